@@ -1,0 +1,63 @@
+// `npm run bench`: engine throughput on one core, and the peak RSS of whole nights in a child process each.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultOrgConfig, type AccountSnapshot } from '@ripe/shared';
+import { createSandbox } from '../src/sandbox/sandbox.ts';
+import { scoreAccount } from '../src/engine/score-account.ts';
+import { trainSandboxModel } from '../src/eval/sandbox-training.ts';
+
+const endDate = '2026-11-01';
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const nightSizes = (args.get('nights') ?? '10000,100000').split(',').filter(Boolean).map(Number);
+const engineAccounts = Number(args.get('engine-accounts') ?? 3000);
+
+function engineThroughput(): void {
+  const sandbox = createSandbox({ accounts: engineAccounts, seed: 11, endDate });
+  const { model } = trainSandboxModel(sandbox, endDate, { sampleSize: 500 });
+  const snapshots: AccountSnapshot[] = [];
+  for (let i = 0; i < engineAccounts; i += 1) snapshots.push(sandbox.snapshotAt(i, endDate));
+  const usageDays = snapshots[0]?.usage[0]?.values.length ?? 0;
+  const ctx = { now: endDate, config: defaultOrgConfig, priceBook: sandbox.priceBook };
+  for (const s of snapshots.slice(0, 300)) scoreAccount(s, ctx, model); // warm-up: JIT
+  const rounds = 3;
+  const started = performance.now();
+  for (let r = 0; r < rounds; r += 1) for (const s of snapshots) scoreAccount(s, ctx, model);
+  const seconds = (performance.now() - started) / 1000;
+  const perSecond = Math.round((rounds * snapshots.length) / seconds);
+  console.log(
+    `engine: ${perSecond.toLocaleString('en-US')} accounts/s on one core ` +
+      `(${snapshots.length} sandbox accounts × ${rounds} rounds, ${usageDays} days of daily usage per series)`,
+  );
+}
+
+function night(accounts: number): void {
+  const dir = mkdtempSync(join(tmpdir(), 'ripe-bench-'));
+  try {
+    const out = execFileSync(
+      process.execPath,
+      [
+        'server/bin/ripe.mjs',
+        'demo',
+        '--json',
+        `--accounts=${accounts}`,
+        `--as-of=${endDate}`,
+        `--data-dir=${join(dir, 'data')}`,
+        `--report=${join(dir, 'report.html')}`,
+      ],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DATABASE_URL: '' } },
+    );
+    const result = JSON.parse(out) as { scored: number; durationMs: number; peakRssMb: number };
+    console.log(
+      `night: ${accounts.toLocaleString('en-US')} accounts, ${result.scored.toLocaleString('en-US')} scored in ` +
+        `${(result.durationMs / 1000).toFixed(1)} s (${Math.round(result.scored / (result.durationMs / 1000))} accounts/s ` +
+        `end to end: generate, validate, score, store), peak RSS ${result.peakRssMb.toFixed(0)} MiB`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+engineThroughput();
+for (const size of nightSizes) night(size);

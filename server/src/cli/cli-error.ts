@@ -1,0 +1,32 @@
+import { RipeError, formatFieldIssue, isRipeError } from '@ripe/shared';
+
+/** Parses a positive integer option, or fails with a typed error naming the option. */
+export function positiveInt(name: string, min = 1, max = Number.MAX_SAFE_INTEGER) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new RipeError('invalid_argument', `--${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+    }
+    return value;
+  };
+}
+
+export function isoDay(name: string) {
+  return (raw: string): string => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`))) {
+      throw new RipeError('invalid_argument', `--${name} must be a date YYYY-MM-DD, got "${raw}"`);
+    }
+    return raw;
+  };
+}
+
+/** User mistakes print one clear line and exit non-zero; only programmer errors show a stack. */
+export function reportCliError(error: unknown): number {
+  if (isRipeError(error)) {
+    console.error(`ripe: ${error.message}`);
+    for (const issue of error.issues.slice(0, 20)) console.error(`  ${formatFieldIssue(issue)}`);
+    return error.code === 'invalid_argument' ? 2 : 1;
+  }
+  console.error(error);
+  return 70;
+}

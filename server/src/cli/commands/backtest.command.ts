@@ -1,0 +1,49 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { runBacktest, formatBacktestReport, reliabilitySvg } from '../../model/backtest/index.ts';
+import { positiveInt } from '../cli-error.ts';
+
+interface BacktestOptions {
+  csv: string;
+  label: string;
+  id?: string;
+  time?: string;
+  folds: number;
+  seed: number;
+  svg: string;
+  json?: boolean;
+}
+
+/** `ripe backtest`: the predictive learner on any tabular CSV, evaluated on held-out rows. */
+export function registerBacktest(program: Command): void {
+  program
+    .command('backtest')
+    .description('train and evaluate the predictive learner on a CSV: AUC, Brier, ECE, lift, reliability plot')
+    .requiredOption('--csv <file>', 'the CSV file (header row required)')
+    .requiredOption('--label <column>', 'the binary label column (yes/no, 1/0, true/false)')
+    .option('--id <column>', 'an id column, excluded from the features')
+    .option('--time <column>', 'a time column: the split is then time-ordered (train on the past, test on the future)')
+    .option('--folds <k>', 'folds of the stratified k-fold when no --time is given', positiveInt('folds', 2, 20), 5)
+    .option('--seed <s>', 'seed of the fold assignment', positiveInt('seed', 0), 7)
+    .option('--svg <file>', 'where to write the reliability plot', 'reliability.svg')
+    .option('--json', 'machine-readable output')
+    .action(async (options: BacktestOptions) => {
+      const report = await runBacktest({
+        csvPath: options.csv,
+        label: options.label,
+        id: options.id,
+        time: options.time,
+        folds: options.folds,
+        seed: options.seed,
+      });
+      const svgPath = resolve(options.svg);
+      await writeFile(svgPath, reliabilitySvg(report));
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({ ...report, reliabilitySvg: svgPath }, null, 2)}\n`);
+        return;
+      }
+      console.log(formatBacktestReport(report));
+      console.log(`Reliability plot: ${svgPath}`);
+    });
+}

@@ -1,0 +1,29 @@
+import { Command, CommanderError } from 'commander';
+import { reportCliError } from './cli-error.ts';
+import { registerDemo } from './commands/demo.command.ts';
+import { registerScore } from './commands/score.command.ts';
+import { registerEval } from './commands/eval.command.ts';
+import { registerBacktest } from './commands/backtest.command.ts';
+import { registerSchema } from './commands/schema.command.ts';
+
+const program = new Command('ripe')
+  .description('Ripe finds the accounts that are ready to grow, sizes the potential and says how to approach it.')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerDemo(program);
+registerScore(program);
+registerEval(program);
+registerBacktest(program);
+registerSchema(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // commander already printed its one-line message (or the help / version).
+    process.exitCode = error.exitCode;
+  } else {
+    process.exitCode = reportCliError(error);
+  }
+}

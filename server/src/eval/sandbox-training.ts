@@ -1,0 +1,49 @@
+import type { Sandbox } from '../sandbox/sandbox.ts';
+import { extractFeatures, labelExpansion } from '../model/features.ts';
+import { trainScoringModel, type ScoringModel } from '../model/scoring-model.ts';
+import { addDays } from './dates.ts';
+
+export interface TrainedModel {
+  model: ScoringModel;
+  description: string;
+  rows: number;
+  positives: number;
+}
+
+interface TrainingOptions {
+  progress?: { start(total: number, label: string): void; update(done: number): void; stop(): void };
+  /** Accounts sampled for training (a stride over the portfolio). */
+  sampleSize?: number;
+  horizonDays?: number;
+  /** Observation dates, in days before `asOf`; each must leave the full horizon before asOf. */
+  lookbacks?: number[];
+}
+
+/**
+ * Trains the org's model on its own labelled history as it was known on `asOf`: features are taken from the
+ * CRM's view on past dates t, labels from expansions that closed in (t, t + horizon] — all before asOf, so the
+ * model never sees an expansion that had not happened yet.
+ */
+export function trainSandboxModel(sandbox: Sandbox, asOf: string, options: TrainingOptions = {}): TrainedModel {
+  const horizonDays = options.horizonDays ?? 90;
+  const lookbacks = (options.lookbacks ?? [90, 120, 150, 180, 210, 240, 270]).filter((d) => d >= horizonDays);
+  const total = sandbox.options.accounts;
+  const sampleSize = Math.min(total, options.sampleSize ?? 1500);
+  const stride = total / sampleSize;
+  const rows: Array<{ features: number[]; label: 0 | 1; time: number }> = [];
+  options.progress?.start(sampleSize, 'training on history');
+  for (let k = 0; k < sampleSize; k += 1) {
+    const index = Math.floor(k * stride);
+    const known = sandbox.snapshotAt(index, asOf);
+    for (const lookback of lookbacks) {
+      const t = addDays(asOf, -lookback);
+      const features = extractFeatures(sandbox.snapshotAt(index, t), t);
+      rows.push({ features, label: labelExpansion(known, t, horizonDays) ? 1 : 0, time: -lookback });
+    }
+    options.progress?.update(k + 1);
+  }
+  options.progress?.stop();
+  const model = trainScoringModel(rows, { seed: sandbox.options.seed });
+  const positives = rows.reduce((n, r) => n + r.label, 0);
+  return { model, rows: rows.length, positives, description: `${model.describe()}, trained on ${rows.length} rows (${positives} expansions)` };
+}

@@ -1,0 +1,120 @@
+import { parseAccounts, type FieldIssue, type OrgConfig, type Readiness, type Verdict } from '@ripe/shared';
+import type { AccountSource } from './account-source.ts';
+import { TopOpportunities, type RankedOpportunity } from './top-opportunities.ts';
+import { scoreAccount } from '../engine/score-account.ts';
+import type { ScoringModel } from '../model/scoring-model.ts';
+
+/** Where a night's results go, batch by batch (the store, or nowhere for a dry run). */
+export interface NightSink {
+  saveBatch(verdicts: Verdict[], issues: FieldIssue[]): Promise<void>;
+}
+
+export interface NightProgress {
+  start(total: number, label: string): void;
+  update(done: number): void;
+  stop(): void;
+}
+
+export interface NightOptions {
+  source: AccountSource;
+  /** The day the night scores, `YYYY-MM-DD`. */
+  asOf: string;
+  config: OrgConfig;
+  model?: ScoringModel;
+  batchSize?: number;
+  sink?: NightSink;
+  progress?: NightProgress;
+  /** How many top opportunities to keep for the ranked list and the report. */
+  topCount?: number;
+}
+
+export interface NightSummary {
+  orgId: string;
+  asOf: string;
+  records: number;
+  scored: number;
+  invalid: number;
+  /** The first issues (capped), each naming the record and the field. */
+  issues: FieldIssue[];
+  issueCount: number;
+  readiness: Record<Readiness, number>;
+  totalPotential: number;
+  totalExpectedValue: number;
+  currency: string;
+  durationMs: number;
+  scoringMs: number;
+  top: RankedOpportunity[];
+}
+
+const keptIssues = 1_000;
+
+/**
+ * One org's night: stream records in batches → validate → score → hand each batch to the sink. A bad record
+ * (or one the engine cannot score) is reported and never stops the others; memory is bounded by the batch.
+ */
+export async function runNight(options: NightOptions): Promise<NightSummary> {
+  const { source, asOf, config, model } = options;
+  const batchSize = options.batchSize ?? 500;
+  const top = new TopOpportunities(options.topCount ?? 25);
+  const ctx = { now: asOf, config, priceBook: source.priceBook };
+  const summary: NightSummary = {
+    orgId: source.orgId,
+    asOf,
+    records: 0,
+    scored: 0,
+    invalid: 0,
+    issues: [],
+    issueCount: 0,
+    readiness: { ready: 0, nurture: 0, caution: 0, not_ready: 0 },
+    totalPotential: 0,
+    totalExpectedValue: 0,
+    currency: source.priceBook.currency,
+    durationMs: 0,
+    scoringMs: 0,
+    top: [],
+  };
+  const report = (issues: FieldIssue[]) => {
+    summary.issueCount += issues.length;
+    summary.issues.push(...issues.slice(0, Math.max(0, keptIssues - summary.issues.length)));
+  };
+  const startedAt = performance.now();
+  options.progress?.start(source.total, `scoring ${source.orgId}`);
+  for await (const batch of source.batches(batchSize)) {
+    const { valid, issues } = parseAccounts(batch);
+    summary.records += batch.length;
+    summary.invalid += batch.length - valid.length;
+    const engineIssues: FieldIssue[] = [];
+    const verdicts: Verdict[] = [];
+    const scoringStartedAt = performance.now();
+    for (const snapshot of valid) {
+      try {
+        const verdict = scoreAccount(snapshot, ctx, model);
+        verdicts.push(verdict);
+        summary.readiness[verdict.readiness] += 1;
+        if (verdict.readiness === 'ready' || verdict.readiness === 'nurture') {
+          summary.totalPotential += verdict.potential.arr;
+          summary.totalExpectedValue += verdict.expectedValue;
+        }
+        top.offer(verdict, snapshot);
+      } catch (error) {
+        // An engine failure on one account is a defect to fix, but it must not cost the other accounts.
+        engineIssues.push({
+          record: 'account',
+          recordId: snapshot.account.id,
+          field: '(engine)',
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+    summary.scoringMs += performance.now() - scoringStartedAt;
+    summary.scored += verdicts.length;
+    report(issues);
+    report(engineIssues);
+    await options.sink?.saveBatch(verdicts, [...issues, ...engineIssues]);
+    options.progress?.update(summary.records);
+  }
+  options.progress?.stop();
+  summary.durationMs = performance.now() - startedAt;
+  summary.top = top.list();
+  return summary;
+}
