@@ -10,10 +10,13 @@ import {
   type Contract,
   type OrgConfigInput,
   type PriceBook,
+  techniqueResultSchema,
+  type TechniqueResult,
   type UsageKind,
   type UsageSeries,
 } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
+import { signalCatalogue, type SignalCode } from '../signal-codes.ts';
 import { addDays } from '../series/day-number.ts';
 
 /** "Today" of every fixture unless a test says otherwise. */
@@ -135,4 +138,45 @@ export function testContext(
 /** An instant `daysAgo` days before `now`, at 10:00 UTC. */
 export function instantDaysAgo(now: string, daysAgo: number): string {
   return `${addDays(now, -daysAgo)}T10:00:00Z`;
+}
+
+/**
+ * What is wrong with a technique result, as sentences: schema violations, evidence ids cited but missing,
+ * duplicate evidence ids, positive signals without their catalogue motion, codes outside the catalogue. `[]` when the result is consistent.
+ */
+export function resultProblems(
+  result: TechniqueResult,
+  externalEvidenceIds: readonly string[] = [],
+): string[] {
+  const problems: string[] = [];
+  const parsed = techniqueResultSchema.safeParse(result);
+  if (!parsed.success)
+    problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const ids = new Set<string>();
+  for (const evidence of result.evidence) {
+    if (ids.has(evidence.id)) problems.push(`duplicate evidence id ${evidence.id}`);
+    ids.add(evidence.id);
+  }
+  const known = new Set([...ids, ...externalEvidenceIds]);
+  for (const signal of result.signals) {
+    if (signal.evidenceIds.length === 0) problems.push(`signal ${signal.code} cites no evidence`);
+    for (const id of signal.evidenceIds)
+      if (!known.has(id)) problems.push(`signal ${signal.code} cites unknown ${id}`);
+    const entry = signalCatalogue[signal.code as SignalCode] as { motion?: string } | undefined;
+    if (!entry) problems.push(`signal ${signal.code} is not in the catalogue`);
+    else if (entry.motion && !signal.motion) problems.push(`positive signal ${signal.code} has no motion`);
+  }
+  for (const contradiction of result.contradictions) {
+    if (contradiction.evidenceIds.length === 0)
+      problems.push(`contradiction ${contradiction.code} cites no evidence`);
+    for (const id of contradiction.evidenceIds) {
+      if (!known.has(id)) problems.push(`contradiction ${contradiction.code} cites unknown ${id}`);
+    }
+  }
+  return problems;
+}
+
+/** Codes of the signals of a result, sorted. */
+export function signalCodes(result: TechniqueResult): string[] {
+  return result.signals.map((signal) => signal.code).sort();
 }

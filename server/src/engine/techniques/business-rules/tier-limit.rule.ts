@@ -1,0 +1,52 @@
+import { isoDay } from '../../series/day-number.ts';
+import { findSeries, indexOfDay, lastObservedIndex } from '../../series/series-window.ts';
+import { makeSignal } from '../signal.ts';
+import { RECENT_DAYS, type BusinessRule } from './business-rule.ts';
+
+/** Seats licensed near the tier's seat ceiling, or seats used at the ceiling, with a higher tier to go to. */
+export const tierLimitRule: BusinessRule = (snapshot, ctx, today, out) => {
+  const tiers = ctx.priceBook.tiers;
+  const tier = tiers.find((candidate) => candidate.id === snapshot.contract.tier);
+  if (!tier?.maxSeats || !tiers.some((candidate) => candidate.rank > tier.rank)) return;
+  const ceiling = tier.maxSeats;
+  const { threshold } = ctx.config.rules.tierReached;
+  const licensed = snapshot.contract.seatsLicensed;
+  const evidenceIds: string[] = [];
+
+  if (licensed >= threshold * ceiling) {
+    const id = 'br:tier-seats-licensed';
+    evidenceIds.push(id);
+    out.evidence.push({
+      id,
+      description: `${licensed} seats licensed on the ${tier.name} tier, which allows ${ceiling}`,
+      value: licensed,
+      threshold: Math.ceil(threshold * ceiling),
+      date: isoDay(today),
+      source: 'contract',
+    });
+  }
+
+  const series = findSeries(snapshot.usage, 'seats_used');
+  if (series) {
+    const todayIndex = indexOfDay(series, today);
+    const last = lastObservedIndex(series.values, todayIndex, todayIndex - RECENT_DAYS);
+    const used = last >= 0 ? (series.values[last] as number) : 0;
+    if (used >= ceiling) {
+      const id = 'br:tier-seats-used';
+      evidenceIds.push(id);
+      out.evidence.push({
+        id,
+        description: `${used} seats in use, at the ${tier.name} tier ceiling of ${ceiling}`,
+        value: used,
+        threshold: ceiling,
+        date: isoDay(today - todayIndex + last),
+        source: `usage:${series.metric}`,
+      });
+    }
+  }
+  if (evidenceIds.length === 0) return;
+  const share = Math.max(licensed, 0) / ceiling;
+  const closeness = Math.min(1, Math.max(0, (share - threshold) / Math.max(0.01, 1 - threshold)));
+  const strength = evidenceIds.length === 2 ? 0.9 : 0.6 + 0.3 * closeness;
+  out.signals.push(makeSignal('tier_limit_reached', strength, evidenceIds));
+};
