@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { defaultOrgConfig, type Contradiction, type TechniqueResult } from '@ripe/shared';
+import { combineTechniques } from './combine.composite.ts';
+import { contradiction, convergingResults, signal, techniqueResult } from './composite-fixtures.ts';
+
+const config = defaultOrgConfig.composite;
+
+function combine(results: TechniqueResult[], contradictions: Contradiction[] = [], composite = config) {
+  return combineTechniques(
+    results,
+    results.flatMap((result) => result.signals),
+    contradictions,
+    composite,
+  );
+}
+
+describe('combineTechniques: convergence', () => {
+  it('makes a clearly converging account ready with a seat upsell', () => {
+    const outcome = combine(convergingResults());
+    expect(outcome.readiness).toBe('ready');
+    expect(outcome.motion).toBe('seat_upsell');
+    expect(outcome.score).toBeGreaterThanOrEqual(config.readyScore);
+    expect(outcome.convergingTechniques).toHaveLength(5);
+    expect(outcome.confidence).toBeGreaterThan(0.5);
+  });
+
+  it.each<[string, TechniqueResult[]]>([
+    [
+      'one isolated signal, however strong',
+      [techniqueResult('business_rules', 1, [signal('active_user_spike', 1)], 1)],
+    ],
+    [
+      'several signals of the same technique',
+      [
+        techniqueResult(
+          'business_rules',
+          1,
+          [
+            signal('seat_utilisation_high', 1),
+            signal('active_user_spike', 1),
+            signal('tier_limit_reached', 1),
+          ],
+          1,
+        ),
+      ],
+    ],
+    ['the model alone', [techniqueResult('predictive', 1, [signal('high_expansion_probability', 1)], 1)]],
+    [
+      'two techniques where one only hints',
+      [
+        techniqueResult('business_rules', 1, [signal('seat_utilisation_high', 1)], 1),
+        techniqueResult('conversation', 1, [signal('buying_intent', 0.2)], 1),
+      ],
+    ],
+  ])('never makes ready from %s', (_, results) => {
+    const outcome = combine(results);
+    expect(outcome.readiness).not.toBe('ready');
+    expect(outcome.convergingTechniques.length).toBeLessThan(2);
+  });
+
+  it('honours a stricter minConvergingTechniques', () => {
+    const results = convergingResults().slice(0, 3); // predictive, business rules, temporal
+    expect(combine(results).readiness).toBe('ready');
+    expect(combine(results, [], { ...config, minConvergingTechniques: 4 }).readiness).toBe('nurture');
+  });
+
+  it('is not_ready with no positive signal', () => {
+    const outcome = combine([techniqueResult('business_rules', 0), techniqueResult('temporal', 0)]);
+    expect(outcome).toMatchObject({ readiness: 'not_ready', motion: null, score: 0 });
+  });
+});
+
+describe('combineTechniques: contradictions', () => {
+  it.each<[Contradiction['code'], 'lower' | 'block']>([
+    ['seats_full_shallow_adoption', 'lower'],
+    ['open_escalation', 'lower'],
+    ['recent_contraction', 'lower'],
+    ['renewal_imminent', 'lower'],
+    ['champion_left', 'lower'],
+    ['negative_sentiment', 'lower'],
+    ['declining_usage', 'lower'],
+  ])('%s with effect %s lowers the score', (code, effect) => {
+    const clean = combine(convergingResults());
+    const contradicted = combine(convergingResults(), [contradiction(code, effect)]);
+    expect(contradicted.score).toBeLessThan(clean.score);
+    expect(contradicted.confidence).toBeLessThan(clean.confidence);
+  });
+
+  it.each<Contradiction['code']>([
+    'seats_full_shallow_adoption',
+    'open_escalation',
+    'recent_contraction',
+    'renewal_imminent',
+    'champion_left',
+    'negative_sentiment',
+  ])('%s blocking makes ready impossible', (code) => {
+    const strong = convergingResults().map((result) => ({ ...result, score: 1, confidence: 1 }));
+    expect(combine(strong, [contradiction(code, 'lower')]).readiness).toBe('ready');
+    expect(combine(strong, [contradiction(code, 'block')]).readiness).toBe('caution');
+  });
+
+  it('blocking weighs more than lowering', () => {
+    const lowered = combine(convergingResults(), [contradiction('open_escalation', 'lower')]);
+    const blocked = combine(convergingResults(), [contradiction('open_escalation', 'block')]);
+    expect(blocked.score).toBeLessThan(lowered.score);
+  });
+
+  it('rising usage with a cooling relationship is caution, even when the score is high', () => {
+    const strong = convergingResults().map((result) => ({ ...result, score: 1, confidence: 1 }));
+    const outcome = combine(strong, [contradiction('rising_usage_cooling_relationship', 'lower')]);
+    expect(outcome.readiness).toBe('caution');
+    expect(outcome.motion).toBe('seat_upsell');
+  });
+
+  it('a cooling relationship without positive usage signals is not caution by itself', () => {
+    const results = [
+      techniqueResult('conversation', 0.3, [signal('buying_intent', 0.5)]),
+      techniqueResult('contact_network', 0.1, [signal('engagement_cooling', 0.7)]),
+    ];
+    const outcome = combine(results, [contradiction('rising_usage_cooling_relationship', 'lower')]);
+    expect(outcome.readiness).toBe('not_ready');
+  });
+});
+
+describe('combineTechniques: readiness thresholds', () => {
+  it.each([
+    [0.95, 'ready'],
+    [0.45, 'nurture'],
+    [0.1, 'not_ready'],
+  ] as const)('a converging account scoring %f is %s', (level, readiness) => {
+    const results = [
+      techniqueResult('business_rules', level, [signal('seat_utilisation_high', 0.8)], 1),
+      techniqueResult('temporal', level, [signal('seats_trending_up', 0.8)], 1),
+    ];
+    expect(combine(results).readiness).toBe(readiness);
+  });
+
+  it('reads the thresholds from the config', () => {
+    const results = [
+      techniqueResult('business_rules', 0.45, [signal('seat_utilisation_high', 0.8)], 1),
+      techniqueResult('temporal', 0.45, [signal('seats_trending_up', 0.8)], 1),
+    ];
+    expect(combine(results, [], { ...config, readyScore: 50 }).readiness).toBe('ready');
+    expect(combine(results, [], { ...config, nurtureScore: 60, readyScore: 80 }).readiness).toBe('not_ready');
+  });
+});

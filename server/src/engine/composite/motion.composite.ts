@@ -1,0 +1,64 @@
+// The motion: a vote of the positive signals' motions weighted by strength, under the rules that keep
+// it sane — consumption means a usage commit, module exploration and new needs mean cross-sell, a tier
+// ceiling or a premium feature means a tier upgrade, and declining usage never means an upsell.
+import type { Contradiction, Motion, Signal } from '@ripe/shared';
+import { convergingStrength } from './convergence.composite.ts';
+
+/** Order used to break exact ties: the cheaper conversation for the customer first. */
+const motions = [
+  'seat_upsell',
+  'tier_upgrade',
+  'cross_sell',
+  'usage_commit',
+] as const satisfies readonly Motion[];
+
+/** The motion a positive signal votes for: the rule for its code, else the motion it carries. */
+export function motionOfSignal(signal: Signal): Motion | undefined {
+  switch (signal.code) {
+    case 'consumption_near_commit':
+    case 'consumption_trending_up':
+      return 'usage_commit';
+    case 'module_feature_explored':
+    case 'new_need':
+      return 'cross_sell';
+    case 'tier_limit_reached':
+    case 'premium_feature_adopted':
+      return 'tier_upgrade';
+    default:
+      return signal.motion;
+  }
+}
+
+export function isUsageDeclining(
+  signals: readonly Signal[],
+  contradictions: readonly Contradiction[],
+): boolean {
+  for (const signal of signals) if (signal.code === 'usage_declining') return true;
+  for (const contradiction of contradictions) if (contradiction.code === 'declining_usage') return true;
+  return false;
+}
+
+export function chooseMotion(
+  signals: readonly Signal[],
+  contradictions: readonly Contradiction[],
+): Motion | null {
+  const votes: Record<Motion, number> = { seat_upsell: 0, tier_upgrade: 0, cross_sell: 0, usage_commit: 0 };
+  for (const signal of signals) {
+    if (signal.polarity !== 'positive') continue;
+    const motion = motionOfSignal(signal);
+    if (motion) votes[motion] += signal.strength;
+  }
+  if (isUsageDeclining(signals, contradictions)) {
+    // a shrinking account is not sold more of the same: only a justified cross-sell survives
+    return votes.cross_sell >= convergingStrength ? 'cross_sell' : null;
+  }
+  let chosen: Motion | null = null;
+  let best = 0;
+  for (const motion of motions) {
+    if (votes[motion] > best) {
+      best = votes[motion];
+      chosen = motion;
+    }
+  }
+  return chosen;
+}

@@ -1,0 +1,74 @@
+// The composite score: a blend of technique scores weighted by how much each technique had to go on,
+// a bonus for convergence, minus the contradictions' penalties.
+import type { Contradiction, ContradictionCode, TechniqueName, TechniqueResult } from '@ripe/shared';
+
+/** Relative weight of each technique in the blend; cross-checking acts through contradictions instead. */
+export const techniqueWeights: Record<TechniqueName, number> = {
+  predictive: 0.25,
+  business_rules: 0.25,
+  temporal: 0.2,
+  conversation: 0.15,
+  contact_network: 0.15,
+  cross_check: 0,
+};
+
+/** Points added per converging technique beyond the first, capped. */
+const convergenceBonusPerTechnique = 6;
+const maxConvergenceBonus = 18;
+const maxPenalty = 60;
+/** A blocking contradiction weighs this much more than the same one lowering the score. */
+const blockSurcharge = 10;
+
+/** Points (out of 100) a contradiction takes off the score. */
+export function contradictionPenalty(code: ContradictionCode): number {
+  switch (code) {
+    case 'declining_usage':
+      return 20;
+    case 'rising_usage_cooling_relationship':
+    case 'seats_full_shallow_adoption':
+    case 'open_escalation':
+    case 'recent_contraction':
+    case 'champion_left':
+      return 15;
+    case 'negative_sentiment':
+      return 10;
+    case 'renewal_imminent':
+      // a renewal is also a natural moment to expand: it only trims the score
+      return 5;
+  }
+}
+
+/** Σ weight × confidence × score / Σ weight × confidence, 0..1 (0 when no technique had data). */
+export function blendTechniqueScores(results: readonly TechniqueResult[]): number {
+  let weighted = 0;
+  let totalWeight = 0;
+  for (const result of results) {
+    const weight = techniqueWeights[result.technique] * result.confidence;
+    weighted += weight * result.score;
+    totalWeight += weight;
+  }
+  return totalWeight > 0 ? weighted / totalWeight : 0;
+}
+
+export function totalPenalty(contradictions: readonly Contradiction[]): number {
+  let penalty = 0;
+  for (const contradiction of contradictions) {
+    penalty +=
+      contradictionPenalty(contradiction.code) + (contradiction.effect === 'block' ? blockSurcharge : 0);
+  }
+  return Math.min(penalty, maxPenalty);
+}
+
+/** 0..100, one decimal. */
+export function compositeScore(
+  results: readonly TechniqueResult[],
+  convergingCount: number,
+  contradictions: readonly Contradiction[],
+): number {
+  const bonus = Math.min(
+    maxConvergenceBonus,
+    convergenceBonusPerTechnique * Math.max(0, convergingCount - 1),
+  );
+  const raw = 100 * blendTechniqueScores(results) + bonus - totalPenalty(contradictions);
+  return Math.round(Math.min(100, Math.max(0, raw)) * 10) / 10;
+}

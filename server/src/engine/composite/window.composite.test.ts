@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { defaultOrgConfig, type ExpansionWindow, type Readiness } from '@ripe/shared';
+import { expansionWindow, type LimitProjection } from './window.composite.ts';
+
+const now = '2026-06-30';
+const config = defaultOrgConfig.window;
+
+describe('expansionWindow', () => {
+  it.each<[string, Readiness, LimitProjection | null, ExpansionWindow | null]>([
+    [
+      'limit far ahead: 90 to 60 days before it',
+      'ready',
+      { limit: 'seats', limitDate: '2026-12-31' },
+      { opensOn: '2026-10-02', closesOn: '2026-11-01', limitDate: '2026-12-31', limit: 'seats' },
+    ],
+    [
+      'limit in 75 days: opens today, closes 60 days before',
+      'nurture',
+      { limit: 'seats', limitDate: '2026-09-13' },
+      { opensOn: '2026-06-30', closesOn: '2026-07-15', limitDate: '2026-09-13', limit: 'seats' },
+    ],
+    [
+      'limit already reached: now for 30 days',
+      'ready',
+      { limit: 'seats', limitDate: '2026-06-01' },
+      { opensOn: '2026-06-30', closesOn: '2026-07-30', limitDate: '2026-06-01', limit: 'seats' },
+    ],
+    ['no dated limit: now for 30 days', 'ready', null, { opensOn: '2026-06-30', closesOn: '2026-07-30' }],
+    ['caution: none', 'caution', { limit: 'seats', limitDate: '2026-12-31' }, null],
+    ['not ready: none', 'not_ready', null, null],
+  ])('%s', (_, readiness, projection, window) => {
+    expect(expansionWindow(readiness, projection, now, config)).toStrictEqual(window);
+  });
+
+  it('follows the configured lead days', () => {
+    const window = expansionWindow('ready', { limit: 'seats', limitDate: '2026-12-31' }, now, {
+      leadDaysMax: 120,
+      leadDaysMin: 30,
+    });
+    expect(window).toMatchObject({ opensOn: '2026-09-02', closesOn: '2026-12-01' });
+  });
+});
