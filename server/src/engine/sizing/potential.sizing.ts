@@ -1,0 +1,46 @@
+// Potential ARR for a motion, priced from the org's price book. Projections look `horizonDays` ahead:
+// the far edge of the expansion window (config.window.leadDaysMax).
+import type { AccountSnapshot, Motion, Potential } from '@ripe/shared';
+import type { EngineContext } from '../engine-context.ts';
+import { sizeCrossSell } from './cross-sell.sizing.ts';
+import { sizeSeatUpsell } from './seat-upsell.sizing.ts';
+import { nextTier, sizeTierUpgrade } from './tier-upgrade.sizing.ts';
+import { sizeUsageCommit } from './usage-commit.sizing.ts';
+import { seatDemand } from './seat-demand.ts';
+
+/** The potential of an account with no motion: nothing to size. */
+export function noPotential(currency: string): Potential {
+  return { currency, arr: 0, low: 0, high: 0, basis: 'No expansion motion.' };
+}
+
+export function sizePotential(motion: Motion, snapshot: AccountSnapshot, ctx: EngineContext): Potential {
+  const horizonDays = ctx.config.window.leadDaysMax;
+  const currency = ctx.priceBook.currency;
+  switch (motion) {
+    case 'seat_upsell':
+    case 'tier_upgrade': {
+      const tier = ctx.priceBook.tiers.find((candidate) => candidate.id === snapshot.contract.tier);
+      if (!tier) {
+        return {
+          ...noPotential(currency),
+          basis: `Tier ${snapshot.contract.tier} is not in the price book.`,
+        };
+      }
+      if (motion === 'seat_upsell') return sizeSeatUpsell(snapshot, ctx, tier, horizonDays);
+      const demand = seatDemand(snapshot, ctx.now, horizonDays);
+      const next = nextTier(ctx.priceBook.tiers, tier, Math.ceil(demand.mid));
+      if (!next) {
+        const seats = sizeSeatUpsell(snapshot, ctx, tier, horizonDays);
+        return {
+          ...seats,
+          basis: `Already on the top tier (${tier.name}): sized as extra seats. ${seats.basis}`,
+        };
+      }
+      return sizeTierUpgrade(ctx, tier, next, demand, horizonDays);
+    }
+    case 'cross_sell':
+      return sizeCrossSell(snapshot, ctx, horizonDays);
+    case 'usage_commit':
+      return sizeUsageCommit(snapshot, ctx, horizonDays);
+  }
+}
