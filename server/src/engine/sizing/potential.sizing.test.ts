@@ -12,9 +12,9 @@ import {
 import { sizePotential } from './potential.sizing.ts';
 
 const ctx = testContext();
-const seats = (values: number[]) => seriesEndingOn(TEST_NOW, 'seats_used', 'seats_used', values);
-const active = (values: number[]) => seriesEndingOn(TEST_NOW, 'active_users', 'active_users', values);
-const consumption = (values: number[]) => seriesEndingOn(TEST_NOW, 'api_calls', 'consumption', values);
+const seats = (values: (number | null)[]) => seriesEndingOn(TEST_NOW, 'seats_used', 'seats_used', values);
+const active = (values: (number | null)[]) => seriesEndingOn(TEST_NOW, 'active_users', 'active_users', values);
+const consumption = (values: (number | null)[]) => seriesEndingOn(TEST_NOW, 'api_calls', 'consumption', values);
 const adoption = (feature: string, values: number[]) =>
   seriesEndingOn(TEST_NOW, `feature_${feature}`, 'feature_adoption', values, { feature });
 
