@@ -13,9 +13,11 @@ import { sizePotential } from './potential.sizing.ts';
 
 const ctx = testContext();
 const seats = (values: (number | null)[]) => seriesEndingOn(TEST_NOW, 'seats_used', 'seats_used', values);
-const active = (values: (number | null)[]) => seriesEndingOn(TEST_NOW, 'active_users', 'active_users', values);
-const consumption = (values: (number | null)[]) => seriesEndingOn(TEST_NOW, 'api_calls', 'consumption', values);
-const adoption = (feature: string, values: number[]) =>
+const active = (values: (number | null)[]) =>
+  seriesEndingOn(TEST_NOW, 'active_users', 'active_users', values);
+const consumption = (values: (number | null)[]) =>
+  seriesEndingOn(TEST_NOW, 'api_calls', 'consumption', values);
+const adoption = (feature: string, values: (number | null)[]) =>
   seriesEndingOn(TEST_NOW, `feature_${feature}`, 'feature_adoption', values, { feature });
 
 function size(motion: Motion, overrides: SnapshotOverrides, context = ctx): Potential {
