@@ -1,0 +1,106 @@
+// The expansion agent without a model: judges the opportunity, adjusts the sizing, names the
+// decision-maker, and writes the approach anchored on a concrete usage fact. Everything it says cites
+// evidence ids present in the verdict.
+import type { AccountSnapshot, AgentAssessment, Evidence, Verdict } from '@ripe/shared';
+import type { EngineContext } from '../engine-context.ts';
+import { findAnchor, isUsageEvidence, type Anchor } from './anchor.agent.ts';
+import type { ExpansionAgent } from './expansion-agent.ts';
+import { judgeOpportunity } from './judgement.agent.ts';
+import { draftLanguage, type DraftLanguage } from './language.agent.ts';
+import { approachOf, emailDraftOf, nextStepOf, talkTrackOf, type PitchInputs } from './pitch.agent.ts';
+import { applyAdjustments, sizingAdjustments } from './sizing-adjustments.agent.ts';
+import { anchorSentence } from './usage-phrase.agent.ts';
+
+export type DecisionMaker = AgentAssessment['decisionMaker'];
+export type FindDecisionMaker = (snapshot: AccountSnapshot, now: string) => DecisionMaker;
+
+/** Signals whose quotes make the best second line of a talk track. */
+const quotedCodes: ReadonlySet<string> = new Set([
+  'buying_intent',
+  'new_need',
+  'plan_limit_question',
+  'growth_event',
+]);
+
+/** A customer quote, or a second usage fact, to back the anchor. */
+function supportOf(
+  verdict: Verdict,
+  anchor: Anchor | null,
+  byId: ReadonlyMap<string, Evidence>,
+  snapshot: AccountSnapshot,
+  ctx: EngineContext,
+  language: DraftLanguage,
+): { text: string; evidenceId: string } | null {
+  for (const signal of verdict.signals) {
+    if (signal.polarity !== 'positive' || !quotedCodes.has(signal.code)) continue;
+    for (const id of signal.evidenceIds) {
+      const quote = byId.get(id)?.quote;
+      if (!quote) continue;
+      const text = language === 'fr' ? `Vous nous avez dit : « ${quote} »` : `You told us: "${quote}"`;
+      return { text, evidenceId: id };
+    }
+  }
+  for (const signal of verdict.signals) {
+    if (signal.polarity !== 'positive' || signal === anchor?.signal) continue;
+    for (const id of signal.evidenceIds) {
+      const evidence = byId.get(id);
+      if (!evidence || !isUsageEvidence(evidence) || evidence.id === anchor?.evidence.id) continue;
+      return { text: `${anchorSentence({ evidence, signal }, snapshot, ctx, language)}.`, evidenceId: id };
+    }
+  }
+  return null;
+}
+
+export function createDeterministicAgent(findDecisionMaker: FindDecisionMaker): ExpansionAgent {
+  return {
+    assess(verdict, snapshot, ctx): AgentAssessment {
+      const byId = new Map<string, Evidence>();
+      for (const evidence of verdict.evidence) byId.set(evidence.id, evidence);
+      const judgement = judgeOpportunity(verdict, ctx.now, ctx.config.composite, byId);
+      const adjustments = sizingAdjustments(verdict, snapshot.contract.renewalDate, ctx, byId);
+      const adjustedPotential = applyAdjustments(verdict.potential, adjustments);
+      const decisionMaker = findDecisionMaker(snapshot, ctx.now);
+      const language = draftLanguage(snapshot);
+      const anchor = findAnchor(verdict, byId);
+      const support = supportOf(verdict, anchor, byId, snapshot, ctx, language);
+      const anchorEnglish = anchor ? anchorSentence(anchor, snapshot, ctx, 'en') : 'no usage fact on record';
+      const inputs: PitchInputs = {
+        accountName: snapshot.account.name,
+        motion: verdict.motion,
+        language,
+        anchor: anchor
+          ? language === 'en'
+            ? anchorEnglish
+            : anchorSentence(anchor, snapshot, ctx, language)
+          : anchorEnglish,
+        anchorEnglish,
+        support: support?.text ?? null,
+        potential: adjustedPotential,
+        window: verdict.window,
+        decisionMaker,
+        isReal: judgement.isReal,
+        judgement: judgement.reason,
+        now: ctx.now,
+        sender: snapshot.account.csmName ?? snapshot.account.ownerName ?? null,
+      };
+      const cited = new Set<string>();
+      if (anchor) cited.add(anchor.evidence.id);
+      if (support) cited.add(support.evidenceId);
+      for (const id of judgement.evidenceIds) cited.add(id);
+      for (const adjustment of adjustments) for (const id of adjustment.evidenceIds) cited.add(id);
+      return {
+        isReal: judgement.isReal,
+        reason: judgement.reason,
+        adjustedPotential,
+        adjustments,
+        decisionMaker,
+        approach: approachOf(inputs),
+        talkTrack: talkTrackOf(inputs),
+        emailDraft: emailDraftOf(inputs),
+        nextStep: nextStepOf(inputs),
+        citedEvidenceIds: [...cited],
+        by: 'deterministic',
+      };
+    },
+  };
+}
