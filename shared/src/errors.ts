@@ -8,6 +8,7 @@ export const ripeErrorCodes = {
   invalid_csv: 'The CSV file cannot be used',
   invalid_argument: 'A command-line argument is invalid',
   not_found: 'Not found',
+  data_dir_locked: 'The data folder is in use by another process',
 } as const;
 export type RipeErrorCode = keyof typeof ripeErrorCodes;
 
