@@ -29,7 +29,8 @@ export interface ScoringModel {
 export interface PredictorParts {
   json: ScoringModelJson;
   learner: FittedLearner | null;
-  bootstrap: FittedLearner[];
+  /** Writes each bootstrap model's raw logit into `out` (length = the ensemble size). */
+  bootstrapLogits: (x: FeatureRow, out: Float64Array) => void;
   calibrator: Calibrator;
   prior: ExpansionPrior | null;
 }
@@ -54,12 +55,12 @@ export function modelConfidence(intervalWidth: number, positives: number): numbe
 
 /** Assembles a trained or stored model into its predictor: the hot path (≤ 20 µs per account). */
 export function createPredictor(parts: PredictorParts): ScoringModel {
-  const { json, learner, bootstrap, calibrator, prior } = parts;
+  const { json, learner, bootstrapLogits, calibrator, prior } = parts;
   const { featureNames, summary } = json;
   const width = featureNames.length;
   const modelWeight = learner === null ? 0 : prior === null ? 1 : summary.modelWeight;
   const columnOf = new Map(featureNames.map((name, j) => [name, j]));
-  const ensemble = new Float64Array(bootstrap.length);
+  const ensemble = new Float64Array(json.bootstrap.length);
 
   const toRow = (features: FeatureInput): Float64Array => {
     const row = new Float64Array(width).fill(Number.NaN);
@@ -81,11 +82,14 @@ export function createPredictor(parts: PredictorParts): ScoringModel {
     let interval: [number, number] = [json.baseRate, json.baseRate];
     let confidence = 0;
     if (learner !== null) {
-      learner.explain(x, contributions);
-      probability = calibrator.probability(learner.logit(x));
+      // the explanation sums to the logit: one pass gives both
+      let rawLogit = learner.explain(x, contributions);
+      for (let j = 0; j < width; j++) rawLogit += contributions[j]!;
+      probability = calibrator.probability(rawLogit);
       interval = [probability, probability];
-      if (bootstrap.length > 0) {
-        for (let b = 0; b < bootstrap.length; b++) ensemble[b] = calibrator.probability(bootstrap[b]!.logit(x));
+      if (ensemble.length > 0) {
+        bootstrapLogits(x, ensemble);
+        for (let b = 0; b < ensemble.length; b++) ensemble[b] = calibrator.probability(ensemble[b]!);
         ensemble.sort();
         interval = [Math.min(probability, quantile(ensemble, 0.1)), Math.max(probability, quantile(ensemble, 0.9))];
       }

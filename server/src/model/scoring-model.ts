@@ -1,9 +1,9 @@
 import { calibratorFromJson, fitCalibrator } from './calibration/choose-calibration.ts';
 import { identityCalibrator } from './calibration/calibrator.ts';
 import { prepareBoostedTrees, type BoostingOptions } from './learners/boosted-trees.learner.ts';
-import { allRows, type FittedLearner, type LearnerJson, type LearnerKind, type PreparedLearner, type TrainingSet } from './learners/learner.ts';
+import { allRows, type FeatureRow, type FittedLearner, type LearnerJson, type LearnerKind, type PreparedLearner, type TrainingSet } from './learners/learner.ts';
 import { logisticFromJson, prepareLogistic, type LogisticOptions } from './learners/logistic.learner.ts';
-import { treesFromJson } from './learners/tree-ensemble.ts';
+import { createForestScorer, treesFromJson } from './learners/tree-ensemble.ts';
 import { innerFolds, selectLearner } from './learner-selection.ts';
 import { scoringModelJsonSchema, type ModelSummary, type ScoringModelJson } from './model-json.schema.ts';
 import { createPredictor, type FeatureInput, type ScoringModel } from './predictor.ts';
@@ -109,7 +109,7 @@ export function trainScoringModel(rows: readonly TrainingRow[], options: Trainin
     return createPredictor({
       json: { version: 1, featureNames, summary: { ...summary, modelWeight: 0 }, baseRate, learner: null, bootstrap: [], calibrator: { kind: 'identity' } },
       learner: null,
-      bootstrap: [],
+      bootstrapLogits: () => {},
       calibrator: identityCalibrator(),
       prior,
     });
@@ -150,7 +150,7 @@ export function trainScoringModel(rows: readonly TrainingRow[], options: Trainin
     bootstrap: bootstrap.map((model) => model.toJSON()),
     calibrator: calibrator.toJSON(),
   };
-  return createPredictor({ json, learner, bootstrap, calibrator, prior });
+  return createPredictor({ json, learner, bootstrapLogits: ensembleScorer(json.bootstrap), calibrator, prior });
 }
 
 /**
@@ -170,13 +170,23 @@ function learnerFromJson(json: LearnerJson): FittedLearner {
   return json.kind === 'logistic' ? logisticFromJson(json) : treesFromJson(json);
 }
 
+// Tree ensembles are compiled into one forest so the whole bootstrap is scored in one tight loop.
+function ensembleScorer(models: readonly LearnerJson[]): (x: FeatureRow, out: Float64Array) => void {
+  const trees = models.filter((model) => model.kind === 'boosted_trees');
+  if (trees.length === models.length) return createForestScorer(trees);
+  const learners = models.map(learnerFromJson);
+  return (x, out) => {
+    for (let m = 0; m < learners.length; m++) out[m] = learners[m]!.logit(x);
+  };
+}
+
 /** Restores a model stored with `toJSON()`; throws a zod error when the JSON is not a model. */
 export function scoringModelFromJson(stored: unknown): ScoringModel {
   const json = scoringModelJsonSchema.parse(stored);
   return createPredictor({
     json,
     learner: json.learner === null ? null : learnerFromJson(json.learner),
-    bootstrap: json.bootstrap.map(learnerFromJson),
+    bootstrapLogits: ensembleScorer(json.bootstrap),
     calibrator: calibratorFromJson(json.calibrator),
     prior: json.summary.prior === 'expansion' ? createExpansionPrior(json.featureNames) : null,
   });
