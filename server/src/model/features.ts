@@ -31,6 +31,32 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
 /** One account's features at one date; `null` = missing (no data to compute it from). */
 export type FeatureVector = Record<FeatureName, number | null>;
 
+/** Human labels for explanations and evidence. */
+export const FEATURE_LABELS: Record<FeatureName, string> = {
+  seat_utilisation: 'Seat utilisation today',
+  seat_utilisation_30d: 'Seat utilisation, 30-day mean',
+  seat_trend_90d: 'Seats used, 90-day trend',
+  active_users_growth: 'Active users, last 28 days vs the 56 before',
+  active_per_seat: 'Active users per seat used',
+  consumption_run_rate: 'Consumption run-rate vs commit',
+  features_adopted_share: 'Share of features adopted',
+  premium_features_adopted: 'Premium features adopted',
+  days_to_renewal: 'Days to renewal',
+  tenure_days: 'Customer tenure (days)',
+  segment_smb: 'Segment: SMB',
+  segment_mid_market: 'Segment: mid-market',
+  segment_enterprise: 'Segment: enterprise',
+  activities_30d: 'Activities, last 30 days',
+  activities_90d: 'Activities, last 90 days',
+  inbound_share_90d: 'Share of inbound activity, 90 days',
+  engaged_contacts_60d: 'Engaged contacts, 60 days',
+  open_tickets: 'Open support tickets',
+  escalations_30d: 'Escalations, last 30 days',
+  past_expansions: 'Past expansions',
+  days_since_last_expansion: 'Days since the last expansion',
+  days_since_last_contraction: 'Days since the last contraction',
+};
+
 const EXPANSION_TYPES: ReadonlySet<OpportunityType> = new Set(['upsell', 'cross_sell', 'usage_commit']);
 
 function firstSeries(snapshot: AccountSnapshot, kind: UsageKind): DaySeries | null {

@@ -9,6 +9,7 @@ import { scoringModelJsonSchema, type ModelSummary, type ScoringModelJson } from
 import { createPredictor, type FeatureInput, type ScoringModel } from './predictor.ts';
 import { createExpansionPrior } from './prior.ts';
 import { createRandom } from './random.ts';
+import { FEATURE_NAMES } from './features.ts';
 
 export type { ScoringModel, Prediction, FeatureInput } from './predictor.ts';
 export type { ModelSummary, ScoringModelJson } from './model-json.schema.ts';
@@ -190,4 +191,9 @@ export function scoringModelFromJson(stored: unknown): ScoringModel {
     calibrator: calibratorFromJson(json.calibrator),
     prior: json.summary.prior === 'expansion' ? createExpansionPrior(json.featureNames) : null,
   });
+}
+
+/** The model of an org with no labelled history: Ripe's features, the domain prior alone. */
+export function priorOnlyModel(): ScoringModel {
+  return trainScoringModel([], { featureNames: FEATURE_NAMES });
 }
