@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { ActivityType } from '@ripe/shared';
+import {
+  buildSnapshot,
+  instantDaysAgo,
+  resultProblems,
+  signalCodes,
+  TEST_NOW,
+  testContext,
+} from '../test-fixtures.ts';
+import { conversationTechnique } from './conversation.technique.ts';
+
+interface Message {
+  text: string;
+  daysAgo?: number;
+  direction?: 'inbound' | 'outbound' | 'internal';
+  type?: ActivityType;
+}
+
+function analyse(messages: Message[], lookbackDays?: number) {
+  const snapshot = buildSnapshot({
+    activities: messages.map((message, index) => ({
+      id: `act-${index + 1}`,
+      type: message.type ?? 'email',
+      occurredAt: instantDaysAgo(TEST_NOW, message.daysAgo ?? 5),
+      direction: message.direction ?? 'inbound',
+      text: message.text,
+    })),
+  });
+  const config = lookbackDays ? { conversation: { lookbackDays } } : {};
+  return conversationTechnique(snapshot, testContext(TEST_NOW, config));
+}
+
+describe('conversationTechnique: one test per signal', () => {
+  it.each([
+    ['buying_intent', 'We need 10 more seats for the new hires.', 'Thanks, talk soon.'],
+    ['buying_intent', 'Nous aimerions ajouter 15 licences.', 'Merci, à bientôt.'],
+    ['plan_limit_question', 'We keep hitting the seat limit.', 'We keep hitting the ball.'],
+    ['new_need', 'A new team in Boston will start using it.', 'The team in Boston is using it.'],
+    ['growth_event', 'Nous recrutons 30 personnes au second semestre.', 'Nous avons reçu 30 personnes.'],
+    [
+      'dissatisfaction',
+      'We are really disappointed with the export.',
+      'We are not disappointed with the export.',
+    ],
+    ['budget_cut', 'Budget cuts hit every department.', 'Budget season starts in every department.'],
+    ['churn_threat', 'Nous envisageons de résilier.', 'Nous envisageons de continuer.'],
+    [
+      'champion_leaving_mentioned',
+      'Anna is leaving the company in May.',
+      'Anna is leaving for a conference in May.',
+    ],
+  ])('%s: "%s" fires, "%s" does not', (code, positive, nearMiss) => {
+    const fired = analyse([{ text: positive }]);
+    expect(signalCodes(fired)).toStrictEqual([code]);
+    expect(resultProblems(fired)).toStrictEqual([]);
+    expect(signalCodes(analyse([{ text: nearMiss }]))).toStrictEqual([]);
+  });
+});
+
+describe('conversationTechnique', () => {
+  it('quotes the sentence, with the activity as source and its day as date', () => {
+    const result = analyse([
+      { text: 'Hello Sam. We are hitting the seat limit, which plan includes audit logs?', daysAgo: 12 },
+    ]);
+    expect(result.evidence).toStrictEqual([
+      {
+        id: 'conv:act-1:plan_limit_question',
+        description: 'Question about plan or limits (inbound email, weight 0.831)',
+        value: 'hitting the seat limit',
+        date: '2026-06-18',
+        source: 'activity:act-1',
+        quote: 'We are hitting the seat limit, which plan includes audit logs?',
+      },
+    ]);
+    expect(result.signals[0]).toMatchObject({
+      motion: 'tier_upgrade',
+      polarity: 'positive',
+      evidenceIds: ['conv:act-1:plan_limit_question'],
+    });
+  });
+
+  it('weighs an intent of 170 days less than one of 5 days and ignores one past the lookback', () => {
+    const text = 'We will need more seats.';
+    const fresh = analyse([{ text, daysAgo: 5 }]).signals[0]?.strength ?? 0;
+    const old = analyse([{ text, daysAgo: 170 }]).signals[0]?.strength ?? 0;
+    expect(old).toBeGreaterThan(0);
+    expect(fresh).toBeGreaterThan(3 * old);
+    expect(analyse([{ text, daysAgo: 190 }]).signals).toStrictEqual([]);
+    expect(analyse([{ text, daysAgo: 190 }], 200).signals).toHaveLength(1);
+  });
+
+  it('trusts what the customer wrote more than what we wrote', () => {
+    const text = 'Happy to discuss more seats.';
+    const inbound = analyse([{ text, direction: 'inbound' }]).signals[0]?.strength ?? 0;
+    const note = analyse([{ text, direction: 'internal', type: 'note' }]).signals[0]?.strength ?? 0;
+    const outbound = analyse([{ text, direction: 'outbound' }]).signals[0]?.strength ?? 0;
+    expect(inbound).toBeGreaterThan(note);
+    expect(note).toBeGreaterThan(outbound);
+  });
+
+  it('cancels negated intent in English and French', () => {
+    const result = analyse([
+      { text: 'We do not need more seats. There are no plans to add users.' },
+      { text: "Nous n'avons pas besoin de licences supplémentaires. Pas de nouveau projet." },
+    ]);
+    expect(result.signals).toStrictEqual([]);
+    expect(result.score).toBe(0);
+  });
+
+  it('accumulates mentions, keeps the three weightiest quotes, and lets negative context lower the score', () => {
+    const intent = analyse([5, 20, 40, 60].map((daysAgo) => ({ text: 'We need more seats.', daysAgo })));
+    expect(intent.signals[0]?.evidenceIds).toStrictEqual([
+      'conv:act-1:buying_intent',
+      'conv:act-2:buying_intent',
+      'conv:act-3:buying_intent',
+    ]);
+    const single = analyse([{ text: 'We need more seats.' }]);
+    expect(intent.signals[0]?.strength).toBeGreaterThan(single.signals[0]?.strength ?? 1);
+    const mixed = analyse([{ text: 'We need more seats.' }, { text: 'We are evaluating alternatives.' }]);
+    expect(mixed.signals.find((signal) => signal.code === 'churn_threat')?.polarity).toBe('negative');
+    expect(mixed.score).toBeLessThan(single.score);
+  });
+
+  it('grows confidence with the number of activities read', () => {
+    const few = analyse([{ text: 'Hello.' }]);
+    const many = analyse(Array.from({ length: 20 }, () => ({ text: 'Hello.' })));
+    expect(analyse([]).confidence).toBe(0);
+    expect(few.confidence).toBeLessThan(0.2);
+    expect(many.confidence).toBeGreaterThan(0.9);
+  });
+});

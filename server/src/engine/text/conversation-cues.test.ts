@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { findConversationCues } from './conversation-cues.ts';
+
+const codesOf = (text: string) => findConversationCues(text).map((cue) => cue.code);
+
+describe('findConversationCues: one table per code, English and French', () => {
+  it.each([
+    // buying_intent
+    ['We need 10 more seats before the end of the quarter.', ['buying_intent']],
+    ['Could you send us a quote for the Enterprise plan?', ['buying_intent']],
+    ["We'd like to upgrade to the Business tier.", ['buying_intent']],
+    ['Nous aimerions ajouter 15 licences.', ['buying_intent']],
+    ['Pouvez-vous nous envoyer un devis ?', ['buying_intent']],
+    ['Il nous faudrait des licences supplémentaires.', ['buying_intent']],
+    // plan_limit_question
+    ['We are hitting the seat limit every Monday.', ['plan_limit_question']],
+    ['What are the API quotas per month?', ['plan_limit_question']],
+    ['Nous avons atteint le plafond de notre forfait.', ['plan_limit_question']],
+    ['Quelle offre comprend le SSO ?', ['plan_limit_question']],
+    // new_need
+    ['The marketing department wants to start a new project on it.', ['new_need']],
+    ['Another team in Lyon is interested.', ['new_need']],
+    ['Une nouvelle équipe démarre en septembre.', ['new_need']],
+    ["Nous avons un nouveau cas d'usage pour la finance.", ['new_need']],
+    // growth_event
+    ["We're hiring 40 engineers this year.", ['growth_event']],
+    ['We just closed our Series B funding round.', ['growth_event']],
+    ['We are expanding into Germany in Q3.', ['growth_event']],
+    ['Nous recrutons 30 commerciaux.', ['growth_event']],
+    ['Nous venons de finaliser une levée de fonds.', ['growth_event']],
+    ["Le groupe a finalisé l'acquisition d'un concurrent allemand.", ['growth_event']],
+    // dissatisfaction
+    ['Honestly we are frustrated with the latest release.', ['dissatisfaction']],
+    ["The export still doesn't work.", ['dissatisfaction']],
+    ['Nous sommes très déçus du support.', ['dissatisfaction']],
+    ["L'export ne fonctionne toujours pas.", ['dissatisfaction']],
+    // budget_cut
+    ['There are budget cuts across all departments.', ['budget_cut']],
+    ['A hiring freeze was announced this morning.', ['budget_cut']],
+    ['La direction impose des coupes budgétaires.', ['budget_cut']],
+    ['Gel des embauches jusqu’à nouvel ordre.', ['budget_cut']],
+    // churn_threat
+    ['We are evaluating alternatives for next year.', ['churn_threat']],
+    ['We will not renew the contract in its current form.', ['churn_threat']],
+    ['Nous envisageons de résilier le contrat.', ['churn_threat']],
+    ['Nous ne renouvellerons pas cette année.', ['churn_threat']],
+    // champion_leaving_mentioned
+    ['Heads up: Maria is leaving the company next month.', ['champion_leaving_mentioned']],
+    ['Tomorrow is her last day at Acme.', ['champion_leaving_mentioned']],
+    ["Julien quitte l'entreprise fin juin.", ['champion_leaving_mentioned']],
+    ['Vendredi est son dernier jour.', ['champion_leaving_mentioned']],
+    // nothing
+    ['Thanks for the call yesterday, the invoice is attached.', []],
+    ["Merci pour l'échange d'hier, la facture du mois dernier est jointe.", []],
+  ])('%s → %j', (text, expected) => {
+    expect(codesOf(text)).toStrictEqual(expected);
+  });
+});
+
+describe('negation', () => {
+  it.each([
+    'We do not need more seats this year.',
+    'There are no plans to add users.',
+    "We don't expect a new project before 2027.",
+    'Additional licences are not needed.',
+    'We never asked for a quote.',
+    "Nous n'avons pas besoin de licences supplémentaires.",
+    'Pas de nouveau projet pour le moment.',
+    'Nous ne prévoyons pas d’ajouter des utilisateurs.',
+    'Aucune nouvelle équipe en vue.',
+  ])('cancels the intent in "%s"', (text) => {
+    expect(codesOf(text)).toStrictEqual([]);
+  });
+
+  it.each([
+    'We are not unhappy with the product.',
+    'No complaints from the team so far.',
+    'Nous ne sommes pas mécontents du support.',
+    'Aucune plainte depuis la mise à jour.',
+  ])('negated dissatisfaction is not dissatisfaction: "%s"', (text) => {
+    expect(codesOf(text)).toStrictEqual([]);
+  });
+
+  it.each([
+    ['We are not happy with the support.', ['dissatisfaction']],
+    ['Nous ne sommes pas satisfaits du support.', ['dissatisfaction']],
+    ['No issues so far, but we need more seats.', ['buying_intent']],
+    ['We do not have budget cuts; we need more seats.', ['buying_intent']],
+  ])('keeps what the negation does not reach: "%s"', (text, expected) => {
+    expect(codesOf(text)).toStrictEqual(expected);
+  });
+});
+
+describe('matching', () => {
+  it('ignores case and accents, and quotes the sentence as written', () => {
+    const [cue] = findConversationCues(
+      'Bonjour. NOUS AVONS BESOIN DE LICENCES SUPPLÉMENTAIRES pour Lyon! Merci.',
+    );
+    expect(cue).toStrictEqual({
+      code: 'buying_intent',
+      phrase: 'licences supplementaires',
+      quote: 'NOUS AVONS BESOIN DE LICENCES SUPPLÉMENTAIRES pour Lyon!',
+    });
+  });
+
+  it('gives overlapping cues to the higher-priority code', () => {
+    expect(codesOf('Hiring freeze until further notice.')).toStrictEqual(['budget_cut']);
+  });
+
+  it('reports each code once per text, the first non-negated mention', () => {
+    const cues = findConversationCues(
+      'We do not need more seats now. Next year we will need more seats. And more users.',
+    );
+    expect(cues.map((cue) => cue.quote)).toStrictEqual(['Next year we will need more seats.']);
+  });
+
+  it('does not split a sentence on a decimal point', () => {
+    expect(findConversationCues('We grew 2.5 times and need 20 more seats.')[0]?.quote).toBe(
+      'We grew 2.5 times and need 20 more seats.',
+    );
+  });
+});

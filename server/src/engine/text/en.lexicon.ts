@@ -1,0 +1,128 @@
+import type { Lexicon } from './lexicon.ts';
+
+const SEATS = '(?:seats?|licen[cs]es?|users?|user accounts?|logins?|accounts?|credits|capacity)';
+const PLAN = '(?:plan|tier|edition|package|subscription|bundle)';
+const LIMIT =
+  '(?:limit|limits|quota|quotas|cap|ceiling|maximum|allowance|seat limit|user limit|licen[cs]e (?:limit|count))';
+const UNIT =
+  '(?:team|department|division|business unit|use case|project|initiative|workflow|office|site|subsidiary|region|product line|entity|group)';
+
+/** English lexicon, over folded text. */
+export const englishLexicon: Lexicon = {
+  budget_cut: {
+    triggers:
+      'budget budgets cut cuts cutting slash slashed slashing reduce reduced reducing reduction reductions trim trimmed trimming freeze freezing layoff layoffs laid restructuring restructure restructured downsizing downsize downsized fewer lower lowering drop dropping',
+    cues: [
+      'budget (?:cuts?|freeze|reductions?|constraints?|(?:is|was|has been|got|being) (?:cut|slashed|reduced|frozen))',
+      '(?:cut|cuts|cutting|slash\\w*|reduc\\w*|trim\\w*|freez\\w*) (?:our |the |their |its |all )?(?:budgets?|spend\\w*|costs?|headcount|software spend)',
+      'hiring freeze',
+      'layoffs?',
+      'laid off',
+      'restructur\\w*',
+      'cost[- ]cutting',
+      'downsiz\\w*',
+      `(?:reduce|reducing|lower|lowering|drop|dropping) (?:the |our )?(?:number of )?${SEATS}`,
+      `fewer ${SEATS}`,
+    ],
+  },
+  churn_threat: {
+    triggers:
+      'cancel* terminate terminating termination renew* switch* evaluating looking considering exploring talking churn* away',
+    cues: [
+      'cancel\\w* (?:our |the |my )?(?:subscription|contract|account|plan|licen[cs]es?)',
+      'terminat\\w* (?:our |the )?(?:contract|agreement|subscription)',
+      "(?:[a-z]+n't|not|never) (?:be )?renew\\w*",
+      'non[- ]renewal',
+      'switch\\w* (?:over )?to (?:a |another )?(?:competitor|different vendor|other vendor|another vendor|provider|another tool|another solution|another platform)',
+      '(?:evaluating|looking at|considering|exploring|talking to) (?:other |alternative |some )?(?:alternatives|competitors|other vendors|other options|other solutions|other tools)',
+      'churn\\w*',
+      'move away from (?:you|your)',
+    ],
+  },
+  champion_leaving_mentioned: {
+    triggers: 'leaving last final resign* handed stepping moving job role position longer left',
+    cues: [
+      "(?:is|am|are|will be|i'm|he's|she's) leaving (?:the company|the business|us|the team|[a-z]+ at the end)",
+      '(?:last|final) day (?:at|with|here|in the company)',
+      'resign\\w*',
+      'handed in (?:his|her|my|their) notice',
+      'stepping down',
+      'moving on to',
+      'new (?:job|role|position) (?:at|elsewhere|outside)',
+      'no longer (?:be )?with (?:the company|us|[a-z]+)',
+      '(?:has|have) left the (?:company|business)',
+    ],
+  },
+  dissatisfaction: {
+    triggers:
+      'frustrat* disappoint* unhappy dissatisf* annoyed upset angry furious happy satisfied pleased impressed complain complains complained complaining complaint complaints unacceptable terrible awful horrible poor bad work works working function functioning keep keeps kept slow expensive buggy complicated costly constant recurring repeated endless',
+    cues: [
+      '(?:frustrat|disappoint|unhappy|dissatisf|annoyed|upset|angry|furious)\\w*',
+      "(?:[a-z]+n't|not) (?:very |really |too |at all )?(?:happy|satisfied|pleased|impressed)",
+      'complain\\w*',
+      'complaint',
+      'unacceptable',
+      '(?:terrible|awful|horrible|poor|bad|disappointing) (?:experience|service|support|quality|performance|onboarding)',
+      "(?:[a-z]+n't|not|never) (?:work|works|working|function\\w*)",
+      '(?:keeps?|kept) (?:crashing|failing|breaking)',
+      'too (?:slow|expensive|buggy|complicated|costly)',
+      '(?:constant|recurring|repeated|endless) (?:issues|problems|bugs|outages|downtime)',
+    ],
+  },
+  plan_limit_question: {
+    triggers:
+      'plan plans tier tiers edition package subscription bundle limit limits quota quotas cap caps ceiling maximum allowance overage overages seat seats licence licences license licenses user users login logins account accounts credits capacity',
+    cues: [
+      `(?:which|what|what's the|which is the) ${PLAN}`,
+      `${LIMIT} (?:on|of|for|per)`,
+      `(?:hit|hitting|reach\\w*|exceed\\w*|over|above|near\\w*|close to|run\\w* into|at) (?:our |the |your |its )?${LIMIT}`,
+      'overage\\w*',
+      `run\\w* out of ${SEATS}`,
+      `(?:how many|number of) ${SEATS} (?:are|is|do|does|can|included|come)`,
+      `included in (?:our|the|my|your) ${PLAN}`,
+    ],
+  },
+  buying_intent: {
+    triggers:
+      'seat seats licence licences license licenses user users login logins account accounts credits capacity upgrad* quote quotes pricing proposal price expand* extend* increase increasing grow growing scale scaling interest interested budget plan plans tier tiers edition package subscription bundle',
+    cues: [
+      `(?:more|additional|extra|another \\d+|\\d+ (?:more|additional|extra|new)) ${SEATS}`,
+      `(?:add|adding|buy|buying|purchase|purchasing|order|ordering|get|getting) (?:\\d+ |a few |some |more |additional |extra |new )*${SEATS}`,
+      `upgrad\\w* (?:to|our|the|from) (?:the |our )?(?:${PLAN}|business|enterprise|premium|pro|professional)`,
+      `(?:move|moving|switch\\w*) (?:up )?to (?:the )?(?:business|enterprise|premium|pro|higher|next) ${PLAN}`,
+      '(?:send|share|need|want|get|receive|request) (?:us |me )?(?:a |an |the |your )?(?:quote|proposal|pricing|price list)',
+      '(?:quote|pricing|proposal) for',
+      `(?:expand|expanding|extend|extending|increase|increasing|grow|growing|scale|scaling) (?:our |the )?(?:contract|subscription|usage|deployment|rollout|licen[cs]es?|seats|commit\\w*)`,
+      `interest\\w* in (?:the |your )?(?:[a-z]+ )?(?:module|add-on|addon|upgrade|${PLAN})`,
+      'budget (?:approved|allocated|signed off)',
+    ],
+  },
+  new_need: {
+    triggers: 'new another other second additional roll rolling extend* expand* also now',
+    cues: [
+      `new (?:[a-z]+ )?${UNIT}s?`,
+      `(?:another|other|second|additional) ${UNIT}s?`,
+      `(?:roll|rolling|extend|extending|expand\\w*) (?:it |this |[a-z]+ )?(?:out )?to (?:the |our |other |another )?(?:[a-z]+ )?(?:team|department|division|business unit|office|group|entities)`,
+      '(?:also|now) (?:want|need|would like) to (?:use|track|manage)',
+    ],
+  },
+  growth_event: {
+    triggers:
+      'hiring recruit* grow growing double doubling expand* headcount workforce staff series seed funding million billion round acquired acquiring acquisition merge merged merger merging office offices subsidiary subsidiaries entity branch site sites international global',
+    cues: [
+      "(?:we're|we are|are|is|currently|actively) hiring",
+      'hiring (?:\\d+|more|new|a lot|several|many|aggressively)',
+      'recruit\\w*',
+      '(?:grow|growing|double|doubling|expand\\w*) (?:the |our )?(?:team|headcount|workforce|staff)',
+      'headcount (?:growth|increase|plan)',
+      '(?:raised|closed|secured|announced) (?:a |our )?(?:series [a-e]|seed|round|funding|\\$?\\d+(?:\\.\\d+)? ?(?:m|million|billion|bn))',
+      'funding round',
+      'series [a-e] (?:round|funding)',
+      '(?:acquired|acquiring|acquisition of|merg\\w* with|merger)',
+      '(?:open\\w*|launch\\w*) (?:a |an |our |new )*(?:office|subsidiary|entity|branch|site)s? in',
+      '(?:expand\\w*|expansion) (?:to|into|in) (?:europe|emea|apac|asia|north america|latin america|the us|the uk|germany|france|spain|new markets?|[a-z]+ markets?)',
+      'international (?:expansion|growth|rollout)',
+      'going global',
+    ],
+  },
+};

@@ -1,0 +1,120 @@
+import type { Lexicon } from './lexicon.ts';
+
+const SEATS = '(?:licences?|sieges?|postes?|utilisateurs?|comptes?|acces)';
+const OFFER = '(?:offre|formule|plan|forfait|edition|abonnement|version)';
+const LIMIT = '(?:limite|limites|quota|quotas|plafond|maximum|nombre maximum)';
+
+/** French lexicon, over folded text (accents stripped: "supplementaires", "resilier"). */
+export const frenchLexicon: Lexicon = {
+  budget_cut: {
+    triggers:
+      'coupe coupes reduction reductions restriction restrictions gel baisse reduire baisser diminuer couper geler reduisons baissons diminuons licenciement licenciements social restructuration moins effectifs',
+    cues: [
+      '(?:coupes?|reductions?|restrictions?|gel|baisse) (?:budgetaires?|du budget|de budget|des budgets|des depenses|des couts)',
+      '(?:reduire|baisser|diminuer|couper|geler|reduisons|baissons) (?:le |notre |nos |les |leur |leurs )?(?:budgets?|depenses|couts|effectifs)',
+      'gel des (?:embauches|recrutements)',
+      'licenciements?',
+      'plan social',
+      'restructuration',
+      'reduction (?:des )?(?:effectifs|couts)',
+      `(?:reduire|diminuer|baisser|reduisons|diminuons) (?:le nombre de |nos |les )?${SEATS}`,
+      `moins de ${SEATS}`,
+    ],
+  },
+  churn_threat: {
+    triggers:
+      'resili* renouv* changer passer etudions regardons evaluons envisageons comparons mettre arreter quitter abandonner',
+    cues: [
+      'resili\\w*',
+      '(?:ne pas|pas) renouvel\\w*',
+      'ne (?:renouvellerons|renouvelerons|renouvellera|renouvelons|renouvellerions) pas',
+      'non[- ]renouvellement',
+      '(?:changer|passer) (?:de|chez|a|vers) (?:un autre |une autre |un )?(?:fournisseur|prestataire|solution|outil|concurrent)',
+      "(?:etudions|regardons|evaluons|envisageons|comparons) (?:des |d'autres |les |une )?(?:alternatives?|solutions concurrentes|concurrents|autres options|autres solutions)",
+      '(?:mettre fin|arreter) (?:a|au|le) (?:contrat|abonnement)',
+      '(?:quitter|abandonner) (?:votre|la|cette) (?:plateforme|solution|outil)',
+    ],
+  },
+  champion_leaving_mentioned: {
+    triggers: 'quitte quitter quittera partir dernier derniere demission demissionne depart fera retraite',
+    cues: [
+      "quitte (?:l'entreprise|la societe|le groupe|ses fonctions|son poste|nous)",
+      '(?:va|vais|allons) (?:quitter|partir)',
+      '(?:son|mon|leur) dernier jour',
+      'dernier jour (?:chez|dans|a)',
+      '(?:a|ai) demissionne',
+      'demission\\w*',
+      "depart (?:de|d')",
+      '(?:nouveau|nouvelle) (?:poste|job|emploi) (?:chez|ailleurs)',
+      'ne fera plus partie',
+      'part (?:a la|en) retraite',
+    ],
+  },
+  dissatisfaction: {
+    triggers:
+      'mecontent mecontents mecontente mecontentes mecontentement decu decue decus decues deception insatisfait insatisfaits insatisfaite insatisfaction frustre frustres frustree frustrant frustration agace agaces enerve enerves furieux furieuse satisfait satisfaits satisfaite satisfaites content contents contente contentes convaincu convaincus ravi ravie ravis plainte plaintes plaindre reclamation reclamations inacceptable fonctionne fonctionnent marche marchent trop bug bugs panne pannes probleme problemes incident incidents mauvais mauvaise deplorable catastrophique decevant decevante',
+    cues: [
+      '(?:mecontent|decu|decue|decus|decues|deception|insatisf|frustr|agace|enerve|furieux|furieuse)\\w*',
+      "(?:(?:ne (?:sommes|suis|sont|semble|semblent|sera|serons|serait|serions)|n'(?:est|etait|etions|etaient|etes)) )?pas (?:du tout |tres |vraiment )?(?:satisfait|content|convaincu|ravi)e?s?",
+      '(?:plainte|plaintes|nous plaindre|se plaindre|reclamation\\w*)',
+      'inacceptable',
+      "(?:ne |n')?(?:fonctionne|marche|fonctionnent|marchent) (?:pas|plus|toujours pas)",
+      '(?:beaucoup |bien )?trop (?:cher|chere|lent|lente|complique|compliquee|bugge)',
+      '(?:bugs?|pannes?|problemes?|incidents?) (?:recurrent|constant|a repetition|en boucle)\\w*',
+      '(?:mauvais|mauvaise|tres mauvais|tres mauvaise) (?:service|support|experience|qualite)',
+      '(?:service|support) (?:deplorable|catastrophique|decevant)',
+    ],
+  },
+  plan_limit_question: {
+    triggers:
+      'offre formule plan forfait edition abonnement version limite limites quota quotas plafond maximum depassement depassements combien inclus compris',
+    cues: [
+      `(?:quelle|quel) ${OFFER}`,
+      `${LIMIT} (?:de|d'|du|des|sur|par)`,
+      `(?:atteint|atteindre|atteignons|depasse\\w*|depasser|proche de|pres de|au-dessus de?) (?:la |le |notre |nos |votre |vos )?${LIMIT}`,
+      'depassement\\w*',
+      `combien (?:de |d')?${SEATS}`,
+      `(?:inclus|compris) dans (?:notre |l'|la |le |votre )?${OFFER}`,
+    ],
+  },
+  buying_intent: {
+    triggers:
+      'licence licences siege sieges poste postes utilisateur utilisateurs compte comptes acces devis proposition grille offre formule plan forfait edition abonnement version upgrade mise montee contrat usage utilisation deploiement engagement',
+    cues: [
+      `${SEATS} (?:supplementaires?|additionnel\\w*|en plus)`,
+      `(?:plus|davantage|d'autres) (?:de |d')?${SEATS}`,
+      `(?:ajouter|rajouter|acheter|commander|prendre|ajoutons) (?:\\d+ |quelques |des |plus de |de nouvelles |de nouveaux |d'autres )?${SEATS}`,
+      '(?:un |une |le |votre )?(?:devis|proposition (?:commerciale|tarifaire)|grille tarifaire)',
+      `(?:passer|monter|migrer) (?:a|vers|sur) (?:l'|la |le )?${OFFER} (?:superieure?|business|enterprise|entreprise|premium|pro)`,
+      '(?:mise a niveau|montee en gamme|upgrade)',
+      "(?:etendre|elargir|augmenter|developper) (?:notre |le |l'|nos )?(?:contrat|abonnement|usage|utilisation|deploiement|engagement|nombre de licences|licences)",
+    ],
+  },
+  new_need: {
+    triggers:
+      'nouvelle nouvelles nouveau nouveaux autre autres deuxieme second seconde etendre deployer ouvrir',
+    cues: [
+      '(?:nouvelle|nouvelles) (?:equipes?|filiales?|entites?|divisions?|directions?|business units?|agences?)',
+      "(?:nouveau|nouveaux) (?:projets?|cas d'usage|cas d'utilisation|services?|departements?|besoins?|sites?|bureaux|use cases?)",
+      "(?:autre|autres|deuxieme|second|seconde) (?:equipes?|services?|departements?|filiales?|entites?|cas d'usage)",
+      "(?:etendre|deployer|ouvrir) (?:[a-z']+ ){0,3}(?:a|aux) (?:l'equipe|les equipes|d'autres|un autre|une autre)",
+    ],
+  },
+  growth_event: {
+    triggers:
+      'recrut* embauch* levee leve levons tour serie rachat rachete rachetee racheter acquisition acquerir fusion fusionner bureau bureaux filiale filiales agence agences site sites international internationale implanter implantation effectifs bourse',
+    cues: [
+      '(?:recrutons|embauchons)',
+      '(?:recrut|embauch)\\w*',
+      '(?:levee|leve|levons|avons leve) (?:de fonds|\\d+)',
+      'tour de table',
+      'serie [a-e]',
+      '(?:rachat|rachete|rachetee|racheter|acquisition|acquerir|fusion|fusionner)',
+      "(?:ouverture|ouvrir|ouvrons) (?:d'un |d'une |un |une |de |des |notre |nos )?(?:nouveau |nouvelle |nouveaux )?(?:bureau|bureaux|filiale|filiales|agence|agences|site|sites)",
+      "(?:expansion|developpement|deploiement) (?:a l'|a |en |vers l')?international",
+      "(?:s'implanter|implantation|nous implanter) (?:en|au|aux|a)",
+      '(?:doubler|augmenter|croissance) (?:de )?(?:nos |les |des )?effectifs',
+      'introduction en bourse',
+    ],
+  },
+};

@@ -1,0 +1,59 @@
+// Conversation lexicons: per signal code, regex sources over folded text (lower case, no accents,
+// straight apostrophes) and the trigger words that let a sentence be skipped without running them.
+
+export type ConversationCode =
+  | 'budget_cut'
+  | 'churn_threat'
+  | 'champion_leaving_mentioned'
+  | 'dissatisfaction'
+  | 'plan_limit_question'
+  | 'buying_intent'
+  | 'new_need'
+  | 'growth_event';
+
+export interface CueSet {
+  /**
+   * Space-separated words of which every cue holds at least one: a sentence without any is never handed
+   * to the cue regex. `word*` is a stem: any word starting with its first five letters.
+   */
+  triggers: string;
+  cues: readonly string[];
+}
+
+export type Lexicon = Record<ConversationCode, CueSet>;
+
+/**
+ * The codes, by priority: when cues of two codes overlap, the earlier code wins ("hiring freeze" is a
+ * budget cut, not hiring; "gel des embauches" neither).
+ */
+export const conversationCodes: readonly ConversationCode[] = [
+  'budget_cut',
+  'churn_threat',
+  'champion_leaving_mentioned',
+  'dissatisfaction',
+  'plan_limit_question',
+  'buying_intent',
+  'new_need',
+  'growth_event',
+];
+
+/** One global regex per code over every lexicon, in `conversationCodes` order. */
+export function compileCueRegexes(lexicons: readonly Lexicon[]): RegExp[] {
+  return conversationCodes.map((code) => {
+    const alternatives = lexicons.flatMap((lexicon) => lexicon[code].cues);
+    // A match ends at a word end, or right after an elided article ("départ d'").
+    return new RegExp(`\\b(?:${alternatives.join('|')})(?:(?<=')|(?![a-z]))`, 'g');
+  });
+}
+
+/** Trigger word → bit mask of the codes (bit i = `conversationCodes[i]`) it may introduce. */
+export function triggerMasks(lexicons: readonly Lexicon[]): Map<string, number> {
+  const masks = new Map<string, number>();
+  conversationCodes.forEach((code, bit) => {
+    for (const lexicon of lexicons) {
+      for (const word of lexicon[code].triggers.split(' '))
+        masks.set(word, (masks.get(word) ?? 0) | (1 << bit));
+    }
+  });
+  return masks;
+}
