@@ -39,7 +39,7 @@ const FOLDS: Record<string, string> = {
   '\u202f': ' ',
 };
 const FOLDABLE = /[\u00e0-\u00ff\u0153\u2018\u2019\u02bc\u00a0\u202f]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** `"Nous n’avons PAS besoin"` → `"nous n'avons pas besoin"`, same length as the input. */
 export function foldText(text: string): string {
