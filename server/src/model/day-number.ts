@@ -1,7 +1,11 @@
 // Days since 1970-01-01 from the first 10 characters (`YYYY-MM-DD`) of an ISO date or date-time.
 // Parsing by hand avoids `Date` objects in the hot path of feature extraction.
 export function toDayNumber(iso: string): number {
-  const year = (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
+  const year =
+    (iso.charCodeAt(0) - 48) * 1000 +
+    (iso.charCodeAt(1) - 48) * 100 +
+    (iso.charCodeAt(2) - 48) * 10 +
+    (iso.charCodeAt(3) - 48);
   const month = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
   const day = (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
   return daysFromCivil(year, month, day);

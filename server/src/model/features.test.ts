@@ -25,10 +25,34 @@ function richSnapshot() {
       seriesEndingOn(NOW, 'reports', 'feature_adoption', constant(30, 0), { feature: 'reports' }),
     ],
     activities: [
-      { id: 'a1', type: 'email', occurredAt: instantDaysAgo(NOW, 3), direction: 'inbound', participants: ['c1'] },
-      { id: 'a2', type: 'call', occurredAt: instantDaysAgo(NOW, 45), direction: 'outbound', participants: ['c2'] },
-      { id: 'a3', type: 'note', occurredAt: instantDaysAgo(NOW, 70), direction: 'internal', participants: ['c3'] },
-      { id: 'future', type: 'email', occurredAt: instantDaysAgo(NOW, -2), direction: 'inbound', participants: ['c9'] },
+      {
+        id: 'a1',
+        type: 'email',
+        occurredAt: instantDaysAgo(NOW, 3),
+        direction: 'inbound',
+        participants: ['c1'],
+      },
+      {
+        id: 'a2',
+        type: 'call',
+        occurredAt: instantDaysAgo(NOW, 45),
+        direction: 'outbound',
+        participants: ['c2'],
+      },
+      {
+        id: 'a3',
+        type: 'note',
+        occurredAt: instantDaysAgo(NOW, 70),
+        direction: 'internal',
+        participants: ['c3'],
+      },
+      {
+        id: 'future',
+        type: 'email',
+        occurredAt: instantDaysAgo(NOW, -2),
+        direction: 'inbound',
+        participants: ['c9'],
+      },
     ],
     tickets: [
       { id: 't1', openedAt: daysAgo(10), priority: 'high', status: 'open', escalated: true },
@@ -36,9 +60,30 @@ function richSnapshot() {
       { id: 't3', openedAt: daysAgo(-1), priority: 'urgent', status: 'open', escalated: true },
     ],
     opportunities: [
-      { id: 'o1', type: 'upsell', amount: 1000, stage: 'closed_won', createdAt: daysAgo(300), closedAt: daysAgo(200) },
-      { id: 'o2', type: 'contraction', amount: 500, stage: 'closed_won', createdAt: daysAgo(100), closedAt: daysAgo(60) },
-      { id: 'o3', type: 'cross_sell', amount: 900, stage: 'closed_won', createdAt: daysAgo(20), closedAt: daysAgo(-30) },
+      {
+        id: 'o1',
+        type: 'upsell',
+        amount: 1000,
+        stage: 'closed_won',
+        createdAt: daysAgo(300),
+        closedAt: daysAgo(200),
+      },
+      {
+        id: 'o2',
+        type: 'contraction',
+        amount: 500,
+        stage: 'closed_won',
+        createdAt: daysAgo(100),
+        closedAt: daysAgo(60),
+      },
+      {
+        id: 'o3',
+        type: 'cross_sell',
+        amount: 900,
+        stage: 'closed_won',
+        createdAt: daysAgo(20),
+        closedAt: daysAgo(-30),
+      },
     ],
   });
 }

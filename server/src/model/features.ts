@@ -114,7 +114,10 @@ export function extractFeatures(snapshot: AccountSnapshot, now: string): Feature
     active_users_growth: growth === null ? null : growth - 1,
     active_per_seat: ratio(activeRecent, seatsMean28),
     // monthly commit against the last 30 days' consumption (mean × 30 tolerates missing days)
-    consumption_run_rate: ratio(consumptionMean30 === null ? null : consumptionMean30 * 30, contract.committedVolume),
+    consumption_run_rate: ratio(
+      consumptionMean30 === null ? null : consumptionMean30 * 30,
+      contract.committedVolume,
+    ),
     features_adopted_share: featureCount === 0 ? null : adopted / featureCount,
     premium_features_adopted: featureCount === 0 ? null : premiumAdopted,
     days_to_renewal: toDayNumber(contract.renewalDate) - today,
@@ -191,7 +194,11 @@ function opportunityFeatures(snapshot: AccountSnapshot, today: number) {
 export function labelExpansion(snapshot: AccountSnapshot, t: string, horizonDays = 90): boolean {
   const start = toDayNumber(t);
   return snapshot.opportunities.some((opportunity) => {
-    if (opportunity.stage !== 'closed_won' || !opportunity.closedAt || !EXPANSION_TYPES.has(opportunity.type)) {
+    if (
+      opportunity.stage !== 'closed_won' ||
+      !opportunity.closedAt ||
+      !EXPANSION_TYPES.has(opportunity.type)
+    ) {
       return false;
     }
     const closed = toDayNumber(opportunity.closedAt);

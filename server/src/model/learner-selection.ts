@@ -64,7 +64,10 @@ export function selectLearner(
     const platt = fitPlatt(predicted, labels);
     const score: LearnerScore = {
       learner: candidate.kind,
-      logLoss: logLoss(labels, predicted.map((logit) => platt.probability(logit))),
+      logLoss: logLoss(
+        labels,
+        predicted.map((logit) => platt.probability(logit)),
+      ),
       auc: areaUnderRoc(labels, predicted),
       rows: labels.length,
     };

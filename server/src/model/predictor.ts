@@ -91,7 +91,10 @@ export function createPredictor(parts: PredictorParts): ScoringModel {
         bootstrapLogits(x, ensemble);
         for (let b = 0; b < ensemble.length; b++) ensemble[b] = calibrator.probability(ensemble[b]!);
         ensemble.sort();
-        interval = [Math.min(probability, quantile(ensemble, 0.1)), Math.max(probability, quantile(ensemble, 0.9))];
+        interval = [
+          Math.min(probability, quantile(ensemble, 0.1)),
+          Math.max(probability, quantile(ensemble, 0.9)),
+        ];
       }
       confidence = modelConfidence(interval[1] - interval[0], summary.positives);
     }
@@ -102,7 +105,8 @@ export function createPredictor(parts: PredictorParts): ScoringModel {
         priorLogit += priorContributions[j]!;
         contributions[j] = modelWeight * contributions[j]! + (1 - modelWeight) * priorContributions[j]!;
       }
-      const blend = (learned: number, fromPrior: number) => modelWeight * learned + (1 - modelWeight) * fromPrior;
+      const blend = (learned: number, fromPrior: number) =>
+        modelWeight * learned + (1 - modelWeight) * fromPrior;
       const priorProbability = sigmoid(priorLogit);
       const learnedOrPrior = (value: number) => (learner === null ? priorProbability : value);
       probability = blend(learnedOrPrior(probability), priorProbability);
@@ -112,10 +116,19 @@ export function createPredictor(parts: PredictorParts): ScoringModel {
       ];
       confidence = blend(confidence, PRIOR_CONFIDENCE);
     }
-    return { probability, interval, confidence, contributions: topContributions(x, contributions, options.topContributions ?? 5) };
+    return {
+      probability,
+      interval,
+      confidence,
+      contributions: topContributions(x, contributions, options.topContributions ?? 5),
+    };
   };
 
-  const topContributions = (x: Float64Array, contributions: Float64Array, count: number): FeatureContribution[] => {
+  const topContributions = (
+    x: Float64Array,
+    contributions: Float64Array,
+    count: number,
+  ): FeatureContribution[] => {
     const order: number[] = [];
     for (let j = 0; j < width; j++) if (contributions[j] !== 0) order.push(j);
     order.sort((a, b) => Math.abs(contributions[b]!) - Math.abs(contributions[a]!));
@@ -147,7 +160,10 @@ export function describeSummary(summary: ModelSummary): string {
     return `${basis} (${summary.positives} positives in ${summary.rows} rows: too few to learn)`;
   }
   const scores = summary.comparison
-    .map((score) => `${LEARNER_LABELS[score.learner]} log-loss ${score.logLoss.toFixed(3)} AUC ${score.auc.toFixed(3)}`)
+    .map(
+      (score) =>
+        `${LEARNER_LABELS[score.learner]} log-loss ${score.logLoss.toFixed(3)} AUC ${score.auc.toFixed(3)}`,
+    )
     .join(' vs ');
   const validation = summary.validation === 'time' ? 'time-ordered' : 'stratified k-fold';
   const prior = summary.prior === 'expansion' ? `, prior weight ${(1 - summary.modelWeight).toFixed(2)}` : '';

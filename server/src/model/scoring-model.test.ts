@@ -26,7 +26,10 @@ describe('trainScoringModel', () => {
   ] as const)('on a %s signal picks %s by measurement', (signal, expected) => {
     const model = trainScoringModel(rowsOf(signal, 3000, 1, 0.05), { seed: 2, bootstrap: 0 });
     expect(model.summary.learner).toBe(expected);
-    expect(model.summary.comparison.map((score) => score.learner).sort()).toEqual(['boosted_trees', 'logistic']);
+    expect(model.summary.comparison.map((score) => score.learner).sort()).toEqual([
+      'boosted_trees',
+      'logistic',
+    ]);
     expect(heldOut(model, rowsOf(signal, 2000, 9, 0.05)).auc).toBeGreaterThan(0.75);
   });
 
@@ -53,11 +56,17 @@ describe('trainScoringModel', () => {
         return sum + interval[1] - interval[0];
       }, 0) / probe.length;
     expect(meanWidth(large)).toBeLessThan(meanWidth(small));
-    expect(large.predict(probe[0]!.features).confidence).toBeGreaterThan(small.predict(probe[0]!.features).confidence);
+    expect(large.predict(probe[0]!.features).confidence).toBeGreaterThan(
+      small.predict(probe[0]!.features).confidence,
+    );
   });
 
   it('explains with contributions sorted by size, the strongest feature first', () => {
-    const model = trainScoringModel(rowsOf('linear', 2000, 8), { seed: 1, bootstrap: 0, candidates: ['logistic'] });
+    const model = trainScoringModel(rowsOf('linear', 2000, 8), {
+      seed: 1,
+      bootstrap: 0,
+      candidates: ['logistic'],
+    });
     const { contributions } = model.predict([3, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(contributions[0]!.feature).toBe('x0');
     expect(contributions[0]!.contribution).toBeGreaterThan(2);
@@ -97,7 +106,10 @@ describe('cold start', () => {
     expect(quiet.probability).toBeCloseTo(0.1, 2);
     expect(full.probability).toBeGreaterThan(0.4);
     expect(shrinking.probability).toBeLessThan(0.05);
-    expect(full.contributions.map((c) => c.feature)).toEqual(['seat_utilisation_30d', 'consumption_run_rate']);
+    expect(full.contributions.map((c) => c.feature)).toEqual([
+      'seat_utilisation_30d',
+      'consumption_run_rate',
+    ]);
     expect(quiet.confidence).toBeLessThan(0.3);
   });
 

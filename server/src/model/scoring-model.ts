@@ -1,7 +1,15 @@
 import { calibratorFromJson, fitCalibrator } from './calibration/choose-calibration.ts';
 import { identityCalibrator } from './calibration/calibrator.ts';
 import { prepareBoostedTrees, type BoostingOptions } from './learners/boosted-trees.learner.ts';
-import { allRows, type FeatureRow, type FittedLearner, type LearnerJson, type LearnerKind, type PreparedLearner, type TrainingSet } from './learners/learner.ts';
+import {
+  allRows,
+  type FeatureRow,
+  type FittedLearner,
+  type LearnerJson,
+  type LearnerKind,
+  type PreparedLearner,
+  type TrainingSet,
+} from './learners/learner.ts';
 import { logisticFromJson, prepareLogistic, type LogisticOptions } from './learners/logistic.learner.ts';
 import { createForestScorer, treesFromJson } from './learners/tree-ensemble.ts';
 import { innerFolds, selectLearner } from './learner-selection.ts';
@@ -90,9 +98,12 @@ export function trainScoringModel(rows: readonly TrainingRow[], options: Trainin
   const featureNames = featureNamesOf(rows, options);
   const set = toTrainingSet(rows, featureNames);
   const positives = set.y.reduce((sum, label) => sum + label, 0);
-  const priorKind = options.prior === 'auto' || options.prior === undefined
-    ? createExpansionPrior(featureNames) === null ? 'none' : 'expansion'
-    : options.prior;
+  const priorKind =
+    options.prior === 'auto' || options.prior === undefined
+      ? createExpansionPrior(featureNames) === null
+        ? 'none'
+        : 'expansion'
+      : options.prior;
   const prior = priorKind === 'expansion' ? createExpansionPrior(featureNames) : null;
   const summary: ModelSummary = {
     rows: rows.length,
@@ -108,7 +119,15 @@ export function trainScoringModel(rows: readonly TrainingRow[], options: Trainin
   const baseRate = (positives + 1) / (rows.length + 2);
   if (Math.min(positives, rows.length - positives) < MIN_CLASS_ROWS) {
     return createPredictor({
-      json: { version: 1, featureNames, summary: { ...summary, modelWeight: 0 }, baseRate, learner: null, bootstrap: [], calibrator: { kind: 'identity' } },
+      json: {
+        version: 1,
+        featureNames,
+        summary: { ...summary, modelWeight: 0 },
+        baseRate,
+        learner: null,
+        bootstrap: [],
+        calibrator: { kind: 'identity' },
+      },
       learner: null,
       bootstrapLogits: () => {},
       calibrator: identityCalibrator(),
@@ -116,7 +135,9 @@ export function trainScoringModel(rows: readonly TrainingRow[], options: Trainin
     });
   }
 
-  const candidates = (options.candidates ?? ['logistic', 'boosted_trees']).map((kind) => prepare(kind, set, options));
+  const candidates = (options.candidates ?? ['logistic', 'boosted_trees']).map((kind) =>
+    prepare(kind, set, options),
+  );
   const times = rows.every((row) => row.time !== undefined) ? rows.map((row) => row.time!) : null;
   const folds = options.folds ?? (rows.length >= 10_000 ? 3 : 5);
   const plan = innerFolds(set, times, folds, seed);
@@ -133,7 +154,9 @@ export function trainScoringModel(rows: readonly TrainingRow[], options: Trainin
   });
   const calibrator = fitCalibrator(oofLogits, oofLabels, options.isotonicMinPositives);
   const learner = chosen.fit(allRows(rows.length));
-  const bootstrap = halfSamples(rows.length, options.bootstrap ?? 10, seed).map((sample) => chosen.fit(sample));
+  const bootstrap = halfSamples(rows.length, options.bootstrap ?? 10, seed).map((sample) =>
+    chosen.fit(sample),
+  );
 
   const json: ScoringModelJson = {
     version: 1,
@@ -151,7 +174,13 @@ export function trainScoringModel(rows: readonly TrainingRow[], options: Trainin
     bootstrap: bootstrap.map((model) => model.toJSON()),
     calibrator: calibrator.toJSON(),
   };
-  return createPredictor({ json, learner, bootstrapLogits: ensembleScorer(json.bootstrap), calibrator, prior });
+  return createPredictor({
+    json,
+    learner,
+    bootstrapLogits: ensembleScorer(json.bootstrap),
+    calibrator,
+    prior,
+  });
 }
 
 /**

@@ -50,7 +50,12 @@ export function latestValue(series: DaySeries, toDay: number, maxAgeDays: number
  * Least-squares slope over the window, expressed as the relative change across the whole window
  * (slope × span / mean): 0.2 means the series rose by about 20 % of its level. Needs `minPoints`.
  */
-export function relativeTrend(series: DaySeries, fromDay: number, toDay: number, minPoints = 10): number | null {
+export function relativeTrend(
+  series: DaySeries,
+  fromDay: number,
+  toDay: number,
+  minPoints = 10,
+): number | null {
   const [from, to] = clampRange(series, fromDay, toDay);
   let count = 0;
   let sumT = 0;

@@ -30,7 +30,12 @@ describe('predictive technique', () => {
     expect(result.technique).toBe('predictive');
     expect(result.signals.map((s) => s.code)).toEqual(signalled ? ['high_expansion_probability'] : []);
     const probability = result.evidence.find((e) => e.id === 'pred:probability')!;
-    expect(probability).toMatchObject({ source: 'model', value: result.score, threshold: 0.4, date: TEST_NOW });
+    expect(probability).toMatchObject({
+      source: 'model',
+      value: result.score,
+      threshold: 0.4,
+      date: TEST_NOW,
+    });
   });
 
   it('cites the top contributions as evidence and in the signal', () => {
@@ -59,9 +64,15 @@ describe('predictive technique', () => {
   it('scores with a learned model too', () => {
     const rows: TrainingRow[] = Array.from({ length: 200 }, (_, i) => {
       const snapshot = i % 4 === 0 ? fullSeats : quiet;
-      return { features: toFeatureArray(extractFeatures(snapshot, TEST_NOW)), label: i % 4 === 0 && i % 8 === 0 ? 1 : 0 };
+      return {
+        features: toFeatureArray(extractFeatures(snapshot, TEST_NOW)),
+        label: i % 4 === 0 && i % 8 === 0 ? 1 : 0,
+      };
     });
-    const model = trainScoringModel(rows, { featureNames: Object.keys(extractFeatures(quiet, TEST_NOW)), bootstrap: 2 });
+    const model = trainScoringModel(rows, {
+      featureNames: Object.keys(extractFeatures(quiet, TEST_NOW)),
+      bootstrap: 2,
+    });
     const result = createPredictiveTechnique(model)(quiet, testContext());
     expect(result.score).toBeLessThan(0.1);
   });

@@ -1,5 +1,10 @@
 import type { AccountSnapshot, Evidence, FeatureContribution, TechniqueResult } from '@ripe/shared';
-import { extractFeatures, FEATURE_LABELS, type FeatureName, type FeatureVector } from '../../model/features.ts';
+import {
+  extractFeatures,
+  FEATURE_LABELS,
+  type FeatureName,
+  type FeatureVector,
+} from '../../model/features.ts';
 import type { ScoringModel } from '../../model/scoring-model.ts';
 import type { Technique } from './technique.ts';
 import { makeSignal, round3 } from './signal.ts';
@@ -22,7 +27,12 @@ export interface ModelScore {
 
 export const DEFAULT_SIGNAL_LEVEL = 0.4;
 
-export function scoreWithModel(model: ScoringModel, snapshot: AccountSnapshot, now: string, topContributions = 5): ModelScore {
+export function scoreWithModel(
+  model: ScoringModel,
+  snapshot: AccountSnapshot,
+  now: string,
+  topContributions = 5,
+): ModelScore {
   const features = extractFeatures(snapshot, now);
   return { ...model.predict(features, { topContributions }), features };
 }
@@ -32,7 +42,11 @@ function labelOf(feature: string): string {
 }
 
 /** Turns a model score into the technique's result: evidence ids `pred:*`, source `model`. */
-export function predictiveResult(score: ModelScore, now: string, signalLevel = DEFAULT_SIGNAL_LEVEL): TechniqueResult {
+export function predictiveResult(
+  score: ModelScore,
+  now: string,
+  signalLevel = DEFAULT_SIGNAL_LEVEL,
+): TechniqueResult {
   const [low, high] = score.interval;
   const evidence: Evidence[] = [
     {

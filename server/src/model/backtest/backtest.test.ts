@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRipeError } from '@ripe/shared';
 import { describe, expect, it } from 'vitest';
-import { backtestTable, buildTable, formatBacktestReport, parseCsv, parseLabel, reliabilitySvg, runBacktest } from './index.ts';
+import {
+  backtestTable,
+  buildTable,
+  formatBacktestReport,
+  parseCsv,
+  parseLabel,
+  reliabilitySvg,
+  runBacktest,
+} from './index.ts';
 import { syntheticCsv, type SyntheticCsvOptions } from './synthetic-csv.fixture.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'ripe-backtest-'));
@@ -16,7 +24,13 @@ function csvFile(name: string, options: SyntheticCsvOptions): string {
 function backtestOf(options: SyntheticCsvOptions, spec: { time?: string; folds?: number } = {}) {
   const { header, records } = parseCsv(syntheticCsv(options));
   const table = buildTable(header, records, { label: 'expanded', id: 'account_id', ...spec });
-  return backtestTable(table, { csvPath: 'synthetic.csv', label: 'expanded', id: 'account_id', folds: 3, ...spec });
+  return backtestTable(table, {
+    csvPath: 'synthetic.csv',
+    label: 'expanded',
+    id: 'account_id',
+    folds: 3,
+    ...spec,
+  });
 }
 
 describe('runBacktest', () => {
@@ -56,7 +70,13 @@ describe('runBacktest', () => {
   });
 
   it.each([
-    ['a one-class file', { rows: 100, signal: 'linear', oneClass: true }, 'expanded', 'invalid_csv', /"expanded".*one class/],
+    [
+      'a one-class file',
+      { rows: 100, signal: 'linear', oneClass: true },
+      'expanded',
+      'invalid_csv',
+      /"expanded".*one class/,
+    ],
     ['an unknown label column', { rows: 100, signal: 'linear' }, 'churned', 'invalid_argument', /"churned"/],
   ] as const)('%s is a typed error naming the column', (_name, options, label, code, message) => {
     const { header, records } = parseCsv(syntheticCsv(options));
@@ -71,7 +91,9 @@ describe('runBacktest', () => {
   });
 
   it('a missing file is a typed error', async () => {
-    await expect(runBacktest({ csvPath: join(directory, 'absent.csv'), label: 'expanded' })).rejects.toMatchObject({
+    await expect(
+      runBacktest({ csvPath: join(directory, 'absent.csv'), label: 'expanded' }),
+    ).rejects.toMatchObject({
       code: 'invalid_input_file',
     });
   });
@@ -94,12 +116,15 @@ describe('tabular parsing', () => {
   });
 
   it('accepts every label style in one file', () => {
-    const { header, records } = parseCsv(syntheticCsv({ rows: 400, signal: 'linear', labelStyle: 'mixed', seed: 6 }));
+    const { header, records } = parseCsv(
+      syntheticCsv({ rows: 400, signal: 'linear', labelStyle: 'mixed', seed: 6 }),
+    );
     expect(buildTable(header, records, { label: 'expanded' }).skipped).toEqual([]);
   });
 
   it('one-hot encodes categoricals, keeps NaN for missing cells, leaves out the id and the time', () => {
-    const csv = 'id,when,plan,seats,label\na,2024-01-01,pro,10,yes\nb,2024-01-02,basic,,no\nc,2024-01-03,,NA,yes\nd,2024-01-04,pro,7,no\n';
+    const csv =
+      'id,when,plan,seats,label\na,2024-01-01,pro,10,yes\nb,2024-01-02,basic,,no\nc,2024-01-03,,NA,yes\nd,2024-01-04,pro,7,no\n';
     const { header, records } = parseCsv(csv);
     const table = buildTable(header, records, { label: 'label', id: 'id', time: 'when' });
     expect(table.featureNames).toEqual(['plan=pro', 'plan=basic', 'seats']);

@@ -1,7 +1,11 @@
 import type { LearnerKind } from '../learners/learner.ts';
 import { areaUnderRoc } from '../metrics/auc.metric.ts';
 import { brierScore, liftTopDecile, logLoss } from '../metrics/probability.metric.ts';
-import { expectedCalibrationError, reliabilityBins, type ReliabilityBin } from '../metrics/reliability.metric.ts';
+import {
+  expectedCalibrationError,
+  reliabilityBins,
+  type ReliabilityBin,
+} from '../metrics/reliability.metric.ts';
 import { trainScoringModel, type TrainingRow } from '../scoring-model.ts';
 import { stratifiedFolds, timeSplit, type Fold } from '../validation/folds.ts';
 import { readCsvFile } from './read-csv.ts';
@@ -63,16 +67,31 @@ export function backtestTable(table: Table, options: BacktestOptions): BacktestR
   const positives = labels.reduce<number>((sum, label) => sum + label, 0);
   const timed = options.time !== undefined;
   const folds: Fold[] = timed
-    ? [timeSplit(table.rows.map((row) => row.time!), 0.75)]
-    : stratifiedFolds(labels, Math.max(2, Math.min(options.folds ?? 5, positives, labels.length - positives)), seed);
+    ? [
+        timeSplit(
+          table.rows.map((row) => row.time!),
+          0.75,
+        ),
+      ]
+    : stratifiedFolds(
+        labels,
+        Math.max(2, Math.min(options.folds ?? 5, positives, labels.length - positives)),
+        seed,
+      );
 
   const predicted = new Float64Array(table.rows.length).fill(Number.NaN);
   const tallies = new Map<LearnerKind, { chosen: number; logLoss: number; auc: number; folds: number }>();
   let baseRateOnly = 0;
   for (const fold of folds) {
     const train: TrainingRow[] = [...fold.train].map((row) => table.rows[row]!);
-    const model = trainScoringModel(train, { featureNames: table.featureNames, seed, bootstrap: 0, prior: 'none' });
-    for (const row of fold.test) predicted[row] = model.predict(table.rows[row]!.features, { topContributions: 0 }).probability;
+    const model = trainScoringModel(train, {
+      featureNames: table.featureNames,
+      seed,
+      bootstrap: 0,
+      prior: 'none',
+    });
+    for (const row of fold.test)
+      predicted[row] = model.predict(table.rows[row]!.features, { topContributions: 0 }).probability;
     const { learner, comparison } = model.summary;
     if (learner === null) baseRateOnly++;
     for (const score of comparison) {

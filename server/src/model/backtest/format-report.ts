@@ -24,9 +24,14 @@ export function formatBacktestReport(report: BacktestReport): string {
       : `Split: stratified ${report.folds}-fold, out-of-fold predictions on ${report.evaluatedRows} rows`,
   );
   const tallies = report.learners
-    .map((tally) => `${LEARNER_LABELS[tally.learner]} log-loss ${fixed(tally.logLoss)} AUC ${fixed(tally.auc)} (chosen ${tally.chosen}/${report.folds})`)
+    .map(
+      (tally) =>
+        `${LEARNER_LABELS[tally.learner]} log-loss ${fixed(tally.logLoss)} AUC ${fixed(tally.auc)} (chosen ${tally.chosen}/${report.folds})`,
+    )
     .join('; ');
-  lines.push(`Learner: ${report.learner === null ? 'base rate only (too few positives to learn)' : LEARNER_LABELS[report.learner]}${tallies ? ` (inner validation: ${tallies})` : ''}`);
+  lines.push(
+    `Learner: ${report.learner === null ? 'base rate only (too few positives to learn)' : LEARNER_LABELS[report.learner]}${tallies ? ` (inner validation: ${tallies})` : ''}`,
+  );
   lines.push('');
   lines.push(
     `AUC ${fixed(report.auc)}   Brier ${fixed(report.brier)}   ECE ${fixed(report.ece)}   log-loss ${fixed(report.logLoss)}   lift top 10 % ${fixed(report.liftTopDecile, 2)}×`,
@@ -35,12 +40,15 @@ export function formatBacktestReport(report: BacktestReport): string {
   lines.push('Reliability (predicted bin: mean predicted → observed rate, rows)');
   for (const bin of report.reliability) {
     if (bin.count === 0) continue;
-    lines.push(`  ${bin.lower.toFixed(1)}–${bin.upper.toFixed(1)}: ${fixed(bin.meanPredicted)} → ${fixed(bin.observedRate)}  (${bin.count})`);
+    lines.push(
+      `  ${bin.lower.toFixed(1)}–${bin.upper.toFixed(1)}: ${fixed(bin.meanPredicted)} → ${fixed(bin.observedRate)}  (${bin.count})`,
+    );
   }
   if (skipped > 0) {
     lines.push('');
     lines.push(`Skipped rows (${skipped}):`);
-    for (const row of report.skippedRows.slice(0, 10)) lines.push(`  line ${row.line}: ${row.column} = "${row.value}": ${row.reason}`);
+    for (const row of report.skippedRows.slice(0, 10))
+      lines.push(`  line ${row.line}: ${row.column} = "${row.value}": ${row.reason}`);
     if (skipped > 10) lines.push(`  … and ${skipped - 10} more`);
   }
   return lines.join('\n');

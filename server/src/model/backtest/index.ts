@@ -1,5 +1,18 @@
-export { runBacktest, backtestTable, type BacktestOptions, type BacktestReport, type LearnerTally } from './backtest.ts';
+export {
+  runBacktest,
+  backtestTable,
+  type BacktestOptions,
+  type BacktestReport,
+  type LearnerTally,
+} from './backtest.ts';
 export { formatBacktestReport } from './format-report.ts';
 export { reliabilitySvg } from './reliability-svg.ts';
-export { buildTable, parseLabel, type Table, type TableSpec, type SkippedRow, type ColumnReport } from './tabular.ts';
+export {
+  buildTable,
+  parseLabel,
+  type Table,
+  type TableSpec,
+  type SkippedRow,
+  type ColumnReport,
+} from './tabular.ts';
 export { parseCsv, readCsvFile } from './read-csv.ts';

@@ -13,7 +13,9 @@ export async function readCsvFile(path: string): Promise<CsvContent> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new RipeError('invalid_input_file', `cannot read ${path}: ${(error as Error).message}`, { cause: error });
+    throw new RipeError('invalid_input_file', `cannot read ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return parseCsv(text, path);
 }
@@ -21,11 +23,19 @@ export async function readCsvFile(path: string): Promise<CsvContent> {
 export function parseCsv(text: string, source = 'CSV'): CsvContent {
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    rows = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as string[][];
   } catch (error) {
-    throw new RipeError('invalid_csv', `${source} is not valid CSV: ${(error as Error).message}`, { cause: error });
+    throw new RipeError('invalid_csv', `${source} is not valid CSV: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const [header, ...records] = rows;
-  if (!header || records.length === 0) throw new RipeError('invalid_csv', `${source} has no data rows under a header row`);
+  if (!header || records.length === 0)
+    throw new RipeError('invalid_csv', `${source} has no data rows under a header row`);
   return { header, records };
 }

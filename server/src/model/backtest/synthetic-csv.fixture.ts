@@ -40,13 +40,19 @@ export function syntheticCsv(options: SyntheticCsvOptions): string {
     for (let j = 0; j < 8; j++) values[j] = normal(random);
     const plan = PLANS[Math.floor(random() * PLANS.length)]!;
     const region = REGIONS[Math.floor(random() * REGIONS.length)]!;
-    const planEffect = options.signal === 'noise' ? 0 : plan === 'enterprise' ? 0.8 : plan === 'basic' ? -0.5 : 0;
+    const planEffect =
+      options.signal === 'noise' ? 0 : plan === 'enterprise' ? 0.8 : plan === 'basic' ? -0.5 : 0;
     // ×1.5: a clearly learnable signal even from a thousand rows
     const probability = 1 / (1 + Math.exp(-(1.5 * trueLogit(options.signal, values, -0.5) + planEffect)));
     const positive = !options.oneClass && random() < probability;
-    const style = options.labelStyle === 'mixed' || options.labelStyle === undefined ? styles[r % styles.length]! : STYLES[options.labelStyle];
+    const style =
+      options.labelStyle === 'mixed' || options.labelStyle === undefined
+        ? styles[r % styles.length]!
+        : STYLES[options.labelStyle];
     const label = r < (options.unreadableLabels ?? 0) ? 'maybe' : positive ? style[0] : style[1];
-    const cells = Array.from(values, (value) => (random() < missingShare ? (random() < 0.5 ? '' : 'NA') : value.toFixed(4)));
+    const cells = Array.from(values, (value) =>
+      random() < missingShare ? (random() < 0.5 ? '' : 'NA') : value.toFixed(4),
+    );
     const day = new Date(Date.UTC(2024, 0, 1) + r * 86_400_000).toISOString().slice(0, 10);
     lines.push([`acc-${r}`, day, plan, region, ...cells, label].join(','));
   }

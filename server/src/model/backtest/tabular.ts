@@ -61,7 +61,10 @@ export function parseTime(value: string | undefined): number | null {
 function columnIndex(header: readonly string[], name: string, role: string): number {
   const index = header.indexOf(name);
   if (index >= 0) return index;
-  throw new RipeError('invalid_argument', `${role} column "${name}" is not in the CSV (columns: ${header.join(', ')})`);
+  throw new RipeError(
+    'invalid_argument',
+    `${role} column "${name}" is not in the CSV (columns: ${header.join(', ')})`,
+  );
 }
 
 /**
@@ -79,13 +82,23 @@ export function buildTable(header: readonly string[], records: readonly string[]
     const line = r + 2;
     const label = parseLabel(record[labelAt]);
     if (label === null) {
-      skipped.push({ line, column: spec.label, value: record[labelAt] ?? '', reason: 'label is not yes/no, 1/0, true/false or y/n' });
+      skipped.push({
+        line,
+        column: spec.label,
+        value: record[labelAt] ?? '',
+        reason: 'label is not yes/no, 1/0, true/false or y/n',
+      });
       return;
     }
     if (timeAt >= 0) {
       const time = parseTime(record[timeAt]);
       if (time === null) {
-        skipped.push({ line, column: spec.time!, value: record[timeAt] ?? '', reason: 'time is neither a number nor an ISO date' });
+        skipped.push({
+          line,
+          column: spec.time!,
+          value: record[timeAt] ?? '',
+          reason: 'time is neither a number nor an ISO date',
+        });
         return;
       }
       kept.push({ record, label, time });
@@ -102,11 +115,22 @@ export function buildTable(header: readonly string[], records: readonly string[]
   }
 
   const encoders = header.flatMap((column, c) =>
-    c === labelAt || c === idAt || c === timeAt ? [] : [encodeColumn(column, kept.map((row) => row.record[c]), spec.maxLevels ?? 20)],
+    c === labelAt || c === idAt || c === timeAt
+      ? []
+      : [
+          encodeColumn(
+            column,
+            kept.map((row) => row.record[c]),
+            spec.maxLevels ?? 20,
+          ),
+        ],
   );
   const featureNames = encoders.flatMap((encoder) => encoder.names);
   if (featureNames.length === 0) {
-    throw new RipeError('invalid_csv', `no usable feature column besides "${spec.label}"${spec.id ? `, "${spec.id}"` : ''}${spec.time ? `, "${spec.time}"` : ''}`);
+    throw new RipeError(
+      'invalid_csv',
+      `no usable feature column besides "${spec.label}"${spec.id ? `, "${spec.id}"` : ''}${spec.time ? `, "${spec.time}"` : ''}`,
+    );
   }
   const rows: TrainingRow[] = kept.map((row, r) => ({
     features: encoders.flatMap((encoder) => encoder.values[r]!),
@@ -127,7 +151,11 @@ function encodeColumn(column: string, cells: Array<string | undefined>, maxLevel
   const present = cells.filter((cell) => !isMissing(cell)).map((cell) => cell!.trim());
   const missing = cells.length - present.length;
   if (present.length === 0) {
-    return { names: [], values: cells.map(() => []), report: { column, type: 'dropped', encoded: 0, missing, note: 'always empty' } };
+    return {
+      names: [],
+      values: cells.map(() => []),
+      report: { column, type: 'dropped', encoded: 0, missing, note: 'always empty' },
+    };
   }
   if (present.every((cell) => Number.isFinite(Number(cell)))) {
     return {
@@ -140,7 +168,17 @@ function encodeColumn(column: string, cells: Array<string | undefined>, maxLevel
   for (const cell of present) frequency.set(cell, (frequency.get(cell) ?? 0) + 1);
   // nearly one level per row: an identifier or free text, which would only be memorised
   if (frequency.size > 20 && frequency.size > 0.5 * present.length) {
-    return { names: [], values: cells.map(() => []), report: { column, type: 'dropped', encoded: 0, missing, note: `${frequency.size} distinct values: looks like an identifier` } };
+    return {
+      names: [],
+      values: cells.map(() => []),
+      report: {
+        column,
+        type: 'dropped',
+        encoded: 0,
+        missing,
+        note: `${frequency.size} distinct values: looks like an identifier`,
+      },
+    };
   }
   const levels = [...frequency.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -158,6 +196,12 @@ function encodeColumn(column: string, cells: Array<string | undefined>, maxLevel
   return {
     names,
     values,
-    report: { column, type: 'categorical', encoded: names.length, missing, ...(hasOther ? { note: `${frequency.size} levels, top ${maxLevels} kept` } : {}) },
+    report: {
+      column,
+      type: 'categorical',
+      encoded: names.length,
+      missing,
+      ...(hasOther ? { note: `${frequency.size} levels, top ${maxLevels} kept` } : {}),
+    },
   };
 }

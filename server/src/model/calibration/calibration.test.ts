@@ -29,7 +29,10 @@ describe('calibration', () => {
     ['isotonic', fitIsotonic(train.logits, train.labels)],
   ])('%s repairs an overconfident score', (_kind, calibrator) => {
     const before = expectedCalibrationError(test.labels, raw(test.logits));
-    const after = expectedCalibrationError(test.labels, test.logits.map((logit) => calibrator.probability(logit)));
+    const after = expectedCalibrationError(
+      test.labels,
+      test.logits.map((logit) => calibrator.probability(logit)),
+    );
     expect(before).toBeGreaterThan(0.08);
     expect(after).toBeLessThan(0.03);
   });
@@ -41,7 +44,9 @@ describe('calibration', () => {
 
   it('isotonic output never decreases with the score', () => {
     const isotonic = fitIsotonic(train.logits, train.labels);
-    const grid = Array.from({ length: 60 }, (_, i) => -7 + i * 0.25).map((logit) => isotonic.probability(logit));
+    const grid = Array.from({ length: 60 }, (_, i) => -7 + i * 0.25).map((logit) =>
+      isotonic.probability(logit),
+    );
     expect(grid.every((p, i) => i === 0 || p >= grid[i - 1]!)).toBe(true);
   });
 

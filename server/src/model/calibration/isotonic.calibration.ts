@@ -5,7 +5,9 @@ import { clampProbability, type Calibrator } from './calibrator.ts';
  * score. Prediction interpolates linearly between block centres, so nearby scores do not jump.
  */
 export function fitIsotonic(rawLogits: ArrayLike<number>, labels: ArrayLike<number>): Calibrator {
-  const order = Array.from({ length: labels.length }, (_, i) => i).sort((a, b) => rawLogits[a]! - rawLogits[b]!);
+  const order = Array.from({ length: labels.length }, (_, i) => i).sort(
+    (a, b) => rawLogits[a]! - rawLogits[b]!,
+  );
   // blocks: sum of labels, weight, sum of scores
   const sums: number[] = [];
   const weights: number[] = [];
@@ -30,7 +32,11 @@ export function fitIsotonic(rawLogits: ArrayLike<number>, labels: ArrayLike<numb
   });
 }
 
-export function isotonicFromJson(json: { kind: 'isotonic'; logits: number[]; probabilities: number[] }): Calibrator {
+export function isotonicFromJson(json: {
+  kind: 'isotonic';
+  logits: number[];
+  probabilities: number[];
+}): Calibrator {
   const { logits, probabilities } = json;
   return {
     kind: 'isotonic',

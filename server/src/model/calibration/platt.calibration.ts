@@ -63,7 +63,8 @@ export function fitPlatt(rawLogits: ArrayLike<number>, labels: ArrayLike<number>
 export function plattFromJson(json: { kind: 'platt'; slope: number; intercept: number }): Calibrator {
   return {
     kind: 'platt',
-    probability: (rawLogit) => clampProbability(1 / (1 + Math.exp(-(json.slope * rawLogit + json.intercept)))),
+    probability: (rawLogit) =>
+      clampProbability(1 / (1 + Math.exp(-(json.slope * rawLogit + json.intercept)))),
     toJSON: () => json,
   };
 }

@@ -24,7 +24,10 @@ const MAX_BINS = 64;
  */
 export function prepareBoostedTrees(set: TrainingSet, options: BoostingOptions = {}): PreparedLearner {
   const binned = binMatrix(set.x, MAX_BINS);
-  return { kind: 'boosted_trees', fit: (rowIndices) => treesFromJson(fitBoosted(binned, set.y, rowIndices, options)) };
+  return {
+    kind: 'boosted_trees',
+    fit: (rowIndices) => treesFromJson(fitBoosted(binned, set.y, rowIndices, options)),
+  };
 }
 
 // Per (feature, bin) cell: gradient sum, hessian sum, row count — interleaved for cache locality.
@@ -99,7 +102,9 @@ function findBestSplit(
       }
     }
   }
-  return bestFeature < 0 ? null : { gain: bestGain, feature: bestFeature, bin: bestBin, missingLeft: bestMissingLeft };
+  return bestFeature < 0
+    ? null
+    : { gain: bestGain, feature: bestFeature, bin: bestBin, missingLeft: bestMissingLeft };
 }
 
 // A plain function with its arrays as locals: the hot loop of the whole learner.
@@ -128,7 +133,12 @@ function accumulateHistogram(
   }
 }
 
-function fitBoosted(binned: BinnedMatrix, y: Uint8Array, rowIndices: Int32Array, options: BoostingOptions): BoostedTreesJson {
+function fitBoosted(
+  binned: BinnedMatrix,
+  y: Uint8Array,
+  rowIndices: Int32Array,
+  options: BoostingOptions,
+): BoostedTreesJson {
   const rounds = options.rounds ?? 100;
   const maxDepth = options.depth ?? 3;
   const shrinkage = options.shrinkage ?? 0.15;
@@ -209,7 +219,8 @@ function fitBoosted(binned: BinnedMatrix, y: Uint8Array, rowIndices: Int32Array,
       // histogram subtraction: accumulate the smaller child, derive the larger one
       const small = emptyHistogram(cols);
       const leftIsSmall = middle - start <= end - middle;
-      if (leftIsSmall) accumulateHistogram(small, bins, cols, order, rowBase, gradient, hessian, start, middle);
+      if (leftIsSmall)
+        accumulateHistogram(small, bins, cols, order, rowBase, gradient, hessian, start, middle);
       else accumulateHistogram(small, bins, cols, order, rowBase, gradient, hessian, middle, end);
       const large = emptyHistogram(cols);
       for (let c = 0; c < small.length; c++) large[c] = histogram![c]! - small[c]!;

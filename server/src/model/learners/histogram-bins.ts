@@ -52,13 +52,17 @@ function upperBound(edges: Float64Array, value: number): number {
 
 function quantileEdges(sorted: Float64Array, maxEdges: number): Float64Array {
   const distinct: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]!);
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]!);
   // every distinct value but the largest is an edge when they fit; otherwise quantiles
   if (distinct.length - 1 <= maxEdges) return Float64Array.from(distinct.slice(0, -1));
   const chosen: number[] = [];
   for (let q = 1; q <= maxEdges; q++) {
     const value = sorted[Math.min(sorted.length - 1, Math.floor((q * sorted.length) / (maxEdges + 1)))]!;
-    if (value < distinct[distinct.length - 1]! && (chosen.length === 0 || value > chosen[chosen.length - 1]!)) {
+    if (
+      value < distinct[distinct.length - 1]! &&
+      (chosen.length === 0 || value > chosen[chosen.length - 1]!)
+    ) {
       chosen.push(value);
     }
   }

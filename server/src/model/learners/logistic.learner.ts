@@ -73,7 +73,8 @@ function fitLogistic(set: TrainingSet, rowIndices: Int32Array, options: Logistic
       }
       if (indicatorColumn[j]! >= 0) {
         const share = missingMeans[j]!;
-        design[r * width + indicatorColumn[j]!] = ((missing ? 1 : 0) - share) / Math.sqrt(share * (1 - share));
+        design[r * width + indicatorColumn[j]!] =
+          ((missing ? 1 : 0) - share) / Math.sqrt(share * (1 - share));
       }
     }
   }
@@ -102,7 +103,14 @@ function fitLogistic(set: TrainingSet, rowIndices: Int32Array, options: Logistic
   });
 }
 
-function penalisedLoss(design: Float64Array, labels: Float64Array, n: number, width: number, w: Float64Array, l2: number) {
+function penalisedLoss(
+  design: Float64Array,
+  labels: Float64Array,
+  n: number,
+  width: number,
+  w: Float64Array,
+  l2: number,
+) {
   let loss = 0;
   for (let r = 0; r < n; r++) {
     let eta = w[0]!;
@@ -114,7 +122,14 @@ function penalisedLoss(design: Float64Array, labels: Float64Array, n: number, wi
   return loss;
 }
 
-function newton(design: Float64Array, labels: Float64Array, n: number, width: number, l2: number, maxIterations: number) {
+function newton(
+  design: Float64Array,
+  labels: Float64Array,
+  n: number,
+  width: number,
+  l2: number,
+  maxIterations: number,
+) {
   const size = width + 1;
   const w = new Float64Array(size);
   let positives = 0;
@@ -175,7 +190,10 @@ export function logisticFromJson(json: LogisticJson): FittedLearner {
   const termOf = (value: number, j: number) => {
     const missing = Number.isNaN(value);
     const imputed = missing ? medians[j]! : value;
-    return (coefficients[j]! * (imputed - means[j]!)) / scales[j]! + missingCoefficients[j]! * ((missing ? 1 : 0) - missingMeans[j]!);
+    return (
+      (coefficients[j]! * (imputed - means[j]!)) / scales[j]! +
+      missingCoefficients[j]! * ((missing ? 1 : 0) - missingMeans[j]!)
+    );
   };
   return {
     kind: 'logistic',

@@ -80,7 +80,9 @@ function forestLogit(forest: CompiledForest, model: number, x: FeatureRow, offse
 }
 
 /** Every model's logit for one row, into `out` (one entry per model). */
-export function createForestScorer(models: readonly BoostedTreesJson[]): (x: FeatureRow, out: Float64Array) => void {
+export function createForestScorer(
+  models: readonly BoostedTreesJson[],
+): (x: FeatureRow, out: Float64Array) => void {
   const forest = compileForest(models);
   return (x, out) => {
     for (let m = 0; m < models.length; m++) out[m] = forestLogit(forest, m, x, 0);
