@@ -1,5 +1,5 @@
 import type { Sandbox } from '../sandbox/sandbox.ts';
-import { extractFeatures, labelExpansion } from '../model/features.ts';
+import { extractFeatures, labelExpansion, type FeatureVector } from '../model/features.ts';
 import { trainScoringModel, type ScoringModel } from '../model/scoring-model.ts';
 import { addDays } from './dates.ts';
 
@@ -30,7 +30,7 @@ export function trainSandboxModel(sandbox: Sandbox, asOf: string, options: Train
   const total = sandbox.options.accounts;
   const sampleSize = Math.min(total, options.sampleSize ?? 1500);
   const stride = total / sampleSize;
-  const rows: Array<{ features: number[]; label: 0 | 1; time: number }> = [];
+  const rows: Array<{ features: FeatureVector; label: 0 | 1; time: number }> = [];
   options.progress?.start(sampleSize, 'training on history');
   for (let k = 0; k < sampleSize; k += 1) {
     const index = Math.floor(k * stride);
