@@ -10,6 +10,7 @@ import { draftLanguage, type DraftLanguage } from './language.agent.ts';
 import { approachOf, emailDraftOf, nextStepOf, talkTrackOf, type PitchInputs } from './pitch.agent.ts';
 import { applyAdjustments, sizingAdjustments } from './sizing-adjustments.agent.ts';
 import { anchorSentence } from './usage-phrase.agent.ts';
+import { identifyDecisionMaker } from '../techniques/contact-network/decision-maker.ts';
 
 export type DecisionMaker = AgentAssessment['decisionMaker'];
 export type FindDecisionMaker = (snapshot: AccountSnapshot, now: string) => DecisionMaker;
@@ -104,3 +105,6 @@ export function createDeterministicAgent(findDecisionMaker: FindDecisionMaker): 
     },
   };
 }
+
+/** The deterministic agent over the contact network's decision-maker identification. */
+export const deterministicAgent: ExpansionAgent = createDeterministicAgent(identifyDecisionMaker);
