@@ -31,7 +31,9 @@ describeOnEachBackend(process.env.DATABASE_URL, 'migrations', ({ backend, db }) 
   it('refuses a migration edited after it was applied', async () => {
     const [first] = await loadMigrations();
     if (!first) throw new Error('no migration found');
-    await expect(migrate(db(), [{ ...first, checksum: 'edited' }])).rejects.toThrow(/edited after it was applied/);
+    await expect(migrate(db(), [{ ...first, checksum: 'edited' }])).rejects.toThrow(
+      /edited after it was applied/,
+    );
   });
 
   it('enables and forces row-level security on every org table', async () => {
@@ -61,10 +63,13 @@ describeOnEachBackend(process.env.DATABASE_URL, 'migrations', ({ backend, db }) 
     ]);
   });
 
-  it.skipIf(backend.kind !== 'postgres')('migrates two new databases at once: the cluster-wide role is shared', async () => {
-    const pair = await Promise.all([backend.open(), backend.open()]);
-    extra.push(...pair);
-    const reports = await Promise.all(pair.map((item) => migrate(item.db)));
-    expect(reports.map((report) => report.applied)).toStrictEqual([['0001'], ['0001']]);
-  });
+  it.skipIf(backend.kind !== 'postgres')(
+    'migrates two new databases at once: the cluster-wide role is shared',
+    async () => {
+      const pair = await Promise.all([backend.open(), backend.open()]);
+      extra.push(...pair);
+      const reports = await Promise.all(pair.map((item) => migrate(item.db)));
+      expect(reports.map((report) => report.applied)).toStrictEqual([['0001'], ['0001']]);
+    },
+  );
 });

@@ -100,7 +100,11 @@ function toOrg(row: OrgRow): Org {
   };
 }
 
-function validate<Schema extends z.ZodType>(schema: Schema, input: unknown, record: string): z.output<Schema> {
+function validate<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  record: string,
+): z.output<Schema> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     throw new RipeError('invalid_config', `The org's ${record} is invalid`, {

@@ -22,13 +22,18 @@ export function openPostgresDatabase(url: string, options: { poolSize?: number }
 async function runTransaction<T>(pool: pg.Pool, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken = false;
+  // One connection runs one statement at a time: queue what the caller starts concurrently.
+  let tail: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(task: () => Promise<T>): Promise<T> => {
+    const turn = tail.then(task, task);
+    tail = turn.catch(() => {});
+    return turn;
+  };
   try {
     await client.query('begin');
     const result = await fn({
-      query: (sql, params) => runQuery(client, sql, params),
-      exec: async (sql) => {
-        await client.query(sql);
-      },
+      query: (sql, params) => inTurn(() => runQuery(client, sql, params)),
+      exec: (sql) => inTurn(async () => void (await client.query(sql))),
     });
     const commit = await client.query('commit');
     // The server answers ROLLBACK to a COMMIT of a failed transaction; PGlite throws, and so do we.

@@ -20,7 +20,9 @@ describeOnEachBackend(process.env.DATABASE_URL, 'row-level security', ({ db, new
     const orgB = await newOrg('B');
     const runA = await withOrg(db(), orgA, async (tx) => {
       const run = await startRun(tx);
-      await recordRunErrors(tx, run.id, [{ record: 'account', recordId: 'acc-1', field: 'arr', message: 'bad' }]);
+      await recordRunErrors(tx, run.id, [
+        { record: 'account', recordId: 'acc-1', field: 'arr', message: 'bad' },
+      ]);
       await saveVerdicts(tx, run.id, [makeVerdict({ accountId: 'acc-1' })]);
       await recordFeedback(tx, { accountId: 'acc-1', kind: 'approve', actor: 'ann@a.example' });
       await saveModel(tx, { trainedAt: new Date(), model: { weights: [1] }, metrics: {} });
@@ -96,7 +98,9 @@ describeOnEachBackend(process.env.DATABASE_URL, 'row-level security', ({ db, new
       `insert into orgs (id, name, crm) values ($1 || '-twin', 'twin', 'sandbox')`,
     ];
     for (const sql of inserts) {
-      await expect(asOrg(orgB, (tx) => tx.query(sql, [orgA]))).rejects.toMatchObject({ code: insufficientPrivilege });
+      await expect(asOrg(orgB, (tx) => tx.query(sql, [orgA]))).rejects.toMatchObject({
+        code: insufficientPrivilege,
+      });
     }
     // Moving its own row into org A is refused too.
     await expect(
@@ -118,9 +122,9 @@ describeOnEachBackend(process.env.DATABASE_URL, 'row-level security', ({ db, new
     await expect(
       asOrg(randomUUID(), (tx) => tx.query('select * from schema_migrations')),
     ).rejects.toMatchObject({ code: insufficientPrivilege });
-    await expect(asOrg(randomUUID(), (tx) => tx.query('create table intruder (id int)'))).rejects.toMatchObject(
-      { code: insufficientPrivilege },
-    );
+    await expect(
+      asOrg(randomUUID(), (tx) => tx.query('create table intruder (id int)')),
+    ).rejects.toMatchObject({ code: insufficientPrivilege });
   });
 });
 

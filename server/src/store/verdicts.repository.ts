@@ -1,6 +1,11 @@
 import type { Motion, Readiness, Verdict } from '@ripe/shared';
 import type { OrgTransaction } from './org-scope.ts';
-import { classifyChange, defaultScoreMoveThreshold, evidenceHash, type VerdictChange } from './verdict-change.ts';
+import {
+  classifyChange,
+  defaultScoreMoveThreshold,
+  evidenceHash,
+  type VerdictChange,
+} from './verdict-change.ts';
 
 export interface SaveVerdictsOptions {
   /** Verdicts per statement. */
@@ -32,8 +37,7 @@ export interface AccountState extends Omit<VerdictRecord, 'runId' | 'createdAt'>
 }
 
 export type StateQuery = { readiness?: readonly Readiness[]; limit?: number } & (
-  | { orderBy?: 'expected_value' }
-  | { orderBy: 'account_id'; afterAccountId?: string }
+  { orderBy?: 'expected_value' } | { orderBy: 'account_id'; afterAccountId?: string }
 );
 
 interface ChangeRow {
