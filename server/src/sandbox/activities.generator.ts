@@ -4,7 +4,7 @@
 import type { Segment } from '@ripe/shared';
 import { ActivityWriter, type Channel } from './activity-writer.ts';
 import { addYears } from './calendar.ts';
-import { noiseKeys, type Slots, type TemplateKey } from './message-templates.ts';
+import { noiseKeys, outboundNoiseKeys, type Slots, type TemplateKey } from './message-templates.ts';
 import type { Rng } from './prng.ts';
 import type { SandboxContext } from './sandbox-context.ts';
 import { sandboxPriceBook, tierAt } from './sandbox-price-book.ts';
@@ -77,7 +77,7 @@ function writeNoise(
       const channel = rng.weighted(noiseChannels);
       writer.write({
         day: week + rng.int(0, 6),
-        key: rng.pick(noiseKeys),
+        key: rng.pick(channel === 'email_out' ? outboundNoiseKeys : noiseKeys),
         channel,
         from: ['champion', 'user', 'influencer'],
       });

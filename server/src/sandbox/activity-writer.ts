@@ -164,9 +164,11 @@ export class ActivityWriter {
     const speaker = this.speaker(day, request.from);
     // Outbound e-mails are ours: the CSM signs and the customer is greeted.
     const slots = this.slotResolver(day, speaker, request.slots ?? {}, request.channel === 'email_out');
-    const message = writeMessage(rng, this.profile.language, request.key, framingOf[request.channel], slots);
-    const participants = [speaker.id, ...(request.with ?? []).map((contact) => contact.id)];
     const intent: MessageIntent = intentOfTemplate[request.key];
+    // Meeting summaries are our own words, not a quote of the customer.
+    const framing = intent === 'engagement' ? 'summary' : framingOf[request.channel];
+    const message = writeMessage(rng, this.profile.language, request.key, framing, slots);
+    const participants = [speaker.id, ...(request.with ?? []).map((contact) => contact.id)];
     this.activities.push({
       day,
       minuteOfDay: rng.int(8 * 60, 17 * 60 + 59),

@@ -22,13 +22,6 @@ export function addYears(day: number, years: number): number {
   return dayNumber(`${year}-${monthDay}`);
 }
 
-/** The first anniversary of `from` strictly after `day`. */
-export function nextAnniversary(from: number, day: number): number {
-  let years = Math.max(1, Math.floor((day - from) / 366));
-  while (addYears(from, years) <= day) years += 1;
-  return addYears(from, years);
-}
-
 /** Smooth 0 → 1 over [0, 1], clamped outside. */
 export function smoothstep(x: number): number {
   if (x <= 0) return 0;

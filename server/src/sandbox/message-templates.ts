@@ -39,6 +39,13 @@ export const intentOfTemplate = {
 
 export type TemplateKey = keyof typeof intentOfTemplate;
 
+/** Background messages we send (scheduling, check-ins); the customer's own are `noiseKeys`. */
+export const outboundNoiseKeys: readonly TemplateKey[] = [
+  'noise_scheduling',
+  'noise_checkin',
+  'noise_renewal',
+];
+
 export const noiseKeys: readonly TemplateKey[] = [
   'noise_scheduling',
   'noise_invoice',
