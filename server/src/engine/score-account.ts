@@ -13,7 +13,7 @@ import { noPotential, sizePotential } from './sizing/potential.sizing.ts';
 import { businessRulesTechnique } from './techniques/business-rules/business-rules.technique.ts';
 import { contactNetworkTechnique } from './techniques/contact-network/contact-network.technique.ts';
 import { conversationTechnique } from './techniques/conversation/conversation.technique.ts';
-import { crossCheck } from './techniques/cross-check/cross-check.technique.ts';
+import { crossCheck } from './techniques/cross-check/cross-check.ts';
 import { predictiveResult, scoreWithModel } from './techniques/predictive.technique.ts';
 import { projectLimit } from './techniques/temporal/limit-projection.ts';
 import { temporalTechnique } from './techniques/temporal/temporal.technique.ts';

@@ -71,9 +71,11 @@ function firstName(name: string): string {
 }
 
 export function approachOf(inputs: PitchInputs): string {
-  const amount = formatMoney(inputs.potential.arr, inputs.potential.currency);
+  const { potential } = inputs;
   if (!inputs.motion) return `Keep nurturing: ${inputs.anchorEnglish}.`;
-  return `${approaches[inputs.motion]}. Open with the fact: ${inputs.anchorEnglish}. Sized at ${amount} (${inputs.potential.basis})`;
+  const amount = formatMoney(potential.arr, potential.currency);
+  const range = `${formatMoney(potential.low, potential.currency)}–${formatMoney(potential.high, potential.currency)}`;
+  return `${approaches[inputs.motion]}. Open with the fact: ${inputs.anchorEnglish}. Sized at ${amount} (range ${range}).`;
 }
 
 export function talkTrackOf(inputs: PitchInputs): string[] {

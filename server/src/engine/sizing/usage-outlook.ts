@@ -9,7 +9,7 @@ import { weeklyTrend } from '../series/robust-trend.ts';
 import { indexOfDay, meanOver } from '../series/series-window.ts';
 
 export interface UsageOutlook {
-  /** Level today: the trend's fitted value, else the mean of the last week with data. */
+  /** Level today: the mean of the last week, else the trend's fitted value. */
   current: number;
   slopePerDay: number;
   low: number;
@@ -34,7 +34,8 @@ export function usageOutlook(series: UsageSeries, now: string, horizonDays: numb
     if (Number.isNaN(recent)) return null;
     return { current: recent, slopePerDay: 0, low: recent, mid: recent, high: recent };
   }
-  const current = Math.max(0, Number.isNaN(recent) ? trend.level : Math.max(trend.level, recent));
+  // today's level is what was observed last week; the fitted level only stands in for a missing week
+  const current = Math.max(0, Number.isNaN(recent) ? trend.level : recent);
   const growth = Math.max(0, trend.slopePerDay) * horizonDays;
   const spread = 0.25 + 0.5 * (1 - Math.abs(trend.tau));
   return {

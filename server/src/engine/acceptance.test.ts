@@ -1,0 +1,184 @@
+// The Foundation issue's acceptance, end to end through `scoreAccount`: plain fixture snapshots in,
+// verdicts out, each checked against the schema the CRM write-back relies on.
+import { describe, expect, it } from 'vitest';
+import { verdictSchema, type Activity, type Contact, type Verdict } from '@ripe/shared';
+import { scoreAccount } from './score-account.ts';
+import {
+  buildSnapshot,
+  constant,
+  instantDaysAgo,
+  ramp,
+  seriesEndingOn,
+  testContext,
+  TEST_NOW,
+  type SnapshotOverrides,
+} from './techniques/test-fixtures.ts';
+
+const ctx = testContext();
+const DAYS = 120;
+
+const seats = (values: (number | null)[]) => seriesEndingOn(TEST_NOW, 'seats_used', 'seats_used', values);
+const active = (values: (number | null)[]) =>
+  seriesEndingOn(TEST_NOW, 'active_users', 'active_users', values);
+const adoption = (feature: string, values: (number | null)[]) =>
+  seriesEndingOn(TEST_NOW, `feature_${feature}`, 'feature_adoption', values, { feature });
+
+const sponsor: Contact = {
+  id: 'c-sponsor',
+  name: 'Claire Martin',
+  title: 'VP Operations',
+  role: 'sponsor',
+  seniority: 'vp',
+  createdAt: '2024-02-01',
+};
+const champion: Contact = {
+  id: 'c-champion',
+  name: 'Tom Becker',
+  title: 'Sales Ops Manager',
+  role: 'champion',
+  seniority: 'manager',
+  createdAt: '2024-02-01',
+};
+
+function activity(
+  id: string,
+  daysAgo: number,
+  type: Activity['type'],
+  participants: string[],
+  text: string,
+  direction: Activity['direction'] = 'inbound',
+): Activity {
+  return { id, type, occurredAt: instantDaysAgo(TEST_NOW, daysAgo), direction, participants, text };
+}
+
+/** Check-in meetings with the sponsor and the champion, `daysAgo` each. */
+function checkIns(daysAgo: readonly number[]): Activity[] {
+  return daysAgo.map((days, i) =>
+    activity(
+      `m-${days}`,
+      days,
+      'meeting',
+      [sponsor.id, champion.id],
+      `Monthly check-in number ${i + 1}, rollout review.`,
+      'outbound',
+    ),
+  );
+}
+
+function score(overrides: SnapshotOverrides): Verdict {
+  const verdict = scoreAccount(buildSnapshot(overrides), ctx);
+  expect(verdictSchema.safeParse(verdict).success).toBe(true);
+  return verdict;
+}
+
+/** Seats ≥ 90 % for the last 45 days after a steady climb, active users growing, a buying email, an engaged sponsor. */
+const converging: SnapshotOverrides = {
+  account: { country: 'US', csmName: 'Sam Lee' },
+  contract: { renewalDate: '2027-03-01' },
+  usage: [seats([...ramp(DAYS - 45, 34, 45), ...ramp(45, 46, 49)]), active(ramp(DAYS, 32, 52))],
+  contacts: [sponsor, champion],
+  activities: [
+    ...checkIns([12, 26, 40, 70]),
+    activity(
+      'e-quote',
+      5,
+      'email',
+      [champion.id],
+      'We are hiring 15 people next quarter and will need more seats. Could you send us a quote for 20 additional licences?',
+    ),
+  ],
+};
+
+describe('acceptance: scoreAccount', () => {
+  it('makes a clearly converging account ready for a seat upsell, sized, windowed and argued', () => {
+    const verdict = score(converging);
+    expect(verdict.readiness).toBe('ready');
+    expect(verdict.motion).toBe('seat_upsell');
+    expect(verdict.window).not.toBeNull();
+    expect(verdict.window!.opensOn >= TEST_NOW).toBe(true);
+    expect(verdict.potential.arr).toBeGreaterThan(0);
+    expect(verdict.potential.arr % 480).toBe(0); // Team seat price
+    expect(verdict.expectedValue).toBe(Math.round(verdict.potential.arr * verdict.probability));
+    const agent = verdict.agent!;
+    expect(agent.isReal).toBe(true);
+    const evidence = new Map(verdict.evidence.map((item) => [item.id, item]));
+    for (const id of agent.citedEvidenceIds) expect(evidence.has(id)).toBe(true);
+    const anchor = evidence.get(agent.citedEvidenceIds[0]!)!;
+    expect(anchor.source).toMatch(/^usage:/);
+    expect(agent.talkTrack[0]).toMatch(/^Your team has used 49 of 50 seats/);
+    expect(agent.decisionMaker?.contactId).toBe(sponsor.id);
+  });
+
+  it('calls rising usage with a cooling relationship caution, naming the contradiction', () => {
+    const verdict = score({
+      usage: [seats(ramp(DAYS, 30, 46)), active(ramp(DAYS, 28, 47))],
+      contacts: [sponsor, champion],
+      // busy three and four months ago, silent for the last 45 days
+      activities: checkIns([50, 58, 66, 74, 82, 95, 110, 125]),
+    });
+    expect(verdict.readiness).toBe('caution');
+    expect(verdict.contradictions.map((item) => item.code)).toContain('rising_usage_cooling_relationship');
+    expect(verdict.agent).toBeNull();
+  });
+
+  it('does not call seats full with shallow feature adoption ready', () => {
+    const verdict = score({
+      // 1 of the 5 features of Team + Analytics in use
+      contract: { modules: ['analytics'] },
+      usage: [
+        seats(constant(DAYS, 49)),
+        active(constant(DAYS, 47)),
+        adoption('core', constant(DAYS, 40)),
+        adoption('dashboards', constant(DAYS, 0)),
+      ],
+      contacts: [sponsor, champion],
+      activities: checkIns([12, 26, 40]),
+    });
+    expect(verdict.readiness).not.toBe('ready');
+    expect(verdict.contradictions.map((item) => item.code)).toContain('seats_full_shallow_adoption');
+  });
+
+  it('does not call an account whose only signal is one spike in active users ready', () => {
+    const verdict = score({
+      usage: [seats(constant(DAYS, 30)), active([...constant(DAYS - 14, 24), ...constant(14, 40)])],
+    });
+    expect(verdict.signals.filter((item) => item.polarity === 'positive').map((item) => item.code)).toContain(
+      'active_user_spike',
+    );
+    expect(verdict.readiness).not.toBe('ready');
+    expect(verdict.agent?.isReal ?? false).toBe(false);
+  });
+
+  it.each<[string, SnapshotOverrides]>([
+    [
+      'declining seats with buying talk',
+      {
+        usage: [seats(ramp(DAYS, 49, 30)), active(ramp(DAYS, 47, 26))],
+        contacts: [sponsor, champion],
+        activities: [
+          ...checkIns([12, 26, 40]),
+          activity(
+            'e-more',
+            4,
+            'email',
+            [champion.id],
+            'Could you send us a quote for 20 additional licences?',
+          ),
+        ],
+      },
+    ],
+    [
+      'declining seats at the tier ceiling',
+      {
+        contract: { tier: 'starter', seatsLicensed: 25, price: 6000 },
+        usage: [seats(ramp(DAYS, 25, 15)), active(ramp(DAYS, 25, 14))],
+        contacts: [sponsor],
+        activities: checkIns([12, 26]),
+      },
+    ],
+  ])('never proposes an upsell on declining usage: %s', (_, overrides) => {
+    const verdict = score(overrides);
+    expect(verdict.signals.map((item) => item.code)).toContain('usage_declining');
+    expect(['seat_upsell', 'tier_upgrade']).not.toContain(verdict.motion);
+  });
+});
