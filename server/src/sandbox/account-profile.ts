@@ -87,6 +87,13 @@ function domainOf(name: string, index: number): string {
   return `${slug}${index % 97}.example`;
 }
 
+function baseEngagementOf(rng: Rng, archetype: Archetype): number {
+  if (archetype === 'too_early') return rng.real(0.2, 0.35);
+  // A training week stands out against a modest baseline.
+  if (archetype === 'one_off_spike') return rng.real(0.4, 0.6);
+  return rng.real(0.55, 0.85);
+}
+
 function createdOnFor(rng: Rng, ctx: SandboxContext, archetype: Archetype): number {
   const latestNew = ctx.endDay - 200;
   const recentShare = archetype === 'too_early' ? 0.65 : 0.15;
@@ -109,7 +116,9 @@ export function drawProfile(rng: Rng, ctx: SandboxContext, index: number): Accou
     mid_market: rng.chance(0.6) ? 1 : 2,
     enterprise: rng.chance(0.5) ? 2 : 3,
   }[segment];
-  const tierRank = Math.max(preferredRank, minimumRankFor(Math.ceil(seats * 1.1)));
+  // Too-early accounts bought a tier with several features, so that using only the core one is shallow.
+  const floorRank = archetype === 'too_early' ? 1 : 0;
+  const tierRank = Math.max(preferredRank, floorRank, minimumRankFor(Math.ceil(seats * 1.1)));
   const moduleCount = { smb: rng.chance(0.2) ? 1 : 0, mid_market: rng.int(0, 1), enterprise: rng.int(0, 2) }[
     segment
   ];
@@ -156,7 +165,7 @@ export function drawProfile(rng: Rng, ctx: SandboxContext, index: number): Accou
       committedVolume,
     },
     baseUtilisation,
-    baseEngagement: archetype === 'too_early' ? rng.real(0.2, 0.35) : rng.real(0.55, 0.85),
+    baseEngagement: baseEngagementOf(rng, archetype),
     baseConsumption: rng.real(0.45, 0.78),
     featureBreadth: archetype === 'too_early' ? rng.real(0, 0.06) : rng.real(0.2, 0.6),
   };
