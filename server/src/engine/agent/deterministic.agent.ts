@@ -2,14 +2,13 @@
 // decision-maker, and writes the approach anchored on a concrete usage fact. Everything it says cites
 // evidence ids present in the verdict.
 import type { AccountSnapshot, AgentAssessment, Evidence, Verdict } from '@ripe/shared';
-import type { EngineContext } from '../engine-context.ts';
 import { findAnchor, isUsageEvidence, type Anchor } from './anchor.agent.ts';
 import type { ExpansionAgent } from './expansion-agent.ts';
 import { judgeOpportunity } from './judgement.agent.ts';
 import { draftLanguage, type DraftLanguage } from './language.agent.ts';
 import { approachOf, emailDraftOf, nextStepOf, talkTrackOf, type PitchInputs } from './pitch.agent.ts';
 import { applyAdjustments, sizingAdjustments } from './sizing-adjustments.agent.ts';
-import { anchorSentence } from './usage-phrase.agent.ts';
+import { createAnchorPhraser, type AnchorPhraser } from './usage-phrase.agent.ts';
 import { identifyDecisionMaker } from '../techniques/contact-network/decision-maker.ts';
 
 export type DecisionMaker = AgentAssessment['decisionMaker'];
@@ -28,8 +27,7 @@ function supportOf(
   verdict: Verdict,
   anchor: Anchor | null,
   byId: ReadonlyMap<string, Evidence>,
-  snapshot: AccountSnapshot,
-  ctx: EngineContext,
+  phrase: AnchorPhraser,
   language: DraftLanguage,
 ): { text: string; evidenceId: string } | null {
   for (const signal of verdict.signals) {
@@ -46,7 +44,7 @@ function supportOf(
     for (const id of signal.evidenceIds) {
       const evidence = byId.get(id);
       if (!evidence || !isUsageEvidence(evidence) || evidence.id === anchor?.evidence.id) continue;
-      return { text: `${anchorSentence({ evidence, signal }, snapshot, ctx, language)}.`, evidenceId: id };
+      return { text: `${phrase({ evidence, signal }, language)}.`, evidenceId: id };
     }
   }
   return null;
@@ -63,17 +61,14 @@ export function createDeterministicAgent(findDecisionMaker: FindDecisionMaker): 
       const decisionMaker = findDecisionMaker(snapshot, ctx.now);
       const language = draftLanguage(snapshot);
       const anchor = findAnchor(verdict, byId);
-      const support = supportOf(verdict, anchor, byId, snapshot, ctx, language);
-      const anchorEnglish = anchor ? anchorSentence(anchor, snapshot, ctx, 'en') : 'no usage fact on record';
+      const phrase = createAnchorPhraser(snapshot, ctx);
+      const support = supportOf(verdict, anchor, byId, phrase, language);
+      const anchorEnglish = anchor ? phrase(anchor, 'en') : 'no usage fact on record';
       const inputs: PitchInputs = {
         accountName: snapshot.account.name,
         motion: verdict.motion,
         language,
-        anchor: anchor
-          ? language === 'en'
-            ? anchorEnglish
-            : anchorSentence(anchor, snapshot, ctx, language)
-          : anchorEnglish,
+        anchor: anchor ? (language === 'en' ? anchorEnglish : phrase(anchor, language)) : anchorEnglish,
         anchorEnglish,
         support: support?.text ?? null,
         potential: adjustedPotential,

@@ -16,16 +16,35 @@ const englishWords: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
-/** Recent messages read: enough to know the account's language. */
-const maxMessages = 20;
-const wordPattern = /[a-zàâçéèêëîïôûùüÿœ]+/g;
+/** Messages read: a few decided ones are enough to know the account's language. */
+const decidedMessages = 6;
+/** Characters read per message: the opening says which language it is in. */
+const charsPerMessage = 160;
+
+function isLetter(code: number): boolean {
+  // a–z, and the Latin-1 / Latin Extended-A letters French uses (à, é, œ...)
+  return (code >= 97 && code <= 122) || (code >= 0xe0 && code <= 0x17f && code !== 0xf7);
+}
 
 export function messageLanguage(text: string): DraftLanguage | null {
+  const lower = text.slice(0, charsPerMessage).toLowerCase();
   let french = 0;
   let english = 0;
-  for (const word of text.toLowerCase().match(wordPattern) ?? []) {
-    if (frenchWords.has(word)) french++;
-    else if (englishWords.has(word)) english++;
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const letter = i < lower.length && isLetter(lower.charCodeAt(i));
+    if (letter) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    // function words are short: skip the slice for long words
+    if (i - start <= 12) {
+      const word = lower.slice(start, i);
+      if (frenchWords.has(word)) french++;
+      else if (englishWords.has(word)) english++;
+    }
+    start = -1;
   }
   if (french === english) return null;
   return french > english ? 'fr' : 'en';
@@ -36,15 +55,14 @@ export function draftLanguage(snapshot: AccountSnapshot): DraftLanguage {
   if (country && frenchCountries.has(country)) return 'fr';
   let french = 0;
   let english = 0;
+  // latest first when the CRM lists activities chronologically; an account rarely switches language
   const activities = snapshot.activities;
-  // activities are not guaranteed sorted: read the latest ones by date
-  const latest =
-    activities.length > maxMessages
-      ? [...activities].sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : -1)).slice(0, maxMessages)
-      : activities;
-  for (const activity of latest) {
+  for (let i = activities.length - 1; i >= 0 && french + english < decidedMessages; i--) {
+    const activity = activities[i]!;
     if (activity.direction === 'internal') continue;
-    const language = messageLanguage(`${activity.subject ?? ''} ${activity.text}`);
+    const language = messageLanguage(
+      activity.subject ? `${activity.subject} ${activity.text}` : activity.text,
+    );
     if (language === 'fr') french++;
     else if (language === 'en') english++;
   }

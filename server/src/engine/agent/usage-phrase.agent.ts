@@ -46,16 +46,27 @@ function asNumber(value: number | string | undefined): number {
   return typeof value === 'number' ? value : Number(value);
 }
 
-export function anchorSentence(
+export type AnchorPhraser = (anchor: Anchor, language: DraftLanguage) => string;
+
+/** Phrases anchors of one account; the seat facts are read once, on first need. */
+export function createAnchorPhraser(snapshot: AccountSnapshot, ctx: EngineContext): AnchorPhraser {
+  let seats: SeatFacts | null | undefined;
+  return (anchor, language) => {
+    seats ??= seatFacts(snapshot, ctx);
+    return anchorSentence(anchor, snapshot, ctx, language, seats);
+  };
+}
+
+function anchorSentence(
   anchor: Anchor,
   snapshot: AccountSnapshot,
   ctx: EngineContext,
   language: DraftLanguage,
+  seats: SeatFacts | null,
 ): string {
   const { evidence } = anchor;
   const fr = language === 'fr';
   const value = asNumber(evidence.value);
-  const seats = seatFacts(snapshot, ctx);
   switch (anchor.signal?.code) {
     case 'seat_utilisation_high':
       if (!seats) break;
