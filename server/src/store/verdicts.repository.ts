@@ -50,9 +50,9 @@ interface ChangeRow {
 
 const defaultBatchSize = 1_000;
 
-// json (not jsonb) for the batch: the server only checks its syntax, and each verdict is parsed once, into its column.
+// One jsonb parameter per batch: measured as fast as per-column arrays, and simpler to bind.
 const batchInput = `input as (
-  select * from json_to_recordset($3::json) as v(
+  select * from jsonb_to_recordset($3::jsonb) as v(
     account_id text, as_of date, readiness text, score double precision, probability double precision,
     expected_value double precision, motion text, evidence_hash text, verdict jsonb)
 )`;

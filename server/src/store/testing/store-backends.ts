@@ -1,10 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase, type Database } from '../database.ts';
 import { migrate } from '../migrator.ts';
 import { withOrg } from '../org-scope.ts';
 import { createOrg } from '../orgs.repository.ts';
+import { createThrowawayDatabase, type TestDatabase } from './throwaway-database.ts';
+
+export type { TestDatabase };
 
 export type BackendKind = Database['kind'];
 
@@ -14,13 +16,6 @@ export interface StoreBackend {
   skip: boolean;
   /** A fresh, empty database of this backend. */
   open(): Promise<TestDatabase>;
-}
-
-export interface TestDatabase {
-  db: Database;
-  /** For a server database: its URL, to open more connections to it. */
-  url: string | undefined;
-  dispose(): Promise<void>;
 }
 
 /** PGlite always; the server when the test passes its `DATABASE_URL`. */
@@ -84,31 +79,4 @@ export interface BackendContext {
 async function openPgliteTestDatabase(): Promise<TestDatabase> {
   const db = await openDatabase({ inMemory: true });
   return { db, url: undefined, dispose: () => db.close() };
-}
-
-/** A database of its own on the server (`ripe_test_<random>`), dropped by `dispose`. */
-export async function createThrowawayDatabase(serverUrl: string): Promise<TestDatabase> {
-  const name = `ripe_test_${randomBytes(6).toString('hex')}`;
-  await onServer(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString(), poolSize: 4 });
-  return {
-    db,
-    url: url.toString(),
-    dispose: async () => {
-      await db.close();
-      await onServer(serverUrl, `drop database if exists ${name} with (force)`);
-    },
-  };
-}
-
-async function onServer(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
