@@ -6,22 +6,12 @@ import {
   intentOfTemplate,
   writeMessage,
   type Framing,
-  type SlotResolver,
   type Slots,
   type TemplateKey,
 } from './message-templates.ts';
-import {
-  competitors,
-  expansionCountries,
-  featureNames,
-  fundingRounds,
-  monthNames,
-  projects,
-  teams,
-} from './places.data.ts';
+import { MessageSlots } from './message-slots.ts';
 import type { Rng } from './prng.ts';
 import type { SandboxContext } from './sandbox-context.ts';
-import { sandboxPriceBook, tierAt, topTierRank } from './sandbox-price-book.ts';
 import type { AccountProfile, ActivityTrack, ContactTrack, ContractState } from './timeline.types.ts';
 
 export type Channel = 'email_in' | 'email_out' | 'call' | 'meeting' | 'note';
@@ -90,80 +80,22 @@ export class ActivityWriter {
     return this.rng.pick(known.length > 0 ? known : this.contacts);
   }
 
-  /** Slots resolved on demand and memoised, so one message names one city, one team, one month. */
-  private slotResolver(day: number, speaker: ContactTrack, given: Slots, fromUs: boolean): SlotResolver {
-    const { rng, profile, ctx } = this;
-    const language = profile.language;
-    const memo: Slots = { ...given };
-    const csmFirst = profile.csm.name.split(' ')[0] ?? profile.csm.name;
-    memo.csm ??= fromUs ? speaker.firstName : csmFirst;
-    memo.sender ??= fromUs ? csmFirst : speaker.firstName;
-    const state = (): ContractState => this.contractOn(day);
-    const compute = (name: string): string => {
-      switch (name) {
-        case 'company':
-          return profile.name;
-        case 'city':
-          return rng.chance(0.6)
-            ? profile.city
-            : rng.pick(['Lyon', 'Toronto', 'Austin', 'Madrid', 'Bruxelles']);
-        case 'team':
-          return rng.pick(teams[language]);
-        case 'project':
-          return rng.pick(projects[language]);
-        case 'month':
-          return monthNames[language][Number(ctx.isoOf(day + rng.int(25, 70)).slice(5, 7)) - 1] ?? '';
-        case 'seats':
-          return String(Math.max(2, Math.round(state().seats * rng.real(0.1, 0.35))));
-        case 'seats_total':
-          return String(state().seats);
-        case 'tier':
-          return tierAt(Math.min(topTierRank, state().tierRank + 1)).name;
-        case 'feature': {
-          const rank = state().tierRank;
-          const next = tierAt(Math.min(topTierRank, rank + 1)).features.find(
-            (f) => !tierAt(rank).features.includes(f),
-          );
-          const feature = next ?? 'reports';
-          return featureNames[feature]?.[language] ?? feature;
-        }
-        case 'module': {
-          const unlicensed = sandboxPriceBook.modules.filter(
-            (module) => !state().modules.includes(module.id),
-          );
-          return (unlicensed.length > 0 ? rng.pick(unlicensed) : rng.pick(sandboxPriceBook.modules)).name;
-        }
-        case 'percent':
-          return String(rng.int(10, 40));
-        case 'headcount':
-          return String(
-            Math.max(
-              3,
-              Math.round({ smb: 4, mid_market: 15, enterprise: 60 }[profile.segment] * rng.real(0.5, 2)),
-            ),
-          );
-        case 'round':
-          return rng.pick(fundingRounds);
-        case 'country':
-          return rng.pick(expansionCountries[language]);
-        case 'competitor':
-          return rng.pick(competitors);
-        case 'renewal':
-          return ctx.isoOf(state().renewal);
-        default:
-          return '';
-      }
-    };
-    return (name) => (memo[name] ??= compute(name));
-  }
-
   write(request: MessageRequest): void {
     const { rng } = this;
     const day = request.day;
     if (day > this.ctx.endDay || day < this.profile.createdOn) return;
     const speaker = this.speaker(day, request.from);
     // Outbound e-mails are ours: the CSM signs and the customer is greeted.
-    const slots = this.slotResolver(day, speaker, request.slots ?? {}, request.channel === 'email_out');
+    const slots = new MessageSlots(
+      rng,
+      this.ctx,
+      this.profile,
+      this.contractOn(day),
+      speaker,
+      request.slots ?? {},
+      day,
+      request.channel === 'email_out',
+    );
     const intent: MessageIntent = intentOfTemplate[request.key];
     // Meeting summaries are our own words, not a quote of the customer.
     const framing = intent === 'engagement' ? 'summary' : framingOf[request.channel];

@@ -68,7 +68,21 @@ export const templates: Record<Language, Record<TemplateKey, TemplateSet>> = {
 /** Values of the `{slot}`s a template may use. */
 export type Slots = Record<string, string>;
 /** Resolves a slot on demand: most templates use two or three of the many slots. */
-export type SlotResolver = (name: string) => string;
+export interface SlotSource {
+  get(name: string): string;
+}
+
+/** The slots of the message, plus `{body}` for the frames of call and meeting notes. */
+class FramedSlots implements SlotSource {
+  constructor(
+    private readonly slots: SlotSource,
+    private readonly body: string,
+  ) {}
+
+  get(name: string): string {
+    return name === 'body' ? this.body : this.slots.get(name);
+  }
+}
 
 /** How the message reaches the CRM: the customer's own e-mail, or our notes of a call or meeting. */
 export type Framing = 'email' | 'call_note' | 'meeting_note' | 'summary';
@@ -100,10 +114,9 @@ const meetingFrames: Record<Language, readonly string[]> = {
   fr: ['Compte rendu de réunion. {sender} : « {body} »', 'Notes de la réunion avec {sender} : {body}'],
 };
 
-export function fillSlots(template: string, slots: Slots | SlotResolver): string {
+export function fillSlots(template: string, slots: SlotSource): string {
   if (!template.includes('{')) return template;
-  const resolve = typeof slots === 'function' ? slots : (name: string) => slots[name] ?? '';
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => resolve(name));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => slots.get(name));
 }
 
 export interface WrittenMessage {
@@ -116,7 +129,7 @@ export function writeMessage(
   language: Language,
   key: TemplateKey,
   framing: Framing,
-  slots: SlotResolver,
+  slots: SlotSource,
 ): WrittenMessage {
   const set = templates[language][key];
   let body = fillSlots(rng.pick(set.bodies), slots);
@@ -126,7 +139,7 @@ export function writeMessage(
   }
   const subject = fillSlots(rng.pick(set.subjects), slots);
   if (framing === 'summary') return { subject, text: body };
-  const withBody = (name: string): string => (name === 'body' ? body : slots(name));
+  const withBody = new FramedSlots(slots, body);
   if (framing === 'call_note') return { subject, text: fillSlots(rng.pick(callFrames[language]), withBody) };
   if (framing === 'meeting_note')
     return { subject, text: fillSlots(rng.pick(meetingFrames[language]), withBody) };
