@@ -1,5 +1,6 @@
 import { accountSnapshotSchema, isRipeError } from '@ripe/shared';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../engine/series/day-number.ts';
 import { createSandbox } from './sandbox.ts';
 
 const endDate = '2026-06-30';
@@ -50,6 +51,17 @@ describe('createSandbox', () => {
     expect(sandbox.orgId).toBe('sandbox-42');
     expect(sandbox.options).toStrictEqual({ accounts: 5, seed: 42, endDate, historyDays: 450 });
     expect(sandbox.priceBook.tiers.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each([240, 730])('renders %i days of usage history up to the end date', (historyDays) => {
+    const sandbox = createSandbox({ accounts: 20, seed: 4, endDate, historyDays });
+    for (let index = 0; index < 20; index += 1) {
+      const seats = sandbox.snapshotAt(index).usage.find((series) => series.kind === 'seats_used');
+      expect(seats?.values.length).toBeLessThanOrEqual(historyDays);
+      expect(seats && addDays(seats.start, seats.values.length - 1)).toBe(endDate);
+      if (sandbox.customerSince(index) < addDays(endDate, -historyDays))
+        expect(seats?.values.length).toBe(historyDays);
+    }
   });
 
   it.each([

@@ -36,8 +36,9 @@ function featureTracks(
   const shallow = profile.archetype === 'too_early';
   const shareOf = (feature: string): number => {
     if (feature === 'core') return shallow ? rng.real(0.5, 0.7) : rng.real(0.85, 0.95);
-    if (rng.chance(shallow ? 0.75 : 0.15)) return 0;
-    return shallow ? rng.real(0, 0.05) : Math.min(0.9, profile.featureBreadth * rng.real(0.5, 1.5));
+    // Too early: nobody has gone past the core feature yet.
+    if (shallow || rng.chance(0.15)) return 0;
+    return Math.min(0.9, profile.featureBreadth * rng.real(0.5, 1.5));
   };
   const curiosity = (): number => (rng.chance(0.25) ? rng.real(0.005, 0.02) : 0);
   const tracks: FeatureTrack[] = [];
