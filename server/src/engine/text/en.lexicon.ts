@@ -1,4 +1,4 @@
-import type { Lexicon } from './lexicon.ts';
+import { wordPairs, type Lexicon } from './lexicon.ts';
 
 const SEATS = '(?:seats?|licen[cs]es?|users?|user accounts?|logins?|accounts?|credits|capacity)';
 const PLAN = '(?:plan|tier|edition|package|subscription|bundle)';
@@ -13,7 +13,7 @@ export const englishLexicon: Lexicon = {
     triggers:
       'budget budgets cut cuts cutting slash slashed slashing reduce reduced reducing reduction reductions trim trimmed trimming freeze freezing layoff layoffs laid restructuring restructure restructured downsizing downsize downsized fewer lower lowering drop dropping',
     cues: [
-      'budget (?:cuts?|freeze|reductions?|constraints?|(?:is|was|has been|got|being) (?:cut|slashed|reduced|frozen))',
+      'budget (?:cuts?|freeze|reductions?|constraints?|(?:(?:is|was|has been|got|will be) )?(?:being )?(?:cut|slashed|reduced|frozen))',
       '(?:cut|cuts|cutting|slash\\w*|reduc\\w*|trim\\w*|freez\\w*) (?:our |the |their |its |all )?(?:budgets?|spend\\w*|costs?|headcount|software spend)',
       'hiring freeze',
       'layoffs?',
@@ -27,7 +27,7 @@ export const englishLexicon: Lexicon = {
   },
   churn_threat: {
     triggers:
-      'cancel* terminate terminating termination renew* switch* evaluating looking considering exploring talking churn* away',
+      'cancel* terminate terminating termination renew* switch* alternatives competitors competitor churn* move_away other_vendors other_options other_solutions other_tools',
     cues: [
       'cancel\\w* (?:our |the |my )?(?:subscription|contract|account|plan|licen[cs]es?)',
       'terminat\\w* (?:our |the )?(?:contract|agreement|subscription)',
@@ -40,7 +40,8 @@ export const englishLexicon: Lexicon = {
     ],
   },
   champion_leaving_mentioned: {
-    triggers: 'leaving last final resign* handed stepping moving job role position longer left',
+    triggers:
+      'leaving last_day final_day resign* handed stepping moving_on new_job new_role new_position longer has_left have_left',
     cues: [
       "(?:is|am|are|will be|i'm|he's|she's) leaving (?:the company|the business|us|the team|[a-z]+ at the end)",
       '(?:last|final) day (?:at|with|here|in the company)',
@@ -54,8 +55,14 @@ export const englishLexicon: Lexicon = {
     ],
   },
   dissatisfaction: {
-    triggers:
-      'frustrat* disappoint* unhappy dissatisf* annoyed upset angry furious happy satisfied pleased impressed complain complains complained complaining complaint complaints unacceptable terrible awful horrible poor bad work works working function functioning keep keeps kept slow expensive buggy complicated costly constant recurring repeated endless',
+    triggers: [
+      'frustrat* disappoint* unhappy dissatisf* annoyed upset angry furious unacceptable terrible awful horrible poor bad',
+      wordPairs('not t', 'very really too at happy satisfied pleased impressed'),
+      'complain complains complained complaining complaint complaints crashing failing breaking',
+      wordPairs('not t never', 'work works working function functions functioning functional'),
+      wordPairs('too', 'slow expensive buggy complicated costly'),
+      'constant recurring repeated endless',
+    ].join(' '),
     cues: [
       '(?:frustrat|disappoint|unhappy|dissatisf|annoyed|upset|angry|furious)\\w*',
       "(?:[a-z]+n't|not) (?:very |really |too |at all )?(?:happy|satisfied|pleased|impressed)",
@@ -71,7 +78,7 @@ export const englishLexicon: Lexicon = {
   },
   plan_limit_question: {
     triggers:
-      'plan plans tier tiers edition package subscription bundle limit limits quota quotas cap caps ceiling maximum allowance overage overages seat seats licence licences license licenses user users login logins account accounts credits capacity',
+      'plan plans tier tiers edition package subscription bundle limit limits quota quotas cap caps ceiling maximum allowance overage overages run_out running_out ran_out runs_out how_many number_of included_in licence_count license_count',
     cues: [
       `(?:which|what|what's the|which is the) ${PLAN}`,
       `${LIMIT} (?:on|of|for|per)`,
@@ -83,8 +90,15 @@ export const englishLexicon: Lexicon = {
     ],
   },
   buying_intent: {
-    triggers:
-      'seat seats licence licences license licenses user users login logins account accounts credits capacity upgrad* quote quotes pricing proposal price expand* extend* increase increasing grow growing scale scaling interest interested budget plan plans tier tiers edition package subscription bundle',
+    triggers: [
+      'seat seats licence licences license licenses capacity',
+      wordPairs(
+        'more additional extra another new add adding buy buying purchase purchasing order ordering get getting few some',
+        'user users account accounts login logins credits',
+      ),
+      'upgrad* quote quotes pricing proposal price expand* extend* increase increasing grow growing scale scaling',
+      'interest interested budget plan plans tier tiers edition package subscription bundle',
+    ].join(' '),
     cues: [
       `(?:more|additional|extra|another \\d+|\\d+ (?:more|additional|extra|new)) ${SEATS}`,
       `(?:add|adding|buy|buying|purchase|purchasing|order|ordering|get|getting) (?:\\d+ |a few |some |more |additional |extra |new )*${SEATS}`,
@@ -94,21 +108,25 @@ export const englishLexicon: Lexicon = {
       '(?:quote|pricing|proposal) for',
       `(?:expand|expanding|extend|extending|increase|increasing|grow|growing|scale|scaling) (?:our |the )?(?:contract|subscription|usage|deployment|rollout|licen[cs]es?|seats|commit\\w*)`,
       `interest\\w* in (?:the |your )?(?:[a-z]+ )?(?:module|add-on|addon|upgrade|${PLAN})`,
-      'budget (?:approved|allocated|signed off)',
+      'budget (?:(?:is|was|has been|got) )?(?:approved|allocated|signed off)',
     ],
   },
   new_need: {
-    triggers: 'new another other second additional roll rolling extend* expand* also now',
+    triggers:
+      'new another other second additional roll rolling extend* expand* also_want also_need also_would now_want now_need now_would',
     cues: [
-      `new (?:[a-z]+ )?${UNIT}s?`,
+      `new (?:[a-z]+ ){0,2}${UNIT}s?`,
       `(?:another|other|second|additional) ${UNIT}s?`,
       `(?:roll|rolling|extend|extending|expand\\w*) (?:it |this |[a-z]+ )?(?:out )?to (?:the |our |other |another )?(?:[a-z]+ )?(?:team|department|division|business unit|office|group|entities)`,
       '(?:also|now) (?:want|need|would like) to (?:use|track|manage)',
     ],
   },
   growth_event: {
-    triggers:
-      'hiring recruit* grow growing double doubling expand* headcount workforce staff series seed funding million billion round acquired acquiring acquisition merge merged merger merging office offices subsidiary subsidiaries entity branch site sites international global',
+    triggers: [
+      'hiring recruit* grow growing double doubling expand* headcount workforce staff raised series seed funding million',
+      'billion round acquired acquiring acquisition merge merged merger merging international global',
+      wordPairs('office offices subsidiary subsidiaries entity entities branch branches site sites', 'in'),
+    ].join(' '),
     cues: [
       "(?:we're|we are|are|is|currently|actively) hiring",
       'hiring (?:\\d+|more|new|a lot|several|many|aggressively)',

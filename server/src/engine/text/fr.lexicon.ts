@@ -1,4 +1,4 @@
-import type { Lexicon } from './lexicon.ts';
+import { wordPairs, type Lexicon } from './lexicon.ts';
 
 const SEATS = '(?:licences?|sieges?|postes?|utilisateurs?|comptes?|acces)';
 const OFFER = '(?:offre|formule|plan|forfait|edition|abonnement|version)';
@@ -8,7 +8,7 @@ const LIMIT = '(?:limite|limites|quota|quotas|plafond|maximum|nombre maximum)';
 export const frenchLexicon: Lexicon = {
   budget_cut: {
     triggers:
-      'coupe coupes reduction reductions restriction restrictions gel baisse reduire baisser diminuer couper geler reduisons baissons diminuons licenciement licenciements social restructuration moins effectifs',
+      'coupe coupes reduction reductions restriction restrictions gel baisse reduire baisser diminuer couper geler reduisons baissons diminuons licenciement licenciements plan_social restructuration moins_de effectifs',
     cues: [
       '(?:coupes?|reductions?|restrictions?|gel|baisse) (?:budgetaires?|du budget|de budget|des budgets|des depenses|des couts)',
       '(?:reduire|baisser|diminuer|couper|geler|reduisons|baissons) (?:le |notre |nos |les |leur |leurs )?(?:budgets?|depenses|couts|effectifs)',
@@ -23,7 +23,7 @@ export const frenchLexicon: Lexicon = {
   },
   churn_threat: {
     triggers:
-      'resili* renouv* changer passer etudions regardons evaluons envisageons comparons mettre arreter quitter abandonner',
+      'resili* renouv* changer fournisseur prestataire concurrent concurrents autre_solution autre_outil etudions regardons evaluons envisageons comparons mettre_fin arreter quitter abandonner',
     cues: [
       'resili\\w*',
       '(?:ne pas|pas) renouvel\\w*',
@@ -36,7 +36,10 @@ export const frenchLexicon: Lexicon = {
     ],
   },
   champion_leaving_mentioned: {
-    triggers: 'quitte quitter quittera partir dernier derniere demission demissionne depart fera retraite',
+    triggers: [
+      'quitte quitter partir dernier_jour demission* depart fera retraite',
+      wordPairs('nouveau nouvel nouvelle', 'poste job emploi'),
+    ].join(' '),
     cues: [
       "quitte (?:l'entreprise|la societe|le groupe|ses fonctions|son poste|nous)",
       '(?:va|vais|allons) (?:quitter|partir)',
@@ -51,8 +54,19 @@ export const frenchLexicon: Lexicon = {
     ],
   },
   dissatisfaction: {
-    triggers:
-      'mecontent mecontents mecontente mecontentes mecontentement decu decue decus decues deception insatisfait insatisfaits insatisfaite insatisfaction frustre frustres frustree frustrant frustration agace agaces enerve enerves furieux furieuse satisfait satisfaits satisfaite satisfaites content contents contente contentes convaincu convaincus ravi ravie ravis plainte plaintes plaindre reclamation reclamations inacceptable fonctionne fonctionnent marche marchent trop bug bugs panne pannes probleme problemes incident incidents mauvais mauvaise deplorable catastrophique decevant decevante',
+    triggers: [
+      'mecontent* decu decue decus decues deception insatisf* frustr* agace* enerv* furieux furieuse',
+      'satisfait satisfaits satisfaite satisfaites',
+      wordPairs(
+        'pas tout tres vraiment',
+        'content contents contente contentes convaincu convaincus ravi ravie ravis',
+      ),
+      'plainte plaintes plaindre reclamation reclamations inacceptable fonctionne fonctionnent',
+      wordPairs('marche marchent', 'pas plus toujours'),
+      wordPairs('trop', 'cher chere lent lente complique compliquee bugge'),
+      'bug bugs panne pannes probleme problemes incident incidents mauvais mauvaise deplorable catastrophique',
+      'decevant decevante',
+    ].join(' '),
     cues: [
       '(?:mecontent|decu|decue|decus|decues|deception|insatisf|frustr|agace|enerve|furieux|furieuse)\\w*',
       "(?:(?:ne (?:sommes|suis|sont|semble|semblent|sera|serons|serait|serions)|n'(?:est|etait|etions|etaient|etes)) )?pas (?:du tout |tres |vraiment )?(?:satisfait|content|convaincu|ravi)e?s?",
@@ -66,8 +80,10 @@ export const frenchLexicon: Lexicon = {
     ],
   },
   plan_limit_question: {
-    triggers:
-      'offre formule plan forfait edition abonnement version limite limites quota quotas plafond maximum depassement depassements combien inclus compris',
+    triggers: [
+      wordPairs('quelle quel', 'offre formule plan forfait edition abonnement version'),
+      'limite limites quota quotas plafond maximum depassement depassements combien inclus_dans compris_dans',
+    ].join(' '),
     cues: [
       `(?:quelle|quel) ${OFFER}`,
       `${LIMIT} (?:de|d'|du|des|sur|par)`,
@@ -78,8 +94,18 @@ export const frenchLexicon: Lexicon = {
     ],
   },
   buying_intent: {
-    triggers:
-      'licence licences siege sieges poste postes utilisateur utilisateurs compte comptes acces devis proposition grille offre formule plan forfait edition abonnement version upgrade mise montee contrat usage utilisation deploiement engagement',
+    triggers: [
+      'licence licences siege sieges utilisateur utilisateurs supplementaire supplementaires additionnel',
+      'additionnels additionnelle additionnelles ajouter rajouter acheter commander ajoutons davantage devis',
+      'proposition_commerciale proposition_tarifaire grille_tarifaire mise_a montee_en upgrade etendre elargir',
+      'augmenter developper',
+      wordPairs('de d des autres', 'comptes postes acces'),
+      wordPairs('comptes postes acces', 'en'),
+      wordPairs(
+        'offre formule plan forfait edition abonnement version',
+        'superieure superieur business enterprise entreprise premium pro',
+      ),
+    ].join(' '),
     cues: [
       `${SEATS} (?:supplementaires?|additionnel\\w*|en plus)`,
       `(?:plus|davantage|d'autres) (?:de |d')?${SEATS}`,
@@ -101,8 +127,11 @@ export const frenchLexicon: Lexicon = {
     ],
   },
   growth_event: {
-    triggers:
-      'recrut* embauch* levee leve levons tour serie rachat rachete rachetee racheter acquisition acquerir fusion fusionner bureau bureaux filiale filiales agence agences site sites international internationale implanter implantation effectifs bourse',
+    triggers: [
+      'recrut* embauch* levee leve levons tour_de serie rachat rachete rachetee racheter acquisition acquerir',
+      'fusion fusionner ouverture ouvrir ouvrons international internationale implanter implantation effectifs',
+      'bourse',
+    ].join(' '),
     cues: [
       '(?:recrutons|embauchons)',
       '(?:recrut|embauch)\\w*',

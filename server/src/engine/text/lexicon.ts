@@ -13,8 +13,9 @@ export type ConversationCode =
 
 export interface CueSet {
   /**
-   * Space-separated words of which every cue holds at least one: a sentence without any is never handed
-   * to the cue regex. `word*` is a stem: any word starting with its first five letters.
+   * Space-separated triggers of which every cue holds at least one: a sentence without any is never
+   * handed to the cue regex. `word` is a whole folded word, `word*` a stem (any word starting with its
+   * first five letters), `first_second` two consecutive words (`n't` splits into `…n` and `t`).
    */
   triggers: string;
   cues: readonly string[];
@@ -36,6 +37,14 @@ export const conversationCodes: readonly ConversationCode[] = [
   'new_need',
   'growth_event',
 ];
+
+/** Every `first_second` pair: `wordPairs('more new', 'users')` → `'more_users new_users'`. */
+export function wordPairs(firsts: string, seconds: string): string {
+  return firsts
+    .split(' ')
+    .flatMap((first) => seconds.split(' ').map((second) => `${first}_${second}`))
+    .join(' ');
+}
 
 /** One global regex per code over every lexicon, in `conversationCodes` order. */
 export function compileCueRegexes(lexicons: readonly Lexicon[]): RegExp[] {
