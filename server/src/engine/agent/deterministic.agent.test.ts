@@ -118,14 +118,16 @@ describe('deterministic agent', () => {
   it('judges a converging, unblocked, recent opportunity real', () => {
     const assessment = agent.assess(verdict(), snapshot(), ctx);
     expect(assessment.isReal).toBe(true);
-    expect(assessment.reason).toMatch(/^4 independent techniques agree/);
+    expect(assessment.reason).toMatch(
+      /^3 independent sources agree \(usage, conversations, the relationship\)/,
+    );
   });
 
   it.each<[string, Partial<Verdict>, RegExp]>([
     [
       'an isolated signal',
       { readiness: 'nurture', signals: [signal('seat_utilisation_high', 0.9, ['br:seat-utilisation'])] },
-      /^Only business rules points at expansion/,
+      /^Only usage points at expansion/,
     ],
     [
       'a blocking contradiction',

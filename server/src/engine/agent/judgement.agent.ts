@@ -1,7 +1,7 @@
-// Is the opportunity real? Independent techniques must converge, nothing may block it, and the facts
+// Is the opportunity real? Independent sources must converge, nothing may block it, and the facts
 // must be recent: stale evidence is yesterday's opportunity.
-import type { Evidence, OrgConfig, TechniqueName, Verdict } from '@ripe/shared';
-import { convergingStrength } from '../composite/convergence.composite.ts';
+import type { Evidence, OrgConfig, Verdict } from '@ripe/shared';
+import { convergingStrength, sourceOf, type EvidenceSource } from '../composite/convergence.composite.ts';
 import { dayNumber } from '../series/day-number.ts';
 
 export interface Judgement {
@@ -14,13 +14,11 @@ export interface Judgement {
 /** Evidence older than this no longer makes an opportunity real. */
 export const recentEvidenceDays = 30;
 
-const techniqueLabels: Record<TechniqueName, string> = {
-  predictive: 'the model',
-  conversation: 'conversations',
-  contact_network: 'the contact network',
-  business_rules: 'business rules',
-  temporal: 'usage trends',
-  cross_check: 'cross-checking',
+const sourceLabels: Record<EvidenceSource, string> = {
+  usage: 'usage',
+  conversations: 'conversations',
+  relationship: 'the relationship',
+  model: 'the model',
 };
 
 export function judgeOpportunity(
@@ -29,14 +27,13 @@ export function judgeOpportunity(
   config: OrgConfig['composite'],
   byId: ReadonlyMap<string, Evidence>,
 ): Judgement {
-  const techniques: TechniqueName[] = [];
+  const sources: EvidenceSource[] = [];
   const evidenceIds: string[] = [];
   let latest = '';
   for (const signal of verdict.signals) {
     if (signal.polarity !== 'positive' || signal.strength < convergingStrength) continue;
-    if (signal.technique !== 'cross_check' && !techniques.includes(signal.technique)) {
-      techniques.push(signal.technique);
-    }
+    const source = sourceOf(signal.technique);
+    if (source && !sources.includes(source)) sources.push(source);
     for (const id of signal.evidenceIds) {
       const evidence = byId.get(id);
       if (!evidence) continue;
@@ -44,17 +41,17 @@ export function judgeOpportunity(
       if (evidence.date > latest) latest = evidence.date;
     }
   }
-  const independent = techniques.filter((technique) => technique !== 'predictive').length;
-  const agreeing = techniques.map((technique) => techniqueLabels[technique]).join(', ');
+  const besidesModel = sources.filter((source) => source !== 'model').length;
+  const agreeing = sources.map((source) => sourceLabels[source]).join(', ');
   const blocking = verdict.contradictions.filter((contradiction) => contradiction.effect === 'block');
   const age = latest ? dayNumber(now) - dayNumber(latest) : Number.POSITIVE_INFINITY;
 
   let reason: string;
-  if (techniques.length < config.minConvergingTechniques || independent === 0) {
+  if (sources.length < config.minConvergingTechniques || besidesModel === 0) {
     reason =
-      techniques.length === 0
+      sources.length === 0
         ? 'No technique points at expansion with enough strength.'
-        : `Only ${agreeing} point${techniques.length === 1 ? 's' : ''} at expansion: an isolated signal is not an opportunity yet.`;
+        : `Only ${agreeing} point${sources.length === 1 ? 's' : ''} at expansion: an isolated signal is not an opportunity yet.`;
   } else if (blocking.length > 0) {
     reason = `${blocking.map((contradiction) => contradiction.label).join('; ')} blocks it for now.`;
   } else if (age > recentEvidenceDays) {
@@ -64,7 +61,7 @@ export function judgeOpportunity(
   } else {
     const lowering = verdict.contradictions.length;
     reason =
-      `${techniques.length} independent techniques agree (${agreeing}), latest evidence from ${latest}` +
+      `${sources.length} independent sources agree (${agreeing}), latest evidence from ${latest}` +
       (lowering > 0
         ? `; ${lowering} contradiction${lowering === 1 ? '' : 's'} lower${lowering === 1 ? 's' : ''} the score but none blocks.`
         : ', no contradiction.');

@@ -21,6 +21,7 @@ describe('combineTechniques: convergence', () => {
     expect(outcome.motion).toBe('seat_upsell');
     expect(outcome.score).toBeGreaterThanOrEqual(config.readyScore);
     expect(outcome.convergingTechniques).toHaveLength(5);
+    expect(outcome.convergingSources).toStrictEqual(['model', 'usage', 'conversations', 'relationship']);
     expect(outcome.confidence).toBeGreaterThan(0.5);
   });
 
@@ -55,12 +56,13 @@ describe('combineTechniques: convergence', () => {
   ])('never makes ready from %s', (_, results) => {
     const outcome = combine(results);
     expect(outcome.readiness).not.toBe('ready');
-    expect(outcome.convergingTechniques.length).toBeLessThan(2);
+    expect(outcome.convergingSources.length).toBeLessThan(2);
   });
 
   it('honours a stricter minConvergingTechniques', () => {
-    const results = convergingResults().slice(0, 3); // predictive, business rules, temporal
+    const results = convergingResults().slice(0, 4); // model, business rules, temporal, conversation
     expect(combine(results).readiness).toBe('ready');
+    expect(combine(results, [], { ...config, minConvergingTechniques: 3 }).readiness).toBe('ready');
     expect(combine(results, [], { ...config, minConvergingTechniques: 4 }).readiness).toBe('nurture');
   });
 
@@ -130,7 +132,7 @@ describe('combineTechniques: readiness thresholds', () => {
   ] as const)('a converging account scoring %f is %s', (level, readiness) => {
     const results = [
       techniqueResult('business_rules', level, [signal('seat_utilisation_high', 0.8)], 1),
-      techniqueResult('temporal', level, [signal('seats_trending_up', 0.8)], 1),
+      techniqueResult('conversation', level, [signal('buying_intent', 0.8)], 1),
     ];
     expect(combine(results).readiness).toBe(readiness);
   });
@@ -138,7 +140,7 @@ describe('combineTechniques: readiness thresholds', () => {
   it('reads the thresholds from the config', () => {
     const results = [
       techniqueResult('business_rules', 0.45, [signal('seat_utilisation_high', 0.8)], 1),
-      techniqueResult('temporal', 0.45, [signal('seats_trending_up', 0.8)], 1),
+      techniqueResult('conversation', 0.45, [signal('buying_intent', 0.8)], 1),
     ];
     expect(combine(results, [], { ...config, readyScore: 50 }).readiness).toBe('ready');
     expect(combine(results, [], { ...config, nurtureScore: 60, readyScore: 80 }).readiness).toBe('not_ready');

@@ -8,7 +8,7 @@ import type {
   TechniqueName,
   TechniqueResult,
 } from '@ripe/shared';
-import { measureConvergence } from './convergence.composite.ts';
+import { measureConvergence, type EvidenceSource } from './convergence.composite.ts';
 import { chooseMotion } from './motion.composite.ts';
 import { decideReadiness } from './readiness.composite.ts';
 import { compositeScore, techniqueWeights } from './score.composite.ts';
@@ -22,11 +22,13 @@ export interface CompositeOutcome {
   /** Null when nothing points at a motion, or the account is `not_ready`. */
   motion: Motion | null;
   convergingTechniques: TechniqueName[];
+  /** Independent sources among them: usage, conversations, relationship, model. */
+  convergingSources: EvidenceSource[];
 }
 
 /**
  * Confidence in the verdict: the techniques' own confidences (weighted as in the score), discounted
- * when few techniques agree and for each contradiction left unresolved.
+ * when few independent sources agree and for each contradiction left unresolved.
  */
 export function compositeConfidence(
   results: readonly TechniqueResult[],
@@ -54,7 +56,7 @@ export function combineTechniques(
   config: OrgConfig['composite'],
 ): CompositeOutcome {
   const convergence = measureConvergence(results);
-  const converging = convergence.techniques.length;
+  const converging = convergence.sources.length;
   const score = compositeScore(results, converging, contradictions);
   const readiness = decideReadiness({ score, convergence, signals, contradictions, config });
   return {
@@ -68,5 +70,6 @@ export function combineTechniques(
     ),
     motion: readiness === 'not_ready' ? null : chooseMotion(signals, contradictions),
     convergingTechniques: convergence.techniques,
+    convergingSources: convergence.sources,
   };
 }

@@ -31,9 +31,10 @@ export function decideReadiness(inputs: ReadinessInputs): Readiness {
   // rising usage with a cooling relationship: the demand is there, the relationship is not
   if (cooling && hasPositiveUsageSignal(signals)) return 'caution';
 
-  const converging = convergence.techniques.length;
+  const converging = convergence.sources.length;
   if (converging === 0) return 'not_ready';
-  const converges = converging >= config.minConvergingTechniques && convergence.nonPredictive >= 1;
+  // `minConvergingTechniques` counts independent sources (see convergence.composite.ts)
+  const converges = converging >= config.minConvergingTechniques && convergence.nonModelSources >= 1;
   if (score >= config.readyScore && converges) return blocked ? 'caution' : 'ready';
   if (score >= config.nurtureScore) return blocked ? 'caution' : 'nurture';
   return 'not_ready';

@@ -2,18 +2,23 @@
 // a bonus for convergence, minus the contradictions' penalties.
 import type { Contradiction, ContradictionCode, TechniqueName, TechniqueResult } from '@ripe/shared';
 
-/** Relative weight of each technique in the blend; cross-checking acts through contradictions instead. */
+/**
+ * Relative weight of each technique in the blend (× its confidence); cross-checking acts through
+ * contradictions instead. The model, trained on the org's own history, weighs most once it is confident
+ * (a cold-start prior has little confidence, hence little weight); the two usage techniques share one
+ * source and split its weight. Tuned for the precision of `ready` on the sandbox's ground truth.
+ */
 export const techniqueWeights: Record<TechniqueName, number> = {
-  predictive: 0.25,
-  business_rules: 0.25,
-  temporal: 0.2,
+  predictive: 0.35,
+  business_rules: 0.15,
+  temporal: 0.15,
   conversation: 0.15,
   contact_network: 0.15,
   cross_check: 0,
 };
 
-/** Points added per converging technique beyond the first, capped. */
-const convergenceBonusPerTechnique = 6;
+/** Points added per converging independent source beyond the first, capped. */
+const convergenceBonusPerSource = 6;
 const maxConvergenceBonus = 18;
 const maxPenalty = 60;
 /** A blocking contradiction weighs this much more than the same one lowering the score. */
@@ -65,10 +70,7 @@ export function compositeScore(
   convergingCount: number,
   contradictions: readonly Contradiction[],
 ): number {
-  const bonus = Math.min(
-    maxConvergenceBonus,
-    convergenceBonusPerTechnique * Math.max(0, convergingCount - 1),
-  );
+  const bonus = Math.min(maxConvergenceBonus, convergenceBonusPerSource * Math.max(0, convergingCount - 1));
   const raw = 100 * blendTechniqueScores(results) + bonus - totalPenalty(contradictions);
   return Math.round(Math.min(100, Math.max(0, raw)) * 10) / 10;
 }
