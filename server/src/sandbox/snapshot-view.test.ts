@@ -53,6 +53,16 @@ describe('snapshotAt hides the future', () => {
       }
       const late = datesIn(snapshot).filter(([, date]) => instantDayNumber(date) > limit);
       expect(late, snapshot.account.id).toStrictEqual([]);
+      // Ids are numbered in time order: no gap betrays a record still to come.
+      for (const [records, prefix] of [
+        [snapshot.activities, 'a'],
+        [snapshot.tickets, 't'],
+        [snapshot.opportunities, 'o'],
+      ] as const) {
+        expect(records.map((r) => r.id)).toStrictEqual(
+          records.map((_, k) => `${snapshot.account.id}-${prefix}${k + 1}`),
+        );
+      }
       const participants = new Set(snapshot.activities.flatMap((activity) => activity.participants));
       const contacts = new Set(snapshot.contacts.map((contact) => contact.id));
       expect(

@@ -78,5 +78,6 @@ export function generateTickets(
       tickets.push(ticket);
     }
   }
-  return tickets;
+  // Ids follow the opening order, so the visible tickets on any day are numbered without gaps.
+  return tickets.sort((a, b) => a.openedOn - b.openedOn);
 }
