@@ -7,7 +7,7 @@ import { deterministicAgent } from './agent/deterministic.agent.ts';
 import { isShortlisted, type ExpansionAgent } from './agent/expansion-agent.ts';
 import { combineTechniques } from './composite/combine.composite.ts';
 import { mergeResults } from './composite/merge-results.composite.ts';
-import { expansionWindow } from './composite/window.composite.ts';
+import { expansionWindow, projectedLimitOf } from './composite/window.composite.ts';
 import type { EngineContext } from './engine-context.ts';
 import { noPotential, sizePotential } from './sizing/potential.sizing.ts';
 import { businessRulesTechnique } from './techniques/business-rules/business-rules.technique.ts';
@@ -56,7 +56,12 @@ export function scoreAccount(
     : noPotential(ctx.priceBook.currency);
   const shortlisted = readiness === 'ready' || readiness === 'nurture';
   const window = shortlisted
-    ? expansionWindow(readiness, projectLimit(snapshot, ctx), ctx.now, ctx.config.window)
+    ? expansionWindow(
+        readiness,
+        projectedLimitOf(signals, evidence) ?? projectLimit(snapshot, ctx),
+        ctx.now,
+        ctx.config.window,
+      )
     : null;
   const probability = modelScore.probability;
 

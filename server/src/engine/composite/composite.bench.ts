@@ -18,7 +18,7 @@ import { projectLimit } from '../techniques/temporal/limit-projection.ts';
 import { temporalTechnique } from '../techniques/temporal/temporal.technique.ts';
 import { combineTechniques } from './combine.composite.ts';
 import { mergeResults } from './merge-results.composite.ts';
-import { expansionWindow } from './window.composite.ts';
+import { expansionWindow, projectedLimitOf } from './window.composite.ts';
 
 const accounts = Number(process.argv[2] ?? 3000);
 const rounds = Number(process.argv[3] ?? 5);
@@ -51,7 +51,12 @@ function ourPart(measure: boolean): number {
     const potential = outcome.motion ? sizePotential(outcome.motion, snapshot, ctx) : noPotential('USD');
     const shortlisted = outcome.readiness === 'ready' || outcome.readiness === 'nurture';
     const window = shortlisted
-      ? expansionWindow(outcome.readiness, projectLimit(snapshot, ctx), ctx.now, ctx.config.window)
+      ? expansionWindow(
+          outcome.readiness,
+          projectedLimitOf(merged.signals, merged.evidence) ?? projectLimit(snapshot, ctx),
+          ctx.now,
+          ctx.config.window,
+        )
       : null;
     if (measure) counts[outcome.readiness]++;
     if (!shortlisted) continue;
@@ -85,7 +90,8 @@ let ours = 0;
 for (let round = 0; round < rounds; round++) ours += ourPart(round === 0);
 for (const snapshot of snapshots.slice(0, 300)) scoreAccount(snapshot, ctx, model);
 const started = performance.now();
-for (let round = 0; round < rounds; round++) for (const snapshot of snapshots) scoreAccount(snapshot, ctx, model);
+for (let round = 0; round < rounds; round++)
+  for (const snapshot of snapshots) scoreAccount(snapshot, ctx, model);
 const whole = performance.now() - started;
 
 const perAccount = (ms: number) => ((ms * 1000) / (accounts * rounds)).toFixed(1);

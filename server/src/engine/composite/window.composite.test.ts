@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultOrgConfig, type ExpansionWindow, type Readiness } from '@ripe/shared';
-import { expansionWindow, type LimitProjection } from './window.composite.ts';
+import { defaultOrgConfig, type ExpansionWindow, type Readiness, type Signal } from '@ripe/shared';
+import { signal } from './composite-fixtures.ts';
+import { expansionWindow, projectedLimitOf, type LimitProjection } from './window.composite.ts';
 
 const now = '2026-06-30';
 const config = defaultOrgConfig.window;
@@ -38,5 +39,29 @@ describe('expansionWindow', () => {
       leadDaysMin: 30,
     });
     expect(window).toMatchObject({ opensOn: '2026-09-02', closesOn: '2026-12-01' });
+  });
+});
+
+describe('projectedLimitOf', () => {
+  const evidence = [
+    { id: 'tmp:trend:seats_used', description: '', value: 0.3, date: now, source: 'usage:seats' },
+    {
+      id: 'tmp:limit:seats',
+      description: '',
+      value: '2026-08-14',
+      date: '2026-08-14',
+      source: 'usage:seats',
+    },
+  ];
+  it.each<[string, Signal[], LimitProjection | null]>([
+    [
+      'reads the limit the temporal technique projected',
+      [signal('limit_projected', 0.8, ['tmp:limit:seats'])],
+      { limit: 'seats', limitDate: '2026-08-14' },
+    ],
+    ['ignores other signals', [signal('seats_trending_up', 0.8, ['tmp:trend:seats_used'])], null],
+    ['needs the cited evidence', [signal('limit_projected', 0.8, ['tmp:limit:consumption'])], null],
+  ])('%s', (_, signals, projection) => {
+    expect(projectedLimitOf(signals, evidence)).toStrictEqual(projection);
   });
 });

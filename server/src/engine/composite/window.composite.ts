@@ -3,7 +3,7 @@
 // now, for as long as the configured window lasts (leadDaysMax − leadDaysMin days). Without a dated limit
 // (a conversation-led cross-sell, say) the same "now" window applies. Only ready and nurture accounts
 // get a window.
-import type { ExpansionWindow, OrgConfig, Readiness } from '@ripe/shared';
+import type { Evidence, ExpansionWindow, OrgConfig, Readiness, Signal } from '@ripe/shared';
 import { addDays, dayNumber, isoDay } from '../series/day-number.ts';
 
 /** What the temporal technique's `projectLimit` projects: which limit, and when it is hit. */
@@ -32,4 +32,23 @@ export function expansionWindow(
     limitDate: projection.limitDate,
     limit: projection.limit,
   };
+}
+
+/**
+ * The limit the temporal technique already projected within the window horizon (its `limit_projected`
+ * signal cites evidence `tmp:limit:<limit>` whose value is the limit date), or null: saves projecting
+ * the trends a second time for most shortlisted accounts.
+ */
+export function projectedLimitOf(
+  signals: readonly Signal[],
+  evidence: readonly Evidence[],
+): LimitProjection | null {
+  for (const signal of signals) {
+    if (signal.code !== 'limit_projected') continue;
+    for (const item of evidence) {
+      if (!signal.evidenceIds.includes(item.id) || typeof item.value !== 'string') continue;
+      return { limit: item.id.slice(item.id.lastIndexOf(':') + 1), limitDate: item.value };
+    }
+  }
+  return null;
 }
