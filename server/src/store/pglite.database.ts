@@ -27,8 +27,11 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
     // PGlite queues transactions behind one mutex, so they are serialised for us.
     transaction: (fn) => pglite.transaction((tx) => fn(wrapTransaction(tx))),
     close: async () => {
-      await pglite.close();
-      await unlock();
+      try {
+        await pglite.close();
+      } finally {
+        await unlock();
+      }
     },
   };
 }
