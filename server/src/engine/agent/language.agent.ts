@@ -17,7 +17,7 @@ const englishWords: ReadonlySet<string> = new Set(
   ),
 );
 /** Messages read: a few decided ones are enough to know the account's language. */
-const decidedMessages = 6;
+const decidedMessages = 5;
 /** Characters read per message: the opening says which language it is in. */
 const charsPerMessage = 160;
 
