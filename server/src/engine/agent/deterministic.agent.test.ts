@@ -139,6 +139,28 @@ describe('deterministic agent', () => {
       { evidence: evidence.map((item) => ({ ...item, date: '2026-04-01' })) },
       /^The latest supporting evidence dates from 2026-04-01/,
     ],
+    [
+      'stale evidence behind a fresh model score and a projected limit',
+      {
+        evidence: [
+          ...evidence.map((item) => ({ ...item, date: '2026-04-01' })),
+          { id: 'pred:probability', description: 'p', value: 0.7, date: TEST_NOW, source: 'model' },
+          {
+            id: 'tmp:limit:seats',
+            description: 'l',
+            value: '2026-08-01',
+            date: '2026-08-01',
+            source: 'usage:seats',
+          },
+        ],
+        signals: [
+          ...verdict().signals,
+          signal('high_expansion_probability', 0.7, ['pred:probability']),
+          signal('limit_projected', 0.7, ['tmp:limit:seats']),
+        ],
+      },
+      /^The latest supporting evidence dates from 2026-04-01/,
+    ],
   ])('judges %s not real', (_, overrides, reason) => {
     const assessment = agent.assess(verdict(overrides), snapshot(), ctx);
     expect(assessment.isReal).toBe(false);

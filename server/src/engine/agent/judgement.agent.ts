@@ -38,7 +38,9 @@ export function judgeOpportunity(
       const evidence = byId.get(id);
       if (!evidence) continue;
       evidenceIds.push(id);
-      if (evidence.date > latest) latest = evidence.date;
+      // a model score is dated today and a projected limit in the future: neither is an observed fact
+      if (evidence.source !== 'model' && evidence.date <= now && evidence.date > latest)
+        latest = evidence.date;
     }
   }
   const besidesModel = sources.filter((source) => source !== 'model').length;
