@@ -5,7 +5,10 @@ export function positiveInt(name: string, min = 1, max = Number.MAX_SAFE_INTEGER
   return (raw: string): number => {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
-      throw new RipeError('invalid_argument', `--${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+      throw new RipeError(
+        'invalid_argument',
+        `--${name} must be an integer between ${min} and ${max}, got "${raw}"`,
+      );
     }
     return value;
   };

@@ -7,7 +7,9 @@ import { registerBacktest } from './commands/backtest.command.ts';
 import { registerSchema } from './commands/schema.command.ts';
 
 const program = new Command('ripe')
-  .description('Ripe finds the accounts that are ready to grow, sizes the potential and says how to approach it.')
+  .description(
+    'Ripe finds the accounts that are ready to grow, sizes the potential and says how to approach it.',
+  )
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 

@@ -48,10 +48,10 @@ export function createProgress(options: { quiet?: boolean; stream?: NodeJS.Write
       stream.write(`${label}: 0/${total}\n`);
     },
     update(done) {
-      while (total > 0 && done >= (nextTenth * total) / 10 && nextTenth <= 10) {
-        stream.write(`${label}: ${done}/${total} (${nextTenth * 10}%)\n`);
-        nextTenth += 1;
-      }
+      if (total <= 0 || done < (nextTenth * total) / 10) return;
+      // One line per crossed tenth, however large the step.
+      nextTenth = Math.floor((done * 10) / total) + 1;
+      stream.write(`${label}: ${done}/${total} (${Math.floor((done * 100) / total)}%)\n`);
     },
     stop() {},
   };

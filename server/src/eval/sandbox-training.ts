@@ -24,7 +24,11 @@ interface TrainingOptions {
  * CRM's view on past dates t, labels from expansions that closed in (t, t + horizon] — all before asOf, so the
  * model never sees an expansion that had not happened yet.
  */
-export function trainSandboxModel(sandbox: Sandbox, asOf: string, options: TrainingOptions = {}): TrainedModel {
+export function trainSandboxModel(
+  sandbox: Sandbox,
+  asOf: string,
+  options: TrainingOptions = {},
+): TrainedModel {
   const horizonDays = options.horizonDays ?? 90;
   const lookbacks = (options.lookbacks ?? [90, 120, 150, 180, 210, 240, 270]).filter((d) => d >= horizonDays);
   const total = sandbox.options.accounts;
@@ -45,5 +49,10 @@ export function trainSandboxModel(sandbox: Sandbox, asOf: string, options: Train
   options.progress?.stop();
   const model = trainScoringModel(rows, { seed: sandbox.options.seed });
   const positives = rows.reduce((n, r) => n + r.label, 0);
-  return { model, rows: rows.length, positives, description: `${model.describe()}, trained on ${rows.length} rows (${positives} expansions)` };
+  return {
+    model,
+    rows: rows.length,
+    positives,
+    description: `${model.describe()}, trained on ${rows.length} rows (${positives} expansions)`,
+  };
 }

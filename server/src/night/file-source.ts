@@ -23,7 +23,10 @@ export async function readSnapshotFile(path: string): Promise<SnapshotFile> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new RipeError('invalid_input_file', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new RipeError(
+      'invalid_input_file',
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
   }
   let raw: unknown;
   try {
@@ -34,12 +37,16 @@ export async function readSnapshotFile(path: string): Promise<SnapshotFile> {
   const envelope = orgSnapshotFileSchema.safeParse(raw);
   if (!envelope.success) {
     const issues = toFieldIssues('file', path, envelope.error);
-    throw new RipeError('invalid_input_file', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
+    throw new RipeError('invalid_input_file', issues.map((i) => `${i.field}: ${i.message}`).join('; '), {
+      issues,
+    });
   }
   const config = orgConfigSchema.safeParse(envelope.data.config ?? {});
   if (!config.success) {
     const issues = toFieldIssues('config', path, config.error);
-    throw new RipeError('invalid_config', issues.map((i) => `config.${i.field}: ${i.message}`).join('; '), { issues });
+    throw new RipeError('invalid_config', issues.map((i) => `config.${i.field}: ${i.message}`).join('; '), {
+      issues,
+    });
   }
   const { accounts, orgId, priceBook, asOf } = envelope.data;
   return {
@@ -50,7 +57,8 @@ export async function readSnapshotFile(path: string): Promise<SnapshotFile> {
       priceBook,
       total: accounts.length,
       async *batches(batchSize: number) {
-        for (let from = 0; from < accounts.length; from += batchSize) yield accounts.slice(from, from + batchSize);
+        for (let from = 0; from < accounts.length; from += batchSize)
+          yield accounts.slice(from, from + batchSize);
       },
     },
   };

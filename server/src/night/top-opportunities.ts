@@ -46,7 +46,8 @@ export class TopOpportunities {
   offer(verdict: Verdict, snapshot: AccountSnapshot): void {
     if (verdict.readiness === 'not_ready') return;
     const worst = this.items.at(-1);
-    if (this.items.length >= this.capacity && worst && compareOpportunities(verdict, worst.verdict) >= 0) return;
+    if (this.items.length >= this.capacity && worst && compareOpportunities(verdict, worst.verdict) >= 0)
+      return;
     this.items.push({ verdict, chart: chartOf(snapshot, this.chartDays) });
     this.items.sort((a, b) => compareOpportunities(a.verdict, b.verdict));
     if (this.items.length > this.capacity) this.items.pop();

@@ -83,7 +83,10 @@ export function renderNightReport(summary: NightSummary): string {
     .join('');
   const issues = summary.issues
     .slice(0, 50)
-    .map((i) => `<li>${escapeHtml(i.record)} ${escapeHtml(i.recordId)}: ${escapeHtml(i.field)} — ${escapeHtml(i.message)}</li>`)
+    .map(
+      (i) =>
+        `<li>${escapeHtml(i.record)} ${escapeHtml(i.recordId)}: ${escapeHtml(i.field)} — ${escapeHtml(i.message)}</li>`,
+    )
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ripe — night of ${escapeHtml(summary.asOf)}</title><style>${style}</style></head><body>
 <h1>Ripe — expansion opportunities</h1><p class="muted">Org ${escapeHtml(summary.orgId)}, night of ${escapeHtml(summary.asOf)}, ${summary.records} records in ${(summary.durationMs / 1000).toFixed(1)} s</p>

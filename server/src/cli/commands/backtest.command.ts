@@ -19,12 +19,22 @@ interface BacktestOptions {
 export function registerBacktest(program: Command): void {
   program
     .command('backtest')
-    .description('train and evaluate the predictive learner on a CSV: AUC, Brier, ECE, lift, reliability plot')
+    .description(
+      'train and evaluate the predictive learner on a CSV: AUC, Brier, ECE, lift, reliability plot',
+    )
     .requiredOption('--csv <file>', 'the CSV file (header row required)')
     .requiredOption('--label <column>', 'the binary label column (yes/no, 1/0, true/false)')
     .option('--id <column>', 'an id column, excluded from the features')
-    .option('--time <column>', 'a time column: the split is then time-ordered (train on the past, test on the future)')
-    .option('--folds <k>', 'folds of the stratified k-fold when no --time is given', positiveInt('folds', 2, 20), 5)
+    .option(
+      '--time <column>',
+      'a time column: the split is then time-ordered (train on the past, test on the future)',
+    )
+    .option(
+      '--folds <k>',
+      'folds of the stratified k-fold when no --time is given',
+      positiveInt('folds', 2, 20),
+      5,
+    )
     .option('--seed <s>', 'seed of the fold assignment', positiveInt('seed', 0), 7)
     .option('--svg <file>', 'where to write the reliability plot', 'reliability.svg')
     .option('--json', 'machine-readable output')

@@ -42,7 +42,10 @@ function rankedList(summary: NightSummary, top: number): string {
         .join(', '),
     ];
   });
-  return renderTable(['#', 'account', 'readiness', 'motion', 'potential', 'exp. value', 'window', 'top signals'], rows);
+  return renderTable(
+    ['#', 'account', 'readiness', 'motion', 'potential', 'exp. value', 'window', 'top signals'],
+    rows,
+  );
 }
 
 function today(): string {
@@ -53,7 +56,9 @@ function today(): string {
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('generate a sandbox portfolio, run a night on it, print the ranked opportunities and write a report')
+    .description(
+      'generate a sandbox portfolio, run a night on it, print the ranked opportunities and write a report',
+    )
     .option('--accounts <n>', 'accounts in the sandbox', positiveInt('accounts', 1, 1_000_000), 500)
     .option('--seed <s>', 'seed of the sandbox', positiveInt('seed', 0), 42)
     .option('--as-of <date>', 'the night to run (default: today)', isoDay('as-of'))
@@ -68,7 +73,10 @@ export function registerDemo(program: Command): void {
       const sandbox = createSandbox({ accounts: options.accounts, seed: options.seed, endDate: asOf });
       const model = trainSandboxModel(sandbox, asOf, { progress });
       const store = options.store
-        ? await openNightStore({ databaseUrl: process.env.DATABASE_URL, dataDir: options.dataDir }, sandbox.orgId, asOf)
+        ? await openNightStore(
+            { databaseUrl: process.env.DATABASE_URL, dataDir: options.dataDir },
+            { id: sandbox.orgId, name: `Sandbox (seed ${options.seed})`, priceBook: sandbox.priceBook },
+          )
         : undefined;
       let summary: NightSummary;
       try {
@@ -93,13 +101,18 @@ export function registerDemo(program: Command): void {
       if (options.json) {
         const { top, ...rest } = summary;
         process.stdout.write(
-          `${JSON.stringify({
+          `${JSON.stringify(
+            {
               ...rest,
               model: model.description,
               reportPath,
               // maxRSS is in KiB: the bench reads the whole night's peak from here.
               peakRssMb: process.resourceUsage().maxRSS / 1024,
-              top: top.slice(0, options.top).map((t) => t.verdict) }, null, 2)}\n`,
+              top: top.slice(0, options.top).map((t) => t.verdict),
+            },
+            null,
+            2,
+          )}\n`,
         );
         return;
       }

@@ -18,7 +18,12 @@ export function registerEval(program: Command): void {
     .description('score a sandbox as of a past date and compare with what happened next (its ground truth)')
     .option('--accounts <n>', 'accounts in the sandbox', positiveInt('accounts', 50, 1_000_000), 2000)
     .option('--seed <s>', 'seed of the sandbox', positiveInt('seed', 0), 42)
-    .option('--end-date <date>', "the sandbox's last day; the evaluation date is 180 days earlier", isoDay('end-date'), '2026-11-01')
+    .option(
+      '--end-date <date>',
+      "the sandbox's last day; the evaluation date is 180 days earlier",
+      isoDay('end-date'),
+      '2026-11-01',
+    )
     .option('--json', 'machine-readable output')
     .action(async (options: EvalOptions) => {
       const result = evaluateSandbox({
@@ -31,10 +36,16 @@ export function registerEval(program: Command): void {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         return;
       }
-      console.log(`Evaluated ${result.accounts} sandbox accounts as of ${result.asOf} (model: ${result.model})`);
+      console.log(
+        `Evaluated ${result.accounts} sandbox accounts as of ${result.asOf} (model: ${result.model})`,
+      );
       console.log(`  ready accounts          ${result.readyCount}`);
-      console.log(`  precision of ready      ${formatPercent(result.precisionReady, 1)}  (expanded within ${result.precisionHorizonDays} days)`);
-      console.log(`  recall within 90 days   ${formatPercent(result.recall90d, 1)}  (of ${result.expansions90d} accounts that expanded)`);
+      console.log(
+        `  precision of ready      ${formatPercent(result.precisionReady, 1)}  (expanded within ${result.precisionHorizonDays} days)`,
+      );
+      console.log(
+        `  recall within 90 days   ${formatPercent(result.recall90d, 1)}  (of ${result.expansions90d} accounts that expanded)`,
+      );
       console.log(`  AUC                     ${result.auc.toFixed(3)}`);
       console.log(`  Brier score             ${result.brier.toFixed(4)}`);
       console.log(`  median lead time        ${result.medianLeadDays ?? '—'} days before the expansion`);

@@ -14,7 +14,10 @@ export function registerScore(program: Command): void {
   program
     .command('score')
     .description('score the accounts of a snapshot file (the import format) and print the verdicts as JSON')
-    .requiredOption('--input <file>', 'snapshot file in the import format (see docs/import-format.schema.json)')
+    .requiredOption(
+      '--input <file>',
+      'snapshot file in the import format (see docs/import-format.schema.json)',
+    )
     .option('--json', 'machine-readable output (the default for this command)')
     .action(async (options: ScoreOptions) => {
       const file = await readSnapshotFile(options.input);
