@@ -114,14 +114,14 @@ export function emailDraftOf(inputs: PitchInputs): AgentAssessment['emailDraft']
       ? `En préparant notre prochain point, j'ai remarqué ceci : ${lowerFirst(inputs.anchor)}.`
       : `While preparing our next check-in, I noticed this: ${lowerFirst(inputs.anchor)}.`,
     ...(inputs.support ? [inputs.support] : []),
-    motion ? framing[motion][language] : '',
+    ...(motion ? [framing[motion][language]] : []),
     fr
       ? 'Auriez-vous 30 minutes dans les prochains jours pour en parler ?'
       : 'Would you have 30 minutes in the coming days to talk it through?',
     '',
     fr ? 'Bien cordialement,' : 'Best regards,',
     signature,
-  ].filter((line, index, all) => line !== '' || all[index - 1] !== '');
+  ];
   return { subject: `${accountName} — ${topic}`, body: body.join('\n') };
 }
 

@@ -126,6 +126,11 @@ function anchorSentence(
         : `You are at ${value} seats against the ${tier.maxSeats}-seat ceiling of your ${tier.name} plan`;
     }
   }
+  if (!evidence.source.startsWith('usage:')) {
+    return fr
+      ? `Nous avons noté : ${evidence.description} (le ${formatDay(evidence.date, language)})`
+      : `We noted: ${evidence.description} (on ${evidence.date})`;
+  }
   return fr
     ? `Nos données d'utilisation montrent : ${evidence.description} (au ${formatDay(evidence.date, language)})`
     : `Our usage data shows: ${evidence.description} (as of ${evidence.date})`;
