@@ -237,4 +237,17 @@ describe('deterministic agent', () => {
     expect(assessment.talkTrack[0]).toBe('Your monthly consumption is running at 92 % of your commit.');
     expect(assessment.citedEvidenceIds[0]).toBe('br:consumption-commit');
   });
+
+  it('falls back on a conversation fact, worded as a note, when there is no usage evidence', () => {
+    const conversationOnly = evidence.filter((item) => !item.source.startsWith('usage:'));
+    const subject = verdict({
+      motion: 'cross_sell',
+      evidence: conversationOnly,
+      signals: [signal('new_need', 0.7, ['cv:a-7']), signal('sponsor_engaged', 0.6, ['cn:c-1'])],
+    });
+    const assessment = agent.assess(subject, snapshot(), ctx);
+    expect(assessment.talkTrack[0]).toBe('We noted: Buying intent in an email (on 2026-06-20).');
+    expect(assessment.citedEvidenceIds[0]).toBe('cv:a-7');
+    expect(assessment.emailDraft.subject).toBe('Acme — an idea for your new workflow');
+  });
 });
