@@ -28,6 +28,9 @@ const REGEXES = compileCueRegexes(lexicons);
 const TRIGGERS = compileTriggers(triggerMasks(lexicons));
 const MAX_QUOTE = 280;
 const spans: number[] = [];
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+let buffer = new Uint8Array(1 << 16);
 
 function quoteOf(sentence: string): string {
   const quote = sentence.trim().replace(/\s+/g, ' ');
@@ -68,10 +71,14 @@ function sentenceMatches(folded: string, mask: number, skip: number): SentenceMa
  */
 export function findConversationCues(text: string): ConversationCue[] {
   const cues: ConversationCue[] = [];
-  const count = triggeredSentences(text, TRIGGERS, spans);
+  if (text.length === 0) return cues;
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  if (buffer.length < text.length * 3) buffer = new Uint8Array(text.length * 3);
+  const length = encoder.encodeInto(text, buffer).written;
+  const count = triggeredSentences(buffer, length, TRIGGERS, spans);
   let seen = 0;
   for (let s = 0; s < count; s++) {
-    const sentence = text.slice(spans[3 * s], spans[3 * s + 1]);
+    const sentence = decoder.decode(buffer.subarray(spans[3 * s], spans[3 * s + 1]));
     for (const match of sentenceMatches(foldText(sentence), spans[3 * s + 2] as number, seen)) {
       seen |= 1 << conversationCodes.indexOf(match.code);
       // Folding keeps indices, so the sentence as written is the quote.

@@ -6,59 +6,65 @@
 
 /** A stem (`word*`) is keyed by its first `STEM` letters. */
 const STEM = 5;
+/**
+ * Words are packed 5 bits a letter (no multiply in the loop): the first 6 letters in one int, the next 6
+ * in another, then mixed with the length. Words sharing 12 letters and the length share an id: a rare
+ * collision only costs a regex run.
+ */
+const PACKED = 6;
 const TABLE_BITS = 13;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
+/** Flag of a table entry: the word opens a pair, so the next word's pair is worth looking up. */
+const OPENS_PAIR = 0x100;
+/** Stem ids are the exact 25-bit packed prefix, tagged apart from hashed word ids. */
+const STEM_TAG = 0x40000000;
 
-/** Char code → folded lower-case ASCII letter code, 0 for anything else. */
-const LETTERS = new Uint8Array(0x180);
-for (let code = 65; code <= 90; code++) LETTERS[code] = code + 32;
-for (let code = 97; code <= 122; code++) LETTERS[code] = code;
-const ACCENTED: Record<string, string> = {
-  a: 'àáâãäåæÀÁÂÃÄÅÆ',
-  c: 'çÇ',
-  e: 'èéêëÈÉÊË',
-  i: 'ìíîïÌÍÎÏ',
-  n: 'ñÑ',
-  o: 'òóôõöøœÒÓÔÕÖØŒ',
-  u: 'ùúûüÙÚÛÜ',
-  y: 'ýÿÝŸ',
-};
-for (const [base, variants] of Object.entries(ACCENTED)) {
-  for (const variant of variants) {
-    const code = variant.charCodeAt(0);
-    if (code < LETTERS.length) LETTERS[code] = base.charCodeAt(0);
-  }
+/** UTF-8 byte → folded lower-case ASCII letter code (ASCII bytes), 0 for anything else. */
+const ASCII_LETTERS = new Uint8Array(256);
+for (let code = 65; code <= 90; code++) ASCII_LETTERS[code] = code + 32;
+for (let code = 97; code <= 122; code++) ASCII_LETTERS[code] = code;
+/** Second byte of a `0xC3` sequence (U+00C0–U+00FF) → folded letter, 0 for ×, ÷. */
+const LATIN1_LETTERS = new Uint8Array(256);
+const LATIN1_FOLDS = 'aaaaaaaceeeeiiiidnooooo\0ouuuuyts' + 'aaaaaaaceeeeiiiidnooooo\0ouuuuyty';
+for (let offset = 0; offset < 64; offset++) {
+  const letter = LATIN1_FOLDS.charCodeAt(offset);
+  LATIN1_LETTERS[0x80 + offset] = letter === 0 ? 0 : letter;
 }
 
-function step(hash: number, letter: number): number {
-  return Math.imul(hash ^ letter, FNV_PRIME);
+function mix(value: number): number {
+  const mixed = Math.imul(value ^ (value >>> 16), 0x45d9f3b);
+  return mixed ^ (mixed >>> 16);
 }
 /** Ids are never 0: 0 marks an empty slot. */
 function nonZero(id: number): number {
   return id === 0 ? 1 : id;
 }
-function wordId(hash: number, letters: number): number {
-  return nonZero(Math.imul(hash ^ (letters + 0x9e), FNV_PRIME));
-}
-function stemId(hash: number): number {
-  return nonZero(Math.imul(hash ^ 0x3c, FNV_PRIME));
+function wordId(head: number, tail: number, letters: number): number {
+  return nonZero(mix(head ^ Math.imul(tail ^ letters, 0x27d4eb2d)));
 }
 function pairId(previous: number, word: number): number {
-  return nonZero(Math.imul(previous ^ 0x27d4eb2d, FNV_PRIME) ^ word);
+  return nonZero(mix(Math.imul(previous, 0x165667b1) ^ word));
+}
+/** Letters `from..to` of a folded word, 5 bits each. */
+function packed(word: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < Math.min(to, word.length); i++) value = (value << 5) | (word.charCodeAt(i) - 96);
+  return value;
+}
+function idOfWord(word: string): number {
+  return wordId(packed(word, 0, PACKED), packed(word, PACKED, 2 * PACKED), word.length);
+}
+function stemIdOf(word: string): number {
+  return STEM_TAG | packed(word, 0, STEM);
 }
 
-function hashOf(word: string, letters: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < letters; i++) hash = step(hash, word.charCodeAt(i));
-  return hash;
-}
-
-/** Trigger ids → bit mask of up to 8 codes, in a table small enough to stay in the L1 cache. */
+/** Trigger ids → code masks, in a table small enough to stay in the L1 cache. */
 export interface TriggerTable {
   readonly keys: Int32Array;
-  readonly masks: Uint8Array;
+  /** Bit mask of up to 8 codes, plus `OPENS_PAIR`. */
+  readonly masks: Uint16Array;
+  /** Two-letter beginnings of the stems (10 bits, packed): other words skip the stem lookup. */
+  readonly stemStarts: Uint8Array;
 }
 
 function slotOf(id: number): number {
@@ -74,22 +80,11 @@ function lookup(table: TriggerTable, id: number): number {
   }
 }
 
-function triggerIdOf(trigger: string): number {
-  if (trigger.endsWith('*')) {
-    if (trigger.length - 1 < STEM)
-      throw new Error(`trigger stem "${trigger}" is shorter than ${STEM} letters`);
-    return stemId(hashOf(trigger, STEM));
-  }
-  const pair = trigger.indexOf('_');
-  if (pair > 0) {
-    const first = trigger.slice(0, pair);
-    const second = trigger.slice(pair + 1);
-    return pairId(
-      wordId(hashOf(first, first.length), first.length),
-      wordId(hashOf(second, second.length), second.length),
-    );
-  }
-  return wordId(hashOf(trigger, trigger.length), trigger.length);
+function insert(table: TriggerTable, id: number, mask: number): void {
+  let slot = slotOf(id);
+  while (table.keys[slot] !== 0 && table.keys[slot] !== id) slot = (slot + 1) & TABLE_MASK;
+  table.keys[slot] = id;
+  table.masks[slot] = (table.masks[slot] as number) | mask;
 }
 
 /**
@@ -98,69 +93,108 @@ function triggerIdOf(trigger: string): number {
  */
 export function compileTriggers(triggerMasks: ReadonlyMap<string, number>): TriggerTable {
   if (triggerMasks.size > (TABLE_MASK + 1) / 4) throw new Error('too many triggers for the table');
-  const table: TriggerTable = { keys: new Int32Array(TABLE_MASK + 1), masks: new Uint8Array(TABLE_MASK + 1) };
+  const table: TriggerTable = {
+    keys: new Int32Array(TABLE_MASK + 1),
+    masks: new Uint16Array(TABLE_MASK + 1),
+    stemStarts: new Uint8Array(1 << 10),
+  };
   for (const [trigger, mask] of triggerMasks) {
-    const id = triggerIdOf(trigger);
-    let slot = slotOf(id);
-    while (table.keys[slot] !== 0 && table.keys[slot] !== id) slot = (slot + 1) & TABLE_MASK;
-    table.keys[slot] = id;
-    table.masks[slot] = (table.masks[slot] as number) | mask;
+    if (!/^[a-z]+(?:\*|_[a-z]+)?$/.test(trigger))
+      throw new Error(`trigger "${trigger}" is not folded lower case`);
+    if (trigger.endsWith('*')) {
+      if (trigger.length - 1 < STEM)
+        throw new Error(`trigger stem "${trigger}" is shorter than ${STEM} letters`);
+      insert(table, stemIdOf(trigger), mask);
+      table.stemStarts[packed(trigger, 0, 2)] = 1;
+      continue;
+    }
+    const pair = trigger.indexOf('_');
+    if (pair < 0) {
+      insert(table, idOfWord(trigger), mask);
+      continue;
+    }
+    const first = idOfWord(trigger.slice(0, pair));
+    insert(table, first, OPENS_PAIR);
+    insert(table, pairId(first, idOfWord(trigger.slice(pair + 1))), mask);
   }
   return table;
 }
 
-function letterAt(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  // NaN past the end compares false: not a letter.
-  return code < 0x180 ? (LETTERS[code] as number) : 0;
-}
-
-function isSentenceBreak(text: string, i: number, code: number): boolean {
-  if (code === 33 || code === 63 || code === 10 || code === 13) return true;
-  if (code !== 46) return false;
-  // "2.5" is a number, not two sentences
-  const before = text.charCodeAt(i - 1);
-  const after = text.charCodeAt(i + 1);
-  return !(before >= 48 && before <= 57 && after >= 48 && after <= 57);
+function isDigit(byte: number | undefined): boolean {
+  return byte !== undefined && byte >= 48 && byte <= 57;
 }
 
 /**
- * Fills `spans` with `from, to, mask` triples: the sentences `[from, to)` of `text` holding at least one
- * trigger (`to` includes the final punctuation) and the codes their triggers introduce. Returns the
- * number of sentences found.
+ * Scans the UTF-8 `bytes[0, length)` (a Uint8Array keeps this loop monomorphic, whatever the string's
+ * representation) and fills `spans` with `from, to, mask` triples: the byte ranges of the sentences
+ * holding at least one trigger (`to` includes the final punctuation) and the codes their triggers
+ * introduce. Returns the number of sentences found.
  */
-export function triggeredSentences(text: string, triggers: TriggerTable, spans: number[]): number {
-  const length = text.length;
+export function triggeredSentences(
+  bytes: Uint8Array,
+  length: number,
+  triggers: TriggerTable,
+  spans: number[],
+): number {
   spans.length = 0;
   let from = 0;
   let mask = 0;
   let previous = 0;
+  let opensPair = false;
   let i = 0;
   while (i < length) {
-    let letter = letterAt(text, i);
+    const byte = bytes[i] as number;
+    let letter = byte < 0x80 ? (ASCII_LETTERS[byte] as number) : 0;
     if (letter === 0) {
-      const code = text.charCodeAt(i);
-      if (code < 64 && isSentenceBreak(text, i, code)) {
-        if (mask !== 0) spans.push(from, code === 10 || code === 13 ? i : i + 1, mask);
-        mask = 0;
-        previous = 0;
-        from = i + 1;
+      if (byte === 0xc3 || byte === 0xc5) {
+        letter =
+          byte === 0xc3
+            ? (LATIN1_LETTERS[bytes[i + 1] as number] as number)
+            : bytes[i + 1] === 0x92 || bytes[i + 1] === 0x93
+              ? 111
+              : 0;
       }
-      i++;
-      continue;
+      if (letter === 0) {
+        // . ! ? and line breaks end a sentence; "2.5" is a number, not two sentences.
+        if (
+          byte === 33 ||
+          byte === 63 ||
+          byte === 10 ||
+          byte === 13 ||
+          (byte === 46 && !(isDigit(bytes[i - 1]) && isDigit(bytes[i + 1])))
+        ) {
+          if (mask !== 0) spans.push(from, byte === 10 || byte === 13 ? i : i + 1, mask);
+          mask = 0;
+          opensPair = false;
+          from = i + 1;
+        }
+        i++;
+        continue;
+      }
     }
-    let hash = FNV_OFFSET;
-    let stem = 0;
+    let head = 0;
+    let tail = 0;
     let letters = 0;
-    do {
-      hash = step(hash, letter);
-      if (++letters === STEM) stem = hash;
-      letter = letterAt(text, ++i);
-    } while (letter !== 0);
-    const word = wordId(hash, letters);
-    mask |= lookup(triggers, word);
-    if (letters >= STEM) mask |= lookup(triggers, stemId(stem));
-    if (previous !== 0) mask |= lookup(triggers, pairId(previous, word));
+    while (letter !== 0) {
+      if (letters < PACKED) head = (head << 5) | (letter - 96);
+      else if (letters < 2 * PACKED) tail = (tail << 5) | (letter - 96);
+      letters++;
+      i += (bytes[i] as number) < 0x80 ? 1 : 2;
+      const next = bytes[i] as number;
+      if (next < 0x80) letter = ASCII_LETTERS[next] as number;
+      else if (next === 0xc3) letter = LATIN1_LETTERS[bytes[i + 1] as number] as number;
+      else letter = next === 0xc5 && (bytes[i + 1] === 0x92 || bytes[i + 1] === 0x93) ? 111 : 0;
+      if (i >= length) letter = 0;
+    }
+    const word = wordId(head, tail, letters);
+    const entry = lookup(triggers, word);
+    mask |= entry & 0xff;
+    if (letters >= STEM) {
+      const prefix = letters === STEM ? head : head >>> 5;
+      if (triggers.stemStarts[prefix >>> 15] === 1) mask |= lookup(triggers, STEM_TAG | prefix);
+    }
+    if (opensPair) mask |= lookup(triggers, pairId(previous, word)) & 0xff;
+    opensPair = (entry & OPENS_PAIR) !== 0;
     previous = word;
   }
   if (mask !== 0) spans.push(from, length, mask);

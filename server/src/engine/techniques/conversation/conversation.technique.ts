@@ -43,13 +43,22 @@ export const conversationTechnique: Technique = (snapshot, ctx): TechniqueResult
     const day = instantDayNumber(activity.occurredAt);
     const age = today - day;
     if (age < 0 || age > lookbackDays) continue;
-    const text = activity.subject ? `${activity.subject}.\n${activity.text}` : activity.text;
-    if (text.length === 0) continue;
+    if (activity.text.length === 0 && !activity.subject) continue;
     readable++;
     const weight = directionWeight[activity.direction] * Math.pow(0.5, age / halfLifeDays);
-    for (const cue of findConversationCues(text)) {
-      const list = mentions.get(cue.code) ?? [];
-      if (list.length === 0) mentions.set(cue.code, list);
+    // Subject and body are read apart (no concatenated copy); a code counts once per activity.
+    const cues = findConversationCues(activity.text);
+    if (activity.subject) {
+      for (const cue of findConversationCues(activity.subject)) {
+        if (!cues.some((found) => found.code === cue.code)) cues.push(cue);
+      }
+    }
+    for (const cue of cues) {
+      let list = mentions.get(cue.code);
+      if (!list) {
+        list = [];
+        mentions.set(cue.code, list);
+      }
       list.push({
         weight,
         evidence: {
