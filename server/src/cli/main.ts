@@ -5,6 +5,7 @@ import { registerScore } from './commands/score.command.ts';
 import { registerEval } from './commands/eval.command.ts';
 import { registerBacktest } from './commands/backtest.command.ts';
 import { registerSchema } from './commands/schema.command.ts';
+import { registerHistory } from './commands/history.command.ts';
 
 const program = new Command('ripe')
   .description(
@@ -17,6 +18,7 @@ registerDemo(program);
 registerScore(program);
 registerEval(program);
 registerBacktest(program);
+registerHistory(program);
 registerSchema(program);
 
 try {

@@ -10,9 +10,19 @@ export interface TrainedModel {
   positives: number;
 }
 
-interface TrainingOptions {
+export interface HistoryRow {
+  accountId: string;
+  /** The day the features describe. */
+  observedOn: string;
+  features: FeatureVector;
+  label: 0 | 1;
+  /** Days before asOf, negated: larger is later, for time-ordered validation. */
+  time: number;
+}
+
+interface HistoryOptions {
   progress?: { start(total: number, label: string): void; update(done: number): void; stop(): void };
-  /** Accounts sampled for training (a stride over the portfolio). */
+  /** Accounts sampled (a stride over the portfolio). */
   sampleSize?: number;
   horizonDays?: number;
   /** Observation dates, in days before `asOf`; each must leave the full horizon before asOf. */
@@ -20,33 +30,47 @@ interface TrainingOptions {
 }
 
 /**
- * Trains the org's model on its own labelled history as it was known on `asOf`: features are taken from the
- * CRM's view on past dates t, labels from expansions that closed in (t, t + horizon] — all before asOf, so the
- * model never sees an expansion that had not happened yet.
+ * The org's labelled history as it was known on `asOf`: features from the CRM's view on past dates t, labels
+ * from expansions that closed in (t, t + horizon] — all before asOf, so nothing that had not happened yet leaks in.
  */
-export function trainSandboxModel(
+export function* sandboxHistory(
   sandbox: Sandbox,
   asOf: string,
-  options: TrainingOptions = {},
-): TrainedModel {
+  options: HistoryOptions = {},
+): Generator<HistoryRow> {
   const horizonDays = options.horizonDays ?? 90;
   const lookbacks = (options.lookbacks ?? [90, 120, 150, 180, 210, 240, 270]).filter((d) => d >= horizonDays);
   const total = sandbox.options.accounts;
   const sampleSize = Math.min(total, options.sampleSize ?? 1500);
   const stride = total / sampleSize;
-  const rows: Array<{ features: FeatureVector; label: 0 | 1; time: number }> = [];
-  options.progress?.start(sampleSize, 'training on history');
+  options.progress?.start(sampleSize, 'reading the history');
   for (let k = 0; k < sampleSize; k += 1) {
     const index = Math.floor(k * stride);
     const known = sandbox.snapshotAt(index, asOf);
     for (const lookback of lookbacks) {
       const t = addDays(asOf, -lookback);
-      const features = extractFeatures(sandbox.snapshotAt(index, t), t);
-      rows.push({ features, label: labelExpansion(known, t, horizonDays) ? 1 : 0, time: -lookback });
+      if (sandbox.customerSince(index) > t) continue; // not a customer yet on that day
+      const snapshot = sandbox.snapshotAt(index, t);
+      yield {
+        accountId: snapshot.account.id,
+        observedOn: t,
+        features: extractFeatures(snapshot, t),
+        label: labelExpansion(known, t, horizonDays) ? 1 : 0,
+        time: -lookback,
+      };
     }
     options.progress?.update(k + 1);
   }
   options.progress?.stop();
+}
+
+/** Trains the org's model on its own labelled history as it was known on `asOf`. */
+export function trainSandboxModel(
+  sandbox: Sandbox,
+  asOf: string,
+  options: HistoryOptions = {},
+): TrainedModel {
+  const rows = [...sandboxHistory(sandbox, asOf, options)];
   const model = trainScoringModel(rows, { seed: sandbox.options.seed });
   const positives = rows.reduce((n, r) => n + r.label, 0);
   return {
