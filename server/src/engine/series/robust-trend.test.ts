@@ -34,3 +34,15 @@ describe('weeklyTrend', () => {
     expect(weeklyTrend(gappy, 90)?.slopePerDay).toBeLessThan(0);
   });
 });
+
+describe('weeklyTrend medians', () => {
+  it('agrees with a sorted median on even and odd week counts', () => {
+    // 8 observed weeks (even) with a known Theil–Sen slope of 2 per week and one outlier week.
+    const weekly = [10, 12, 14, 16, 90, 20, 22, 24];
+    const values = weekly.flatMap((level) => Array.from({ length: 7 }, () => level));
+    const trend = weeklyTrend(values, values.length - 1, 8, 6);
+    expect(trend?.slopePerDay).toBeCloseTo(2 / 7, 10);
+    expect(trend?.median).toBe(18);
+    expect(trend?.level).toBe(24);
+  });
+});

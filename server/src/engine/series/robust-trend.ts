@@ -48,10 +48,40 @@ function medianOfWeek(values: DailyValues, from: number, to: number): number {
     : ((weekDays[mid - 1] as number) + (weekDays[mid] as number)) / 2;
 }
 
+/** k-th smallest of `buffer[0, count)`, in place (Hoare's quickselect: no allocation, no sort). */
+function select(buffer: Float64Array, count: number, k: number): number {
+  let left = 0;
+  let right = count - 1;
+  while (left < right) {
+    const pivot = buffer[(left + right) >> 1] as number;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((buffer[i] as number) < pivot) i++;
+      while ((buffer[j] as number) > pivot) j--;
+      if (i <= j) {
+        const swap = buffer[i] as number;
+        buffer[i] = buffer[j] as number;
+        buffer[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return buffer[k] as number;
+}
+
 function medianOf(buffer: Float64Array, count: number): number {
-  const view = buffer.subarray(0, count).sort();
   const mid = count >> 1;
-  return count % 2 === 1 ? (view[mid] as number) : ((view[mid - 1] as number) + (view[mid] as number)) / 2;
+  const upper = select(buffer, count, mid);
+  if (count % 2 === 1) return upper;
+  // After selecting `mid`, everything before it is ≤ it: the lower middle is their maximum.
+  let lower = buffer[0] as number;
+  for (let i = 1; i < mid; i++) if ((buffer[i] as number) > lower) lower = buffer[i] as number;
+  return (lower + upper) / 2;
 }
 
 /**

@@ -65,16 +65,23 @@ function sentenceMatches(folded: string, mask: number, skip: number): SentenceMa
 }
 
 /**
- * The non-negated cues of `text`, at most one per code (the first). English and French.
+ * The non-negated cues of `text` (and of its `subject`, read as a sentence of its own), at most one per
+ * code (the first). English and French.
  *
  * `findConversationCues('We need 10 more seats. No budget cuts planned.')` → one `buying_intent` cue.
  */
-export function findConversationCues(text: string): ConversationCue[] {
+export function findConversationCues(text: string, subject = ''): ConversationCue[] {
   const cues: ConversationCue[] = [];
-  if (text.length === 0) return cues;
+  if (text.length === 0 && subject.length === 0) return cues;
   // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-  if (buffer.length < text.length * 3) buffer = new Uint8Array(text.length * 3);
-  const length = encoder.encodeInto(text, buffer).written;
+  const needed = (subject.length + text.length) * 3 + 1;
+  if (buffer.length < needed) buffer = new Uint8Array(needed);
+  let length = 0;
+  if (subject.length > 0) {
+    length = encoder.encodeInto(subject, buffer).written;
+    buffer[length++] = 10;
+  }
+  length += encoder.encodeInto(text, buffer.subarray(length)).written;
   const count = triggeredSentences(buffer, length, TRIGGERS, spans);
   let seen = 0;
   for (let s = 0; s < count; s++) {

@@ -46,13 +46,7 @@ export const conversationTechnique: Technique = (snapshot, ctx): TechniqueResult
     if (activity.text.length === 0 && !activity.subject) continue;
     readable++;
     const weight = directionWeight[activity.direction] * Math.pow(0.5, age / halfLifeDays);
-    // Subject and body are read apart (no concatenated copy); a code counts once per activity.
-    const cues = findConversationCues(activity.text);
-    if (activity.subject) {
-      for (const cue of findConversationCues(activity.subject)) {
-        if (!cues.some((found) => found.code === cue.code)) cues.push(cue);
-      }
-    }
+    const cues = findConversationCues(activity.text, activity.subject);
     for (const cue of cues) {
       let list = mentions.get(cue.code);
       if (!list) {
