@@ -73,8 +73,8 @@ function sentenceMatches(folded: string, mask: number, skip: number): SentenceMa
 export function findConversationCues(text: string, subject = ''): ConversationCue[] {
   const cues: ConversationCue[] = [];
   if (text.length === 0 && subject.length === 0) return cues;
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-  const needed = (subject.length + text.length) * 3 + 1;
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit; +1 for the line break, +2 for the scan's sentinel.
+  const needed = (subject.length + text.length) * 3 + 3;
   if (buffer.length < needed) buffer = new Uint8Array(needed);
   let length = 0;
   if (subject.length > 0) {

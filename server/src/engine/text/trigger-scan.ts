@@ -19,16 +19,24 @@ const OPENS_PAIR = 0x100;
 /** Stem ids are the exact 25-bit packed prefix, tagged apart from hashed word ids. */
 const STEM_TAG = 0x40000000;
 
-/** UTF-8 byte → folded lower-case ASCII letter code (ASCII bytes), 0 for anything else. */
-const ASCII_LETTERS = new Uint8Array(256);
-for (let code = 65; code <= 90; code++) ASCII_LETTERS[code] = code + 32;
-for (let code = 97; code <= 122; code++) ASCII_LETTERS[code] = code;
-/** Second byte of a `0xC3` sequence (U+00C0–U+00FF) → folded letter, 0 for ×, ÷. */
+/** UTF-8 byte → its folded lower-case letter (97–122), `LEAD_LATIN1` for 0xC3, `LEAD_OE` for 0xC5, else 0. */
+const BYTE_CLASS = new Uint8Array(256);
+const LEAD_LATIN1 = 1;
+const LEAD_OE = 2;
+for (let code = 65; code <= 90; code++) BYTE_CLASS[code] = code + 32;
+for (let code = 97; code <= 122; code++) BYTE_CLASS[code] = code;
+BYTE_CLASS[0xc3] = LEAD_LATIN1;
+BYTE_CLASS[0xc5] = LEAD_OE;
+/** Second byte of a `0xC3` sequence (U+00C0–U+00FF) → folded letter, 0 for × and ÷. */
 const LATIN1_LETTERS = new Uint8Array(256);
 const LATIN1_FOLDS = 'aaaaaaaceeeeiiiidnooooo\0ouuuuyts' + 'aaaaaaaceeeeiiiidnooooo\0ouuuuyty';
-for (let offset = 0; offset < 64; offset++) {
-  const letter = LATIN1_FOLDS.charCodeAt(offset);
-  LATIN1_LETTERS[0x80 + offset] = letter === 0 ? 0 : letter;
+for (let offset = 0; offset < 64; offset++) LATIN1_LETTERS[0x80 + offset] = LATIN1_FOLDS.charCodeAt(offset);
+
+/** The letter a two-byte sequence starting at `i` folds to (Latin-1 accents, œ/Œ → o), or 0. */
+function leadLetter(bytes: Uint8Array, i: number, lead: number): number {
+  const second = bytes[i + 1] as number;
+  if (lead === LEAD_LATIN1) return LATIN1_LETTERS[second] as number;
+  return second === 0x92 || second === 0x93 ? 111 : 0;
 }
 
 function mix(value: number): number {
@@ -128,7 +136,7 @@ function isDigit(byte: number | undefined): boolean {
  * Scans the UTF-8 `bytes[0, length)` (a Uint8Array keeps this loop monomorphic, whatever the string's
  * representation) and fills `spans` with `from, to, mask` triples: the byte ranges of the sentences
  * holding at least one trigger (`to` includes the final punctuation) and the codes their triggers
- * introduce. Returns the number of sentences found.
+ * introduce. Returns the number of sentences found. `bytes` needs two spare bytes after `length`.
  */
 export function triggeredSentences(
   bytes: Uint8Array,
@@ -136,6 +144,9 @@ export function triggeredSentences(
   triggers: TriggerTable,
   spans: number[],
 ): number {
+  // Sentinel: the word loop stops on it without a bounds check.
+  bytes[length] = 0;
+  bytes[length + 1] = 0;
   spans.length = 0;
   let from = 0;
   let mask = 0;
@@ -144,16 +155,10 @@ export function triggeredSentences(
   let i = 0;
   while (i < length) {
     const byte = bytes[i] as number;
-    let letter = byte < 0x80 ? (ASCII_LETTERS[byte] as number) : 0;
-    if (letter === 0) {
-      if (byte === 0xc3 || byte === 0xc5) {
-        letter =
-          byte === 0xc3
-            ? (LATIN1_LETTERS[bytes[i + 1] as number] as number)
-            : bytes[i + 1] === 0x92 || bytes[i + 1] === 0x93
-              ? 111
-              : 0;
-      }
+    let letter = BYTE_CLASS[byte] as number;
+    let width = 1;
+    if (letter < 97) {
+      letter = letter === 0 ? 0 : leadLetter(bytes, i, letter);
       if (letter === 0) {
         // . ! ? and line breaks end a sentence; "2.5" is a number, not two sentences.
         if (
@@ -171,20 +176,25 @@ export function triggeredSentences(
         i++;
         continue;
       }
+      width = 2;
     }
     let head = 0;
     let tail = 0;
     let letters = 0;
-    while (letter !== 0) {
+    for (;;) {
       if (letters < PACKED) head = (head << 5) | (letter - 96);
       else if (letters < 2 * PACKED) tail = (tail << 5) | (letter - 96);
       letters++;
-      i += (bytes[i] as number) < 0x80 ? 1 : 2;
-      const next = bytes[i] as number;
-      if (next < 0x80) letter = ASCII_LETTERS[next] as number;
-      else if (next === 0xc3) letter = LATIN1_LETTERS[bytes[i + 1] as number] as number;
-      else letter = next === 0xc5 && (bytes[i + 1] === 0x92 || bytes[i + 1] === 0x93) ? 111 : 0;
-      if (i >= length) letter = 0;
+      i += width;
+      letter = BYTE_CLASS[bytes[i] as number] as number;
+      if (letter >= 97) {
+        width = 1;
+        continue;
+      }
+      if (letter === 0) break;
+      letter = leadLetter(bytes, i, letter);
+      if (letter === 0) break;
+      width = 2;
     }
     const word = wordId(head, tail, letters);
     const entry = lookup(triggers, word);
