@@ -68,3 +68,47 @@ export function trailingRun(
   }
   return run;
 }
+
+const weekWindow = new Float64Array(7);
+
+/** Median of the observed values in the 7 days ending on `index` (`NaN` with fewer than `minObserved`). */
+export function weekMedianAt(values: DailyValues, index: number, minObserved = 3): number {
+  let count = 0;
+  for (let i = Math.max(0, index - 6); i <= index && i < values.length; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) continue;
+    let j = count++;
+    while (j > 0 && (weekWindow[j - 1] as number) > value) {
+      weekWindow[j] = weekWindow[j - 1] as number;
+      j--;
+    }
+    weekWindow[j] = value;
+  }
+  if (count < minObserved) return Number.NaN;
+  const mid = count >> 1;
+  return count % 2 === 1
+    ? (weekWindow[mid] as number)
+    : ((weekWindow[mid - 1] as number) + (weekWindow[mid] as number)) / 2;
+}
+
+/**
+ * Like `trailingRun`, but each observed day is judged on the median of its trailing week, so a weekend
+ * dip or an outage day neither breaks a run nor, being a minority of the week, fakes one.
+ */
+export function trailingWeeklyRun(
+  values: DailyValues,
+  endIndex: number,
+  maxLookback: number,
+  passes: (weekMedian: number) => boolean,
+): number {
+  let run = 0;
+  const floor = Math.max(0, endIndex - maxLookback + 1);
+  for (let i = Math.min(endIndex, values.length - 1); i >= floor; i--) {
+    if (values[i] === null || values[i] === undefined) continue;
+    // The first days of a series have a shorter week behind them.
+    const median = weekMedianAt(values, i, Math.min(3, i + 1));
+    if (!(median === median) || !passes(median)) break;
+    run++;
+  }
+  return run;
+}

@@ -3,13 +3,16 @@ import {
   findSeries,
   indexOfDay,
   lastObservedIndex,
-  meanOver,
-  trailingRun,
+  trailingWeeklyRun,
+  weekMedianAt,
 } from '../../series/series-window.ts';
 import { makeSignal, round3 } from '../signal.ts';
 import { percent, RECENT_DAYS, type BusinessRule } from './business-rule.ts';
 
-/** Seats used ≥ threshold × seats licensed on every observed day of the last `minDays` or more. */
+/**
+ * Seats used ≥ threshold × seats licensed on every observed day of the last `minDays` or more, each day
+ * judged on the median of its trailing week (weekends and outage days are a minority of a week).
+ */
 export const seatUtilisationRule: BusinessRule = (snapshot, ctx, today, out) => {
   const series = findSeries(snapshot.usage, 'seats_used');
   const licensed = snapshot.contract.seatsLicensed;
@@ -19,15 +22,15 @@ export const seatUtilisationRule: BusinessRule = (snapshot, ctx, today, out) => 
   const last = lastObservedIndex(series.values, todayIndex, todayIndex - RECENT_DAYS);
   if (last < 0) return;
   const floor = threshold * licensed;
-  const run = trailingRun(series.values, last, Math.min(365, minDays * 4), (used) => used >= floor);
+  const run = trailingWeeklyRun(series.values, last, Math.min(365, minDays * 4), (used) => used >= floor);
   if (run < minDays) return;
 
-  const utilisation = meanOver(series.values, last - minDays + 1, last) / licensed;
-  const latest = series.values[last] as number;
+  const latest = weekMedianAt(series.values, last);
+  const utilisation = latest / licensed;
   const id = 'br:seat-utilisation';
   out.evidence.push({
     id,
-    description: `Seat utilisation ${percent(utilisation)} on each of the last ${run} days with data (${latest} of ${licensed} seats used)`,
+    description: `Seat utilisation ${percent(utilisation)} (${latest} of ${licensed} seats used, weekly median), at or above ${percent(threshold)} for the last ${run} days with data`,
     value: round3(utilisation),
     threshold,
     date: isoDay(today - todayIndex + last),

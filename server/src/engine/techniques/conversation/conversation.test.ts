@@ -130,3 +130,22 @@ describe('conversationTechnique', () => {
     expect(many.confidence).toBeGreaterThan(0.9);
   });
 });
+
+describe('conversationTechnique subjects', () => {
+  it('reads the subject as a sentence of its own, once per code with the body', () => {
+    const snapshot = buildSnapshot({
+      activities: [
+        {
+          id: 'act-1',
+          type: 'email',
+          occurredAt: instantDaysAgo(TEST_NOW, 3),
+          direction: 'inbound',
+          subject: 'Quote for 20 more seats',
+          text: 'Hi, as discussed we need more seats.',
+        },
+      ],
+    });
+    const result = conversationTechnique(snapshot, testContext());
+    expect(result.evidence.map((evidence) => evidence.quote)).toStrictEqual(['Quote for 20 more seats']);
+  });
+});
