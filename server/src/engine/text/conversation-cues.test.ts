@@ -120,3 +120,11 @@ describe('matching', () => {
     );
   });
 });
+
+describe('email history', () => {
+  it('stops at the quoted reply: older text is not read again', () => {
+    const text = 'Thanks, see you Monday.\n> On Monday, Ana wrote:\n> We need 10 more seats.';
+    expect(findConversationCues(text)).toStrictEqual([]);
+    expect(codesOf('We need 10 more seats.\n> Thanks, see you Monday.')).toStrictEqual(['buying_intent']);
+  });
+});

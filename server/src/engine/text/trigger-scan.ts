@@ -136,7 +136,8 @@ function isDigit(byte: number | undefined): boolean {
  * Scans the UTF-8 `bytes[0, length)` (a Uint8Array keeps this loop monomorphic, whatever the string's
  * representation) and fills `spans` with `from, to, mask` triples: the byte ranges of the sentences
  * holding at least one trigger (`to` includes the final punctuation) and the codes their triggers
- * introduce. Returns the number of sentences found. `bytes` needs two spare bytes after `length`.
+ * introduce, up to the quoted history of an email (a line starting with `>`). Returns the number of
+ * sentences found. `bytes` needs two spare bytes after `length`.
  */
 export function triggeredSentences(
   bytes: Uint8Array,
@@ -172,6 +173,8 @@ export function triggeredSentences(
           mask = 0;
           opensPair = false;
           from = i + 1;
+          // A line starting with ">" opens the quoted history of an email: older text, already read.
+          if (byte === 10 && bytes[i + 1] === 62) return spans.length / 3;
         }
         i++;
         continue;
