@@ -31,7 +31,11 @@ export interface FieldIssue {
 export class RipeError extends Error {
   readonly code: RipeErrorCode;
   readonly issues: FieldIssue[];
-  constructor(code: RipeErrorCode, message: string, options: { issues?: FieldIssue[]; cause?: unknown } = {}) {
+  constructor(
+    code: RipeErrorCode,
+    message: string,
+    options: { issues?: FieldIssue[]; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'RipeError';
     this.code = code;

@@ -54,7 +54,7 @@ const keptIssues = 1_000;
  */
 export async function runNight(options: NightOptions): Promise<NightSummary> {
   const { source, asOf, config, model } = options;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 100;
   const top = new TopOpportunities(options.topCount ?? 25);
   const ctx = { now: asOf, config, priceBook: source.priceBook };
   const summary: NightSummary = {

@@ -2,7 +2,8 @@
  * The single source of what Ripe writes to the CRM. Salesforce metadata, HubSpot property
  * definitions, the write-back mapping and both cards derive from this list.
  */
-export type FieldType = 'picklist' | 'number' | 'percent' | 'currency' | 'date' | 'datetime' | 'text' | 'longtext' | 'contact';
+export type FieldType =
+  'picklist' | 'number' | 'percent' | 'currency' | 'date' | 'datetime' | 'text' | 'longtext' | 'contact';
 
 export interface CatalogueField {
   /** Logical name, used by the write-back mapping and the cards. */
@@ -45,7 +46,12 @@ export const fieldCatalogue: readonly CatalogueField[] = [
     values: ['ready', 'nurture', 'caution', 'not_ready'],
   }),
   field('score', 'Expansion score', 'number', 'Composite score, 0–100'),
-  field('probability', 'Expansion probability', 'percent', 'Calibrated probability of expansion within 90 days'),
+  field(
+    'probability',
+    'Expansion probability',
+    'percent',
+    'Calibrated probability of expansion within 90 days',
+  ),
   field('confidence', 'Confidence', 'percent', 'How much evidence the verdict rests on'),
   field('motion', 'Expansion motion', 'picklist', 'Seat upsell, tier upgrade, cross-sell or usage commit', {
     values: ['seat_upsell', 'tier_upgrade', 'cross_sell', 'usage_commit'],
@@ -58,7 +64,12 @@ export const fieldCatalogue: readonly CatalogueField[] = [
   field('window_end', 'Window closes', 'date', 'Last day of the expansion window'),
   field('signals', 'Signals', 'longtext', 'Converging signals with their facts and dates'),
   field('contradictions', 'Contradictions', 'longtext', 'What argues against expanding now'),
-  field('approach', 'Suggested approach', 'longtext', 'Talk track anchored on a concrete signal, and next step'),
+  field(
+    'approach',
+    'Suggested approach',
+    'longtext',
+    'Talk track anchored on a concrete signal, and next step',
+  ),
   field('decision_maker', 'Decision-maker', 'contact', 'The contact to approach, with the reason'),
   field('status', 'Expansion status', 'picklist', 'Set by the account team', {
     values: ['new', 'approved', 'adjusted', 'rejected', 'snoozed', 'won', 'lost'],
@@ -67,7 +78,9 @@ export const fieldCatalogue: readonly CatalogueField[] = [
   field('adjusted_potential', 'Adjusted potential', 'currency', 'Potential as adjusted by the account team', {
     humanOwned: true,
   }),
-  field('rejection_reason', 'Rejection reason', 'text', 'Why the account team rejected it', { humanOwned: true }),
+  field('rejection_reason', 'Rejection reason', 'text', 'Why the account team rejected it', {
+    humanOwned: true,
+  }),
   field('snoozed_until', 'Snoozed until', 'date', 'No new alert before this day', { humanOwned: true }),
   field('last_scored_at', 'Last scored at', 'datetime', 'When the night last scored this account'),
 ];

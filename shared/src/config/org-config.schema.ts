@@ -10,9 +10,7 @@ const days = z.number().int().positive();
 export const orgConfigSchema = z.object({
   rules: z
     .object({
-      seatUtilisation: z
-        .object({ threshold: ratio.default(0.8), minDays: days.default(30) })
-        .prefault({}),
+      seatUtilisation: z.object({ threshold: ratio.default(0.8), minDays: days.default(30) }).prefault({}),
       /** Seats licensed reach this share of the tier's maximum seats. */
       tierReached: z.object({ threshold: ratio.default(0.9) }).prefault({}),
       activeUserSpike: z
@@ -30,9 +28,7 @@ export const orgConfigSchema = z.object({
           minDays: days.default(14),
         })
         .prefault({}),
-      consumption: z
-        .object({ threshold: ratio.default(0.8), minDays: days.default(30) })
-        .prefault({}),
+      consumption: z.object({ threshold: ratio.default(0.8), minDays: days.default(30) }).prefault({}),
       /** Below this share of features used, adoption is "shallow". */
       shallowAdoption: ratio.default(0.3),
     })

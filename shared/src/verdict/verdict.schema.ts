@@ -118,7 +118,9 @@ export const agentAssessmentSchema = z.object({
   reason: z.string(),
   /** Potential after the agent's adjustments. */
   adjustedPotential: potentialSchema,
-  adjustments: z.array(z.object({ factor: z.number(), reason: z.string(), evidenceIds: z.array(z.string()) })),
+  adjustments: z.array(
+    z.object({ factor: z.number(), reason: z.string(), evidenceIds: z.array(z.string()) }),
+  ),
   decisionMaker: z
     .object({ contactId: z.string(), name: z.string(), title: z.string(), reason: z.string() })
     .nullable(),
