@@ -92,23 +92,43 @@ export function weekMedianAt(values: DailyValues, index: number, minObserved = 3
 }
 
 /**
- * Like `trailingRun`, but each observed day is judged on the median of its trailing week, so a weekend
- * dip or an outage day neither breaks a run nor, being a minority of the week, fakes one.
+ * Like `trailingRun` against a floor, but each observed day is judged on its trailing week: it passes
+ * when a strict majority of the week's observed days are at or above `floor`. A weekend dip or an
+ * outage day neither breaks a run nor, being a minority of the week, fakes one. O(1) a day.
  */
 export function trailingWeeklyRun(
   values: DailyValues,
   endIndex: number,
   maxLookback: number,
-  passes: (weekMedian: number) => boolean,
+  floor: number,
 ): number {
+  const end = Math.min(endIndex, values.length - 1);
+  const stop = Math.max(0, endIndex - maxLookback + 1);
+  let observed = 0;
+  let above = 0;
+  for (let i = Math.max(0, end - 6); i <= end; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) continue;
+    observed++;
+    if (value >= floor) above++;
+  }
   let run = 0;
-  const floor = Math.max(0, endIndex - maxLookback + 1);
-  for (let i = Math.min(endIndex, values.length - 1); i >= floor; i--) {
-    if (values[i] === null || values[i] === undefined) continue;
-    // The first days of a series have a shorter week behind them.
-    const median = weekMedianAt(values, i, Math.min(3, i + 1));
-    if (!(median === median) || !passes(median)) break;
-    run++;
+  for (let i = end; i >= stop; i--) {
+    const value = values[i];
+    if (value !== null && value !== undefined) {
+      if (2 * above <= observed) break;
+      run++;
+    }
+    // Slide the week one day back: day i leaves, day i - 7 enters.
+    if (value !== null && value !== undefined) {
+      observed--;
+      if (value >= floor) above--;
+    }
+    const entering = i - 7 >= 0 ? values[i - 7] : null;
+    if (entering !== null && entering !== undefined) {
+      observed++;
+      if (entering >= floor) above++;
+    }
   }
   return run;
 }

@@ -11,7 +11,7 @@ import { percent, RECENT_DAYS, type BusinessRule } from './business-rule.ts';
 
 /**
  * Seats used ≥ threshold × seats licensed on every observed day of the last `minDays` or more, each day
- * judged on the median of its trailing week (weekends and outage days are a minority of a week).
+ * judged on its trailing week (most of its days at or above: weekends and outage days are a minority).
  */
 export const seatUtilisationRule: BusinessRule = (snapshot, ctx, today, out) => {
   const series = findSeries(snapshot.usage, 'seats_used');
@@ -22,7 +22,7 @@ export const seatUtilisationRule: BusinessRule = (snapshot, ctx, today, out) => 
   const last = lastObservedIndex(series.values, todayIndex, todayIndex - RECENT_DAYS);
   if (last < 0) return;
   const floor = threshold * licensed;
-  const run = trailingWeeklyRun(series.values, last, Math.min(365, minDays * 4), (used) => used >= floor);
+  const run = trailingWeeklyRun(series.values, last, Math.min(365, minDays * 4), floor);
   if (run < minDays) return;
 
   const latest = weekMedianAt(series.values, last);
