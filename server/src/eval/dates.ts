@@ -1,11 +1,8 @@
-/** Adds days to a `YYYY-MM-DD` day (UTC). */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+import { addDays, dayNumber } from '../engine/series/day-number.ts';
 
-/** Whole days from `from` to `to`. */
+export { addDays };
+
+/** Whole days from `from` to `to` (`YYYY-MM-DD`). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }

@@ -8,10 +8,10 @@ import {
   TEST_NOW,
 } from '../engine/techniques/test-fixtures.ts';
 import { extractFeatures, FEATURE_NAMES, labelExpansion, toFeatureArray } from './features.ts';
-import { fromDayNumber, toDayNumber } from './day-number.ts';
+import { dayNumber, isoDay } from '../engine/series/day-number.ts';
 
 const NOW = TEST_NOW; // 2026-06-30
-const daysAgo = (n: number) => fromDayNumber(toDayNumber(NOW) - n);
+const daysAgo = (n: number) => isoDay(dayNumber(NOW) - n);
 
 function richSnapshot() {
   return buildSnapshot({

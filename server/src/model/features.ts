@@ -1,5 +1,5 @@
 import type { AccountSnapshot, OpportunityType, UsageKind } from '@ripe/shared';
-import { toDayNumber } from './day-number.ts';
+import { dayNumber } from '../engine/series/day-number.ts';
 import { latestValue, relativeTrend, windowMean, windowMax, type DaySeries } from './series-window.ts';
 
 /** The model's inputs, in a fixed order: the learners and the stored model rely on it. */
@@ -61,7 +61,7 @@ const EXPANSION_TYPES: ReadonlySet<OpportunityType> = new Set(['upsell', 'cross_
 
 function firstSeries(snapshot: AccountSnapshot, kind: UsageKind): DaySeries | null {
   const series = snapshot.usage.find((s) => s.kind === kind);
-  return series ? { startDay: toDayNumber(series.start), values: series.values } : null;
+  return series ? { startDay: dayNumber(series.start), values: series.values } : null;
 }
 
 function ratio(numerator: number | null, denominator: number | null): number | null {
@@ -73,7 +73,7 @@ function ratio(numerator: number | null, denominator: number | null): number | n
  * the same snapshot yields honest features for any past date (training rows, backtests).
  */
 export function extractFeatures(snapshot: AccountSnapshot, now: string): FeatureVector {
-  const today = toDayNumber(now);
+  const today = dayNumber(now);
   const { contract, account } = snapshot;
   const seats = contract.seatsLicensed;
 
@@ -95,7 +95,7 @@ export function extractFeatures(snapshot: AccountSnapshot, now: string): Feature
   for (const series of snapshot.usage) {
     if (series.kind !== 'feature_adoption') continue;
     featureCount++;
-    const peak = windowMax({ startDay: toDayNumber(series.start), values: series.values }, today - 29, today);
+    const peak = windowMax({ startDay: dayNumber(series.start), values: series.values }, today - 29, today);
     if (peak !== null && peak > 0) {
       adopted++;
       if (series.premium) premiumAdopted++;
@@ -120,8 +120,8 @@ export function extractFeatures(snapshot: AccountSnapshot, now: string): Feature
     ),
     features_adopted_share: featureCount === 0 ? null : adopted / featureCount,
     premium_features_adopted: featureCount === 0 ? null : premiumAdopted,
-    days_to_renewal: toDayNumber(contract.renewalDate) - today,
-    tenure_days: Math.max(0, today - toDayNumber(account.createdAt)),
+    days_to_renewal: dayNumber(contract.renewalDate) - today,
+    tenure_days: Math.max(0, today - dayNumber(account.createdAt)),
     segment_smb: segment === 'smb' ? 1 : 0,
     segment_mid_market: segment === 'mid_market' ? 1 : 0,
     segment_enterprise: segment === 'enterprise' ? 1 : 0,
@@ -138,7 +138,7 @@ function activityFeatures(snapshot: AccountSnapshot, today: number) {
   let outbound = 0;
   const engaged = new Set<string>();
   for (const activity of snapshot.activities) {
-    const age = today - toDayNumber(activity.occurredAt);
+    const age = today - dayNumber(activity.occurredAt);
     if (age < 0 || age >= 90) continue;
     last90++;
     if (age < 30) last30++;
@@ -158,10 +158,10 @@ function ticketFeatures(snapshot: AccountSnapshot, today: number) {
   let open = 0;
   let escalations = 0;
   for (const ticket of snapshot.tickets) {
-    const opened = toDayNumber(ticket.openedAt);
+    const opened = dayNumber(ticket.openedAt);
     if (opened > today) continue;
     // `status` is today's status: for a past date only `closedAt` says whether it was still open
-    const stillOpen = ticket.closedAt ? toDayNumber(ticket.closedAt) > today : ticket.status !== 'closed';
+    const stillOpen = ticket.closedAt ? dayNumber(ticket.closedAt) > today : ticket.status !== 'closed';
     if (stillOpen) open++;
     if (ticket.escalated && today - opened < 30) escalations++;
   }
@@ -174,7 +174,7 @@ function opportunityFeatures(snapshot: AccountSnapshot, today: number) {
   let lastContraction: number | null = null;
   for (const opportunity of snapshot.opportunities) {
     if (opportunity.stage !== 'closed_won' || !opportunity.closedAt) continue;
-    const closed = toDayNumber(opportunity.closedAt);
+    const closed = dayNumber(opportunity.closedAt);
     if (closed > today) continue;
     if (EXPANSION_TYPES.has(opportunity.type)) {
       expansions++;
@@ -192,7 +192,7 @@ function opportunityFeatures(snapshot: AccountSnapshot, today: number) {
 
 /** The label: a won upsell, cross-sell or usage-commit opportunity closed in (t, t + horizon]. */
 export function labelExpansion(snapshot: AccountSnapshot, t: string, horizonDays = 90): boolean {
-  const start = toDayNumber(t);
+  const start = dayNumber(t);
   return snapshot.opportunities.some((opportunity) => {
     if (
       opportunity.stage !== 'closed_won' ||
@@ -201,7 +201,7 @@ export function labelExpansion(snapshot: AccountSnapshot, t: string, horizonDays
     ) {
       return false;
     }
-    const closed = toDayNumber(opportunity.closedAt);
+    const closed = dayNumber(opportunity.closedAt);
     return closed > start && closed <= start + horizonDays;
   });
 }

@@ -1,4 +1,5 @@
 import type { AccountSnapshot, Verdict } from '@ripe/shared';
+import { addDays } from '../engine/series/day-number.ts';
 
 export interface RankedOpportunity {
   verdict: Verdict;
@@ -25,10 +26,8 @@ function chartOf(snapshot: AccountSnapshot, days: number): UsageChart | null {
   if (!seats) return null;
   const active = snapshot.usage.find((s) => s.kind === 'active_users');
   const from = Math.max(0, seats.values.length - days);
-  const startDay = new Date(`${seats.start}T00:00:00Z`);
-  startDay.setUTCDate(startDay.getUTCDate() + from);
   return {
-    start: startDay.toISOString().slice(0, 10),
+    start: addDays(seats.start, from),
     seatsUsed: seats.values.slice(from),
     activeUsers: active ? active.values.slice(Math.max(0, active.values.length - days)) : [],
     seatsLicensed: snapshot.contract.seatsLicensed,
