@@ -1,4 +1,4 @@
-import { RipeError, formatFieldIssue, isRipeError } from '@ripe/shared';
+import { RipeError, isRipeError } from '@ripe/shared';
 
 /** Parses a positive integer option, or fails with a typed error naming the option. */
 export function positiveInt(name: string, min = 1, max = Number.MAX_SAFE_INTEGER) {
@@ -26,8 +26,8 @@ export function isoDay(name: string) {
 /** User mistakes print one clear line and exit non-zero; only programmer errors show a stack. */
 export function reportCliError(error: unknown): number {
   if (isRipeError(error)) {
+    // The message already names each field at fault: one line, whatever the number of issues.
     console.error(`ripe: ${error.message}`);
-    for (const issue of error.issues.slice(0, 20)) console.error(`  ${formatFieldIssue(issue)}`);
     return error.code === 'invalid_argument' ? 2 : 1;
   }
   console.error(error);
