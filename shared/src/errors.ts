@@ -9,6 +9,10 @@ export const ripeErrorCodes = {
   invalid_argument: 'A command-line argument is invalid',
   not_found: 'Not found',
   data_dir_locked: 'The data folder is in use by another process',
+  invalid_keyring: 'The master keyring is invalid',
+  master_key_unknown: 'A data key was wrapped by a master key that is not in the keyring',
+  decryption_failed: 'A secret cannot be decrypted: it was altered or moved',
+  confirmation_mismatch: 'The confirmation does not name this org',
 } as const;
 export type RipeErrorCode = keyof typeof ripeErrorCodes;
 

@@ -1,0 +1,5 @@
+export * from './master-keyring.ts';
+export * from './envelope.crypto.ts';
+export * from './data-keys.repository.ts';
+export * from './secrets.repository.ts';
+export * from './key-rotation.ts';
