@@ -1,0 +1,126 @@
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import type { ApiKeyScope, AuthContext, MemberRole } from '../../access/roles.ts';
+import type { OrgTransaction } from '../../store/org-scope.ts';
+import type { RouterDeps } from '../router-deps.ts';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type SuccessStatus = 200 | 201 | 202 | 204;
+
+/** Who may call a route: an org's members (role + key scope), or anyone, with the reason why. */
+export type RouteAccess =
+  { kind: 'org'; role: MemberRole; scope: ApiKeyScope } | { kind: 'public'; reason: string };
+
+type EmptyObject = z.ZodObject<Record<never, never>>;
+
+/** What a handler receives: validated input and, on org routes, the caller and their org's scope. */
+export interface RouteContext<Params, Query, Body> {
+  params: Params;
+  query: Query;
+  body: Body;
+  req: Request;
+  res: Response;
+  deps: RouterDeps;
+}
+
+export interface OrgRouteContext<Params, Query, Body> extends RouteContext<Params, Query, Body> {
+  auth: AuthContext;
+  /** The caller's org (the one in the path: the membership check made them equal). */
+  orgId: string;
+  /** Runs `fn` in one transaction as ripe_app, row-level security set to the caller's org. */
+  withOrg<T>(fn: (tx: OrgTransaction) => Promise<T>): Promise<T>;
+}
+
+interface RouteSchemas<
+  Params extends z.ZodObject,
+  Query extends z.ZodObject,
+  Body extends z.ZodType,
+  Result extends z.ZodType,
+> {
+  method: HttpMethod;
+  /** Express path under `/v1`, e.g. `/orgs/:orgId/members/:memberId`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** Path parameters; every `:name` of the path must be a key. */
+  params: Params;
+  query?: Query;
+  body?: Body;
+  /** A valid body: the OpenAPI example, and what the cross-org suite sends. Required with a body. */
+  bodyExample?: z.input<Body>;
+  /** 200 unless told; 204 sends no body. */
+  status?: SuccessStatus;
+  response: Result;
+  /**
+   * A response that is not JSON (a file, a stream): the handler writes it to `res` itself and
+   * `response` only documents it.
+   */
+  rawResponse?: { contentType: string };
+}
+
+export interface OrgRouteSpec<
+  Params extends z.ZodObject,
+  Query extends z.ZodObject,
+  Body extends z.ZodType,
+  Result extends z.ZodType,
+> extends RouteSchemas<Params, Query, Body, Result> {
+  access: { role: MemberRole; scope: ApiKeyScope };
+  handler(ctx: OrgRouteContext<z.output<Params>, z.output<Query>, z.output<Body>>): Promise<z.input<Result>>;
+}
+
+export interface PublicRouteSpec<
+  Params extends z.ZodObject,
+  Query extends z.ZodObject,
+  Body extends z.ZodType,
+  Result extends z.ZodType,
+> extends RouteSchemas<Params, Query, Body, Result> {
+  /** Why no API key is needed (a signature, a health probe, the API's own description…). */
+  publicBecause: string;
+  handler(ctx: RouteContext<z.output<Params>, z.output<Query>, z.output<Body>>): Promise<z.input<Result>>;
+}
+
+/** A route with its types erased, as routers and the OpenAPI registry hold it. */
+export interface ApiRoute extends RouteSchemas<z.ZodObject, z.ZodObject, z.ZodType, z.ZodType> {
+  access: RouteAccess;
+  handle(
+    ctx: RouteContext<unknown, unknown, unknown> & Partial<OrgRouteContext<unknown, unknown, unknown>>,
+  ): Promise<unknown>;
+}
+
+/**
+ * A route under `/v1/orgs/:orgId/…`: the caller needs an API key of that org whose member has at
+ * least `access.role` and whose scopes include `access.scope`.
+ *
+ * @example defineOrgRoute({ method: 'get', path: '/orgs/:orgId/runs', access: { role: 'member', scope: 'read' }, … })
+ */
+export function defineOrgRoute<
+  Params extends z.ZodObject,
+  Body extends z.ZodType = z.ZodUndefined,
+  Result extends z.ZodType = z.ZodType,
+  Query extends z.ZodObject = EmptyObject,
+>(spec: OrgRouteSpec<Params, Query, Body, Result>): ApiRoute {
+  if (!spec.path.startsWith('/orgs/:orgId'))
+    throw new Error(`Org route ${spec.path} must start /orgs/:orgId`);
+  const { access, handler, ...schemas } = spec;
+  return {
+    ...schemas,
+    access: { kind: 'org', ...access },
+    handle: (ctx) => handler(ctx as OrgRouteContext<z.output<Params>, z.output<Query>, z.output<Body>>),
+  };
+}
+
+/** A route anyone may call; say why in `publicBecause`. */
+export function definePublicRoute<
+  Params extends z.ZodObject,
+  Body extends z.ZodType = z.ZodUndefined,
+  Result extends z.ZodType = z.ZodType,
+  Query extends z.ZodObject = EmptyObject,
+>(spec: PublicRouteSpec<Params, Query, Body, Result>): ApiRoute {
+  const { publicBecause, handler, ...schemas } = spec;
+  return {
+    ...schemas,
+    access: { kind: 'public', reason: publicBecause },
+    handle: (ctx) => handler(ctx as RouteContext<z.output<Params>, z.output<Query>, z.output<Body>>),
+  };
+}

@@ -1,0 +1,43 @@
+import express, { type Application } from 'express';
+import { ApiRegistry } from './api/api-registry.ts';
+import { apiPrefix } from './api/openapi-document.ts';
+import { errorHandler, notFoundHandler } from './errors/error-handler.middleware.ts';
+import { healthRouter } from './health/health.routes.ts';
+import { httpLogger } from './logging/http-logger.middleware.ts';
+import { createHttpMetrics } from './metrics/http-metrics.ts';
+import { requestId } from './request-id.middleware.ts';
+import type { AppDeps, RouterFactory } from './router-deps.ts';
+import { routers as registeredRouters } from './routers.ts';
+
+export const apiVersion = '1.0.0';
+
+export interface AppOptions {
+  /** The routers to mount under /v1 (tests may pass their own); `routers.ts` by default. */
+  routers?: readonly RouterFactory[];
+}
+
+/** The HTTP application: request ids, logs, metrics, health, the /v1 API and one error format. */
+export function createApp(deps: AppDeps, options: AppOptions = {}): Application & { registry: ApiRegistry } {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.http.trustProxyHops);
+  const metrics = createHttpMetrics({ defaultMetrics: deps.defaultMetrics ?? true });
+  const registry = new ApiRegistry(apiVersion);
+
+  app.use(requestId());
+  app.use(httpLogger(deps.logger));
+  app.use(metrics.middleware);
+  app.use(healthRouter(deps.db));
+  app.get('/metrics', async (_req, res) => {
+    res.locals.metricsRoute = '/metrics';
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use(apiPrefix, express.json({ limit: deps.config.http.bodyLimit }));
+  for (const factory of options.routers ?? registeredRouters) {
+    app.use(apiPrefix, factory({ ...deps, registry }));
+  }
+  app.use(notFoundHandler());
+  app.use(errorHandler());
+  return Object.assign(app, { registry });
+}
