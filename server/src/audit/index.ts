@@ -1,0 +1,2 @@
+export * from './audit.repository.ts';
+export { redactDetails, redacted } from './audit-details.ts';
