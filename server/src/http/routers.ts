@@ -1,9 +1,23 @@
 import type { RouterFactory } from './router-deps.ts';
+import { accountsRouter } from './routes/accounts.routes.ts';
+import { apiKeysRouter } from './routes/api-keys.routes.ts';
+import { feedbackRouter } from './routes/feedback.routes.ts';
+import { membersRouter } from './routes/members.routes.ts';
 import { openApiRouter } from './routes/openapi.routes.ts';
+import { orgsRouter } from './routes/orgs.routes.ts';
+import { runHistoryRouter } from './routes/run-history.routes.ts';
 
 /**
  * Every router of the API, mounted under `/v1` in this order. Add yours here: one line, a factory
  * building its routes with `apiRouter(deps, [...])` so they appear in /v1/openapi.json and are
  * covered by the cross-org suite.
  */
-export const routers: RouterFactory[] = [openApiRouter];
+export const routers: RouterFactory[] = [
+  openApiRouter,
+  orgsRouter,
+  membersRouter,
+  apiKeysRouter,
+  runHistoryRouter,
+  accountsRouter,
+  feedbackRouter,
+];

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { getRun, listRecentRuns, listRunErrors } from '../../store/runs.repository.ts';
+import { apiRouter } from '../api/api-router.ts';
+import { defineOrgRoute } from '../api/api-route.ts';
+import { found } from '../api/found.ts';
+import { limitQuery, orgIdParam, timestamp } from '../api/schemas.ts';
+import type { RouterFactory } from '../router-deps.ts';
+
+export const runSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['running', 'succeeded', 'failed']),
+    dryRun: z.boolean(),
+    startedAt: timestamp(),
+    finishedAt: timestamp().nullable(),
+    counts: z.object({ accounts: z.number(), scored: z.number(), ready: z.number(), errors: z.number() }),
+    durations: z.record(z.string(), z.number()).meta({ description: 'Milliseconds per phase' }),
+    apiCalls: z.number().int(),
+    apiCallLimit: z.number().int().nullable(),
+    tokens: z.number().int(),
+    failureReason: z.string().nullable(),
+  })
+  .meta({ id: 'Run' });
+
+const runErrorSchema = z
+  .object({ record: z.string(), recordId: z.string(), field: z.string(), message: z.string() })
+  .meta({ id: 'RunError' });
+
+const runParams = z.object({ orgId: orgIdParam, runId: z.uuid() });
+const tags = ['runs'];
+const read = { role: 'member', scope: 'read' } as const;
+
+const list = defineOrgRoute({
+  method: 'get',
+  path: '/orgs/:orgId/runs',
+  summary: 'Recent runs, newest first',
+  tags,
+  access: read,
+  params: z.object({ orgId: orgIdParam }),
+  query: z.object({ limit: limitQuery(20, 200) }),
+  response: z.array(runSchema),
+  handler: ({ withOrg, query }) => withOrg((tx) => listRecentRuns(tx, query.limit)),
+});
+
+const get = defineOrgRoute({
+  method: 'get',
+  path: '/orgs/:orgId/runs/:runId',
+  summary: 'One run: counts, API calls, durations, tokens',
+  tags,
+  access: read,
+  params: runParams,
+  response: runSchema,
+  handler: async ({ withOrg, params }) => found(await withOrg((tx) => getRun(tx, params.runId)), 'Run'),
+});
+
+const errors = defineOrgRoute({
+  method: 'get',
+  path: '/orgs/:orgId/runs/:runId/errors',
+  summary: "A run's per-record errors",
+  tags,
+  access: read,
+  params: runParams,
+  query: z.object({ limit: limitQuery(1_000, 10_000) }),
+  response: z.array(runErrorSchema),
+  handler: ({ withOrg, params, query }) =>
+    withOrg(async (tx) => {
+      found(await getRun(tx, params.runId), 'Run');
+      return listRunErrors(tx, params.runId, query.limit);
+    }),
+});
+
+export const runHistoryRouter: RouterFactory = (deps) => apiRouter(deps, [list, get, errors]);
