@@ -18,7 +18,7 @@ export async function readArchive(archive: Buffer): Promise<ReadArchive> {
   const done = (async () => {
     for await (const entry of reader) {
       const chunks: Buffer[] = [];
-      for await (const chunk of entry) chunks.push(chunk);
+      for await (const chunk of entry) chunks.push(chunk as Buffer);
       files.set(entry.header.name, Buffer.concat(chunks).toString('utf8'));
     }
   })();
