@@ -6,6 +6,9 @@ import { registerEval } from './commands/eval.command.ts';
 import { registerBacktest } from './commands/backtest.command.ts';
 import { registerSchema } from './commands/schema.command.ts';
 import { registerHistory } from './commands/history.command.ts';
+import { registerServe } from './commands/serve.command.ts';
+import { registerOrg } from './commands/org.command.ts';
+import { registerImport } from './commands/import.command.ts';
 
 const program = new Command('ripe')
   .description(
@@ -20,6 +23,9 @@ registerEval(program);
 registerBacktest(program);
 registerHistory(program);
 registerSchema(program);
+registerServe(program);
+registerOrg(program);
+registerImport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,119 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isRipeError } from '@ripe/shared';
+import { expect, it } from 'vitest';
+import { withOrg } from '../store/index.ts';
+import { describeOnEachBackend } from '../store/testing/store-backends.ts';
+import { importUsageCsv } from './usage-csv.import.ts';
+import { usageSeriesFor } from './usage-series.reader.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ripe-usage-csv-'));
+const latestDay = '2026-03-03';
+
+function csvFile(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const goodAndBad = csvFile(
+  'usage.csv',
+  [
+    'account_id,metric,day,value,kind,feature,premium',
+    'acc-1,seats_used,2026-03-01,40,,,',
+    'acc-1,seats_used,2026-03-02,forty,,,',
+    '"acc-1",seats_used,2026-03-02,41,,,',
+    '"acc-2","api',
+    'calls",2026-03-01,5,consumption,,', // a quoted cell over two lines: reported by its last line
+    'acc-2,sso,2026-03-01,3,feature_adoption,sso,maybe',
+    '',
+    'acc-2,active_users,2026-03-01,12',
+    'acc-3,active_users,2026-13-01,1',
+  ].join('\n'),
+);
+
+describeOnEachBackend(process.env.DATABASE_URL, 'usage CSV import', ({ db, newOrg }) => {
+  it('keeps the valid rows, reports the others by line and column, in batches', async () => {
+    const orgId = await newOrg();
+    const progress: number[] = [];
+    const report = await importUsageCsv({
+      db: db(),
+      orgId,
+      path: goodAndBad,
+      latestDay,
+      batchSize: 2,
+      progress: { start: (total) => progress.push(total), update: (done) => progress.push(done), stop() {} },
+    });
+    expect({ ...report, durationMs: 0 }).toStrictEqual({
+      rows: 7,
+      accepted: 3,
+      changed: 3,
+      rejected: 4,
+      durationMs: 0,
+      issues: [
+        { row: 3, column: 'value', message: 'must be a number' },
+        {
+          row: 6,
+          column: 'metric',
+          message: 'must be 1 to 100 characters A-Z a-z 0-9 _ . : - starting with a letter or digit',
+        },
+        { row: 7, column: 'premium', message: 'must be true or false' },
+        { row: 10, column: 'day', message: 'must be a date YYYY-MM-DD' },
+      ],
+    });
+    expect(progress[0]).toBe(9);
+    expect(progress.at(-1)).toBe(7);
+    const series = await withOrg(db(), orgId, (tx) => usageSeriesFor(tx, ['acc-1', 'acc-2'], '2026-01-01'));
+    expect(series.get('acc-1')).toStrictEqual([
+      { metric: 'seats_used', kind: 'seats_used', start: '2026-03-01', values: [40, 41] },
+    ]);
+    expect(series.get('acc-2')?.map((s) => s.metric)).toStrictEqual(['active_users']);
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const orgId = await newOrg();
+    await importUsageCsv({ db: db(), orgId, path: goodAndBad, latestDay });
+    const again = await importUsageCsv({ db: db(), orgId, path: goodAndBad, latestDay });
+    expect(again).toMatchObject({ rows: 7, accepted: 3, changed: 0, rejected: 4 });
+  });
+
+  it('keeps only the first issues but counts them all', async () => {
+    const orgId = await newOrg();
+    const rows = Array.from({ length: 30 }, (_, i) => `acc-${i},seats_used,2026-03-01,x`);
+    const path = csvFile('many-bad.csv', ['account_id,metric,day,value', ...rows].join('\n'));
+    const report = await importUsageCsv({ db: db(), orgId, path, latestDay, maxIssues: 5 });
+    expect(report.rejected).toBe(30);
+    expect(report.issues.map((issue) => issue.row)).toStrictEqual([2, 3, 4, 5, 6]);
+  });
+
+  it.each([
+    [
+      'a file without the required columns',
+      csvFile('wrong.csv', 'account,day\nacc-1,2026-03-01\n'),
+      'invalid_csv',
+      /lacks the columns account_id, metric, value/,
+    ],
+    ['an empty file', csvFile('empty.csv', ''), 'invalid_csv', /no header row/],
+    ['a missing file', join(dir, 'absent.csv'), 'invalid_input_file', /cannot read/],
+    [
+      'broken quoting',
+      csvFile('broken.csv', 'account_id,metric,day,value\n"acc-1,seats_used,2026-03-01,1\n'),
+      'invalid_csv',
+      /cannot be read as CSV/,
+    ],
+  ])('refuses %s with a typed error', async (_name, path, code, message) => {
+    const orgId = await newOrg();
+    const error: unknown = await importUsageCsv({ db: db(), orgId, path, latestDay }).catch(
+      (e: unknown) => e,
+    );
+    expect(isRipeError(error) && error.code).toBe(code);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('refuses an org that does not exist', async () => {
+    await expect(
+      importUsageCsv({ db: db(), orgId: 'org-missing', path: goodAndBad, latestDay }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
