@@ -3,3 +3,4 @@ export * from './envelope.crypto.ts';
 export * from './data-keys.repository.ts';
 export * from './secrets.repository.ts';
 export * from './key-rotation.ts';
+export * from './config-keyring.ts';

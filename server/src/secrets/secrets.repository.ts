@@ -20,7 +20,7 @@ export interface SealedSecretRow {
   data_key_version: number;
 }
 
-const secretNamePattern = /^[a-z0-9][a-z0-9_.:-]{0,199}$/;
+export const secretNamePattern = /^[a-z0-9][a-z0-9_.:-]{0,199}$/;
 
 export function createSecretsRepository(keyring: MasterKeyring): SecretsRepository {
   return {
@@ -62,6 +62,26 @@ export function createSecretsRepository(keyring: MasterKeyring): SecretsReposito
       return rows.map((row) => row.name);
     },
   };
+}
+
+export interface SecretEntry {
+  name: string;
+  /** The data key version it is sealed with: older ones show a rotation in progress. */
+  dataKeyVersion: number;
+  updatedAt: Date;
+}
+
+/** The org's secrets without their values: what an admin may see. */
+export async function listSecretEntries(tx: OrgTransaction): Promise<SecretEntry[]> {
+  const { rows } = await tx.query<{ name: string; data_key_version: number; updated_at: Date }>(
+    `select name, data_key_version, updated_at from secrets where org_id = $1 order by name`,
+    [tx.orgId],
+  );
+  return rows.map((row) => ({
+    name: row.name,
+    dataKeyVersion: row.data_key_version,
+    updatedAt: row.updated_at,
+  }));
 }
 
 export function sealSecret(orgId: string, name: string, dataKey: DataKey, plaintext: string): string {
