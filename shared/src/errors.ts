@@ -19,6 +19,8 @@ export const ripeErrorCodes = {
   master_key_unknown: 'A data key was wrapped by a master key that is not in the keyring',
   decryption_failed: 'A secret cannot be decrypted: it was altered or moved',
   confirmation_mismatch: 'The confirmation does not name this org',
+  connector_unavailable: 'The CRM connector is not available',
+  night_not_resumable: 'The run cannot be resumed from its checkpoint',
 } as const;
 export type RipeErrorCode = keyof typeof ripeErrorCodes;
 

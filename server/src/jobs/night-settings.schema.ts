@@ -1,7 +1,10 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
-/** When an org's night runs: a local time of day in an IANA time zone, e.g. `02:30` in `Europe/Paris`. */
+/**
+ * When an org's night runs: a local time of day in an IANA time zone, e.g. `02:30` in `Europe/Paris`.
+ * Stored in `org_settings.schedule`; an empty object there means "on demand only".
+ */
 export const nightScheduleSchema = z.object({
   timeOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time HH:mm, 00:00 to 23:59' }),
   timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), {
@@ -10,7 +13,7 @@ export const nightScheduleSchema = z.object({
 });
 export type NightSchedule = z.infer<typeof nightScheduleSchema>;
 
-/** The sandbox generator standing in for a CRM (`crm = 'sandbox'` orgs). */
+/** The sandbox generator standing in for a CRM (`crm = 'sandbox'` orgs), stored in `orgs.sandbox`. */
 export const sandboxSettingsSchema = z.object({
   accounts: z.number().int().min(1).max(1_000_000).default(200),
   seed: z.number().int().min(0).default(1),
@@ -18,13 +21,22 @@ export const sandboxSettingsSchema = z.object({
   latencyMs: z.number().int().min(0).max(60_000).default(0),
 });
 export type SandboxSettings = z.infer<typeof sandboxSettingsSchema>;
+export type SandboxSettingsInput = z.input<typeof sandboxSettingsSchema>;
 
-/** Per-org settings of the night, stored in `orgs.night_settings`. */
-export const nightSettingsSchema = z.object({
-  /** No schedule: the org runs only on demand. */
-  schedule: nightScheduleSchema.nullable().default(null),
-  sandbox: sandboxSettingsSchema.prefault({}),
-  batchSize: z.number().int().min(1).max(10_000).default(100),
-});
-export type NightSettings = z.infer<typeof nightSettingsSchema>;
-export type NightSettingsInput = z.input<typeof nightSettingsSchema>;
+export type StoredSchedule =
+  { kind: 'none' } | { kind: 'scheduled'; schedule: NightSchedule } | { kind: 'invalid'; message: string };
+
+/** Reads `org_settings.schedule`: `{}` (or no row) is "no schedule"; anything else must be a schedule. */
+export function readStoredSchedule(raw: unknown): StoredSchedule {
+  if (raw === null || raw === undefined) return { kind: 'none' };
+  if (typeof raw === 'object' && !Array.isArray(raw) && Object.keys(raw).length === 0)
+    return { kind: 'none' };
+  const parsed = nightScheduleSchema.safeParse(raw);
+  if (parsed.success) return { kind: 'scheduled', schedule: parsed.data };
+  return {
+    kind: 'invalid',
+    message: parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || 'schedule'} ${issue.message}`)
+      .join('; '),
+  };
+}

@@ -15,6 +15,8 @@ export const httpStatusOf = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  connector_unavailable: 409,
+  night_not_resumable: 409,
   payload_too_large: 413,
   data_dir_locked: 503,
   invalid_env: 500,

@@ -1,0 +1,220 @@
+import { expect, it } from 'vitest';
+import { describeOnEachBackend } from '../store/testing/store-backends.ts';
+import { withOrg } from '../store/org-scope.ts';
+import { getRun, listRunErrors } from '../store/runs.repository.ts';
+import { getCheckpoint } from '../jobs/checkpoint.repository.ts';
+import { sandboxOrgData, type OrgDataResolver } from '../jobs/org-data.ts';
+import { createNightOrg, countRows } from '../jobs/testing/night-orgs.fixture.ts';
+import { runOrgNight, type OrgNightOutcome } from './org-night.ts';
+
+const asOf = '2026-06-01';
+const now = () => new Date('2026-06-01T03:00:00Z');
+
+function succeeded(outcome: OrgNightOutcome) {
+  if (outcome.status !== 'succeeded')
+    throw new Error(`expected a succeeded night, got ${JSON.stringify(outcome)}`);
+  return outcome.report;
+}
+
+/** A sandbox whose source stops at `failAt` (a batch index) with `error`, or waits on `gate` there. */
+function interruptedSandbox(options: { failAt: number; error?: Error; gate?: Promise<void> }) {
+  const startBatches: number[] = [];
+  const resolve: OrgDataResolver = (org, day) => {
+    const data = sandboxOrgData(org, org.sandbox, day);
+    return {
+      ...data,
+      source: {
+        ...data.source,
+        async *batchesFrom(batchSize, startBatch) {
+          startBatches.push(startBatch);
+          let index = startBatch;
+          for await (const batch of data.source.batchesFrom(batchSize, startBatch)) {
+            if (index === options.failAt) {
+              if (options.gate) await options.gate;
+              if (options.error) throw options.error;
+            }
+            index += 1;
+            yield batch;
+          }
+        },
+      },
+    };
+  };
+  return { resolve, startBatches };
+}
+
+describeOnEachBackend(process.env.DATABASE_URL, 'runOrgNight', ({ db }) => {
+  it('runs a sandbox org: verdicts, write-backs for ready accounts, counts, a model kept for the day', async () => {
+    const orgId = await createNightOrg(db(), { sandbox: { accounts: 45, seed: 3 } });
+    const deps = { db: db(), owner: 'test-a', now };
+    const report = succeeded(await runOrgNight(deps, orgId, { asOf, batchSize: 10 }));
+    expect(report.counts).toStrictEqual({
+      accounts: 45,
+      scored: 45,
+      ready: report.readiness.ready,
+      errors: 0,
+    });
+    expect(await countRows(db(), orgId, 'verdicts', 'run_id = $2::uuid', [report.runId])).toBe(45);
+    expect(report.readiness.ready).toBeGreaterThan(0);
+    expect(report.writebacks).toBe(report.readiness.ready);
+    expect(await countRows(db(), orgId, 'writebacks', 'run_id = $2::uuid', [report.runId])).toBe(
+      report.readiness.ready,
+    );
+    expect(report.top[0]?.readiness).toBe('ready');
+    expect(Object.keys(report.durations).sort()).toStrictEqual(
+      ['load', 'model', 'pull', 'save', 'score', 'total'].sort(),
+    );
+    const run = await withOrg(db(), orgId, (tx) => getRun(tx, report.runId));
+    expect(run).toMatchObject({ status: 'succeeded', apiCalls: 0, counts: report.counts });
+    const checkpoint = await withOrg(db(), orgId, (tx) => getCheckpoint(tx, report.runId));
+    expect(checkpoint).toMatchObject({
+      batchesCommitted: 5,
+      leaseOwner: null,
+      lastAccountId: expect.any(String),
+    });
+
+    // The same day, the stored model is reused; no second model is trained.
+    const again = succeeded(await runOrgNight(deps, orgId, { asOf, batchSize: 10 }));
+    expect(again.model).toBe(report.model);
+    expect(await countRows(db(), orgId, 'models')).toBe(1);
+    // Nothing changed since the first run: only still-ready accounts are queued again, none are new.
+    expect(again.writebacks).toBe(again.readiness.ready);
+  });
+
+  it('a dry run records its verdicts but no latest state and no write-back', async () => {
+    const orgId = await createNightOrg(db());
+    const report = succeeded(
+      await runOrgNight({ db: db(), owner: 'test', now }, orgId, { asOf, dryRun: true }),
+    );
+    expect(report.dryRun).toBe(true);
+    expect(await countRows(db(), orgId, 'verdicts')).toBe(30);
+    expect(await countRows(db(), orgId, 'account_states')).toBe(0);
+    expect(await countRows(db(), orgId, 'writebacks')).toBe(0);
+    expect(await countRows(db(), orgId, 'runs', 'dry_run')).toBe(1);
+  });
+
+  it('a scheduled night runs once: the second call finds it done', async () => {
+    const orgId = await createNightOrg(db());
+    const deps = { db: db(), owner: 'test', now };
+    const [first, second] = await Promise.all([
+      runOrgNight(deps, orgId, { nightDate: asOf }),
+      runOrgNight({ ...deps, owner: 'other' }, orgId, { nightDate: asOf }),
+    ]);
+    const statuses = [first.status, second.status].sort();
+    expect(statuses).toStrictEqual(['skipped', 'succeeded']);
+    expect(await runOrgNight(deps, orgId, { nightDate: asOf })).toMatchObject({
+      status: 'skipped',
+      reason: 'already_done',
+    });
+    expect(await countRows(db(), orgId, 'runs', 'night_date = $2::date', [asOf])).toBe(1);
+  });
+
+  it('a transient failure keeps the checkpoint; the retry resumes after the committed batches', async () => {
+    const orgId = await createNightOrg(db(), { sandbox: { accounts: 50 } });
+    const flaky = interruptedSandbox({
+      failAt: 3,
+      error: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+    });
+    const deps = { db: db(), owner: 'worker-1', now, resolveData: flaky.resolve };
+    const first = await runOrgNight(deps, orgId, { nightDate: asOf, batchSize: 10, finalAttempt: false });
+    expect(first).toMatchObject({ status: 'retry' });
+    expect(await countRows(db(), orgId, 'verdicts')).toBe(30);
+
+    const healthy = interruptedSandbox({ failAt: -1 });
+    const retried = succeeded(
+      await runOrgNight({ ...deps, owner: 'worker-2', resolveData: healthy.resolve }, orgId, {
+        nightDate: asOf,
+      }),
+    );
+    expect(healthy.startBatches).toStrictEqual([3]);
+    expect(retried).toMatchObject({
+      runId: first.status === 'retry' ? first.runId : '',
+      resumedFromBatch: 3,
+    });
+    expect(retried.counts.accounts).toBe(50);
+    expect(await countRows(db(), orgId, 'verdicts', 'run_id = $2::uuid', [retried.runId])).toBe(50);
+    expect(await countRows(db(), orgId, 'runs')).toBe(1);
+  });
+
+  it('a process presumed dead cannot commit after its successor took the run over', async () => {
+    const orgId = await createNightOrg(db(), { sandbox: { accounts: 40 } });
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const stuck = interruptedSandbox({ failAt: 2, gate });
+    // A long lease: the stuck process's heartbeat stays quiet during the test.
+    const zombie = runOrgNight(
+      { db: db(), owner: 'zombie', now, leaseMs: 60_000, resolveData: stuck.resolve },
+      orgId,
+      {
+        nightDate: asOf,
+        batchSize: 10,
+      },
+    );
+    const runId = await waitFor(async () => {
+      const rows = await withOrg(db(), orgId, (tx) =>
+        tx.query<{ run_id: string }>(
+          'select run_id::text from night_checkpoints where batches_committed = 2',
+        ),
+      );
+      return rows.rows[0]?.run_id;
+    });
+    // Its lease runs out (the process froze); a worker takes the run over and finishes it.
+    await withOrg(db(), orgId, (tx) =>
+      tx.query(
+        `update night_checkpoints set lease_expires_at = now() - interval '1 second' where run_id = $1`,
+        [runId],
+      ),
+    );
+    const successor = succeeded(
+      await runOrgNight({ db: db(), owner: 'successor', now }, orgId, { resumeRunId: runId }),
+    );
+    expect(successor).toMatchObject({ resumedFromBatch: 2, resumes: 1 });
+    open();
+    expect(await zombie).toMatchObject({ status: 'skipped', reason: 'superseded' });
+    expect(await countRows(db(), orgId, 'verdicts', 'run_id = $2::uuid', [runId])).toBe(40);
+    expect((await withOrg(db(), orgId, (tx) => getRun(tx, runId)))?.status).toBe('succeeded');
+  });
+
+  it('a CRM without a connector fails its run with a reason an admin can read', async () => {
+    const orgId = await createNightOrg(db(), { crm: 'hubspot' });
+    const outcome = await runOrgNight({ db: db(), owner: 'test', now }, orgId, { nightDate: asOf });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      report: {
+        failureReason: "The HubSpot connector is not available yet: this org's accounts cannot be pulled",
+      },
+    });
+    const runs = await withOrg(db(), orgId, (tx) => tx.query<{ status: string }>('select status from runs'));
+    expect(runs.rows).toStrictEqual([{ status: 'failed' }]);
+  });
+
+  it('an unexpected error fails the run without its stack or a secret', async () => {
+    const orgId = await createNightOrg(db());
+    const broken = interruptedSandbox({
+      failAt: 1,
+      error: new TypeError('cannot read token=abc123secret at postgres://ripe:hunter2@db:5432/ripe'),
+    });
+    const outcome = await runOrgNight({ db: db(), owner: 'test', now, resolveData: broken.resolve }, orgId, {
+      asOf,
+      batchSize: 10,
+    });
+    if (outcome.status !== 'failed') throw new Error(`expected a failure, got ${outcome.status}`);
+    const reason = outcome.report.failureReason ?? '';
+    expect(reason).toBe(
+      'Unexpected TypeError during the night: cannot read token=[redacted] at postgres://[redacted]@db:5432/ripe',
+    );
+    expect(outcome.report.counts.scored).toBe(10);
+    const errors = await withOrg(db(), orgId, (tx) => listRunErrors(tx, outcome.report.runId));
+    expect(errors).toStrictEqual([]);
+  });
+});
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
