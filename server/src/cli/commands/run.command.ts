@@ -1,0 +1,125 @@
+import type { Command } from 'commander';
+import { RipeError } from '@ripe/shared';
+import { databaseOptions } from '../../config/database-options.ts';
+import { loadConfig } from '../../config/env.ts';
+import { processOwner } from '../../jobs/process-owner.ts';
+import { runOrgNight, type OrgNightOutcome, type OrgNightReport } from '../../night/org-night.ts';
+import { openDatabase } from '../../store/database.ts';
+import { migrate } from '../../store/migrator.ts';
+import { isoDay, positiveInt } from '../cli-error.ts';
+import { formatMoney, renderTable } from '../format.ts';
+import { createProgress } from '../progress.ts';
+
+interface RunOptions {
+  org: string;
+  dryRun?: boolean;
+  asOf?: string;
+  resume?: string;
+  batchSize: number;
+  top: number;
+  json?: boolean;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function runId(raw: string): string {
+  if (!uuidPattern.test(raw))
+    throw new RipeError('invalid_argument', `--resume must be a run id, got "${raw}"`);
+  return raw.toLowerCase();
+}
+
+/** `ripe run --org ID`: one night of a stored org now, recorded like a scheduled one; prints its summary. */
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description("run one night of a stored org now and print the run's summary")
+    .requiredOption('--org <id>', 'the org')
+    .option('--dry-run', 'score and record the run, but write no latest state and queue no write-back')
+    .option('--as-of <date>', 'the day to score (default: today, UTC)', isoDay('as-of'))
+    .option('--resume <runId>', 'resume an interrupted run from its checkpoint', runId)
+    .option(
+      '--batch-size <n>',
+      'accounts per batch and per checkpoint',
+      positiveInt('batch-size', 1, 10_000),
+      100,
+    )
+    .option('--top <k>', 'opportunities to list', positiveInt('top', 1, 10), 10)
+    .option('--json', 'machine-readable output')
+    .action(async (options: RunOptions) => {
+      const db = await openDatabase(databaseOptions(loadConfig()));
+      let outcome: OrgNightOutcome;
+      try {
+        await migrate(db);
+        outcome = await runOrgNight({ db, owner: processOwner('cli') }, options.org, {
+          asOf: options.asOf,
+          dryRun: options.dryRun,
+          resumeRunId: options.resume,
+          batchSize: options.batchSize,
+          progress: createProgress({ quiet: options.json }),
+        });
+      } finally {
+        await db.close();
+      }
+      if (options.json) process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+      else console.log(describeOutcome(outcome, options.top));
+      if (outcome.status === 'failed' || outcome.status === 'retry') process.exitCode = 1;
+    });
+}
+
+function describeOutcome(outcome: OrgNightOutcome, top: number): string {
+  switch (outcome.status) {
+    case 'succeeded':
+    case 'failed':
+      return describeReport(outcome.report, top);
+    case 'retry':
+      return `Run ${outcome.runId} was interrupted (${outcome.reason}); resume it with --resume ${outcome.runId}`;
+    case 'skipped':
+      return outcome.reason === 'already_done'
+        ? `Run ${outcome.runId ?? ''} has finished already`
+        : `Run ${outcome.runId ?? ''} is being run by another process`;
+  }
+}
+
+function describeReport(report: OrgNightReport, top: number): string {
+  const kind = report.dryRun ? 'Dry run' : 'Run';
+  const seconds = ((report.durations.total ?? 0) / 1000).toFixed(1);
+  const lines = [
+    `${kind} ${report.runId} of ${report.orgId} for ${report.asOf}: ${report.status}` +
+      (report.failureReason ? ` — ${report.failureReason}` : ''),
+    `${report.counts.scored} of ${report.counts.accounts} accounts scored in ${seconds} s, ${report.counts.errors} record errors;` +
+      ` ready ${report.readiness.ready}, nurture ${report.readiness.nurture}, caution ${report.readiness.caution},` +
+      ` not ready ${report.readiness.not_ready}.`,
+  ];
+  if (report.resumedFromBatch > 0) lines.push(`Resumed after ${report.resumedFromBatch} committed batches.`);
+  if (report.model) lines.push(`Model: ${report.model}`);
+  const currency = report.currency;
+  if (currency) {
+    lines.push(
+      `Potential (ready + nurture): ${formatMoney(report.totalPotential, currency)}, expected value ${formatMoney(report.totalExpectedValue, currency)};` +
+        ` ${report.writebacks} write-backs queued.`,
+    );
+  }
+  const durations = Object.entries(report.durations)
+    .map(([phase, ms]) => `${phase} ${ms} ms`)
+    .join(', ');
+  lines.push(`Durations: ${durations}.`);
+  if (report.top.length > 0 && currency) {
+    lines.push(
+      '',
+      renderTable(
+        ['#', 'account', 'readiness', 'motion', 'potential', 'exp. value'],
+        report.top
+          .slice(0, top)
+          .map((verdict, index) => [
+            String(index + 1),
+            verdict.accountName.slice(0, 28),
+            verdict.readiness,
+            verdict.motion ?? '—',
+            formatMoney(verdict.potential.arr, currency),
+            formatMoney(verdict.expectedValue, currency),
+          ]),
+      ),
+    );
+  }
+  return lines.join('\n');
+}
