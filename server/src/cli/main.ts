@@ -9,6 +9,7 @@ import { registerHistory } from './commands/history.command.ts';
 import { registerServe } from './commands/serve.command.ts';
 import { registerOrg } from './commands/org.command.ts';
 import { registerImport } from './commands/import.command.ts';
+import { registerRun } from './commands/run.command.ts';
 
 const program = new Command('ripe')
   .description(
@@ -26,6 +27,7 @@ registerSchema(program);
 registerServe(program);
 registerOrg(program);
 registerImport(program);
+registerRun(program);
 
 try {
   await program.parseAsync(process.argv);
