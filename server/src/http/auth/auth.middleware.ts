@@ -37,9 +37,8 @@ export function requireOrgAccess(
 ): RequestHandler {
   return (req, res, next) => {
     const auth = authOf(res);
-    const orgId = req.params.orgId;
-    if (!options.skipMembershipCheck && orgId !== auth.orgId) {
-      throw new RipeError('not_found', `Org ${orgId ?? ''} not found`);
+    if (!options.skipMembershipCheck && req.params.orgId !== auth.orgId) {
+      throw new RipeError('not_found', 'Org not found');
     }
     if (!roleAtLeast(auth.role, minRole)) {
       throw new RipeError('forbidden', `This needs the ${minRole} role or above`);

@@ -1,0 +1,240 @@
+import type { OrgTransaction } from '../../store/org-scope.ts';
+import { makeVerdict } from '../../store/testing/verdict.fixture.ts';
+import { seedKeyring, type SeededOrg } from './seed-orgs.ts';
+
+/** A module's exports, called without static types: the table must not break when a module is absent. */
+export type ModuleExports = Record<string, unknown>;
+type Call = (module: ModuleExports, tx: OrgTransaction, target: SeededOrg) => Promise<unknown>;
+
+/**
+ * How the cross-org suite calls one repository function with another org's ids.
+ * - `read`: as the target org itself (rolled back) the call must return the target's data — proof
+ *   the arguments are right — and as the attacker, nothing of it. `control: 'succeeds'` when the
+ *   result carries no id to recognise.
+ * - `write`: as the target it must succeed (rolled back) — or, `control: 'conflicts'`, hit the
+ *   target's existing row — and as the attacker it must change nothing.
+ * - `not-org-scoped`: pure functions and factories, with the reason.
+ */
+export type RepositoryCase =
+  | { kind: 'read'; call: Call; control?: 'fingerprint' | 'succeeds' }
+  | { kind: 'write'; call: Call; control?: 'succeeds' | 'conflicts' }
+  | { kind: 'not-org-scoped'; reason: string };
+
+type Fn = (...args: unknown[]) => Promise<unknown>;
+
+/** The named export as a function; a missing one fails the case loudly. */
+export function fn(module: ModuleExports, name: string): Fn {
+  const value = module[name];
+  if (typeof value !== 'function') throw new Error(`${name} is not an exported function`);
+  return value as Fn;
+}
+
+const read = (call: Call, control: 'fingerprint' | 'succeeds' = 'fingerprint'): RepositoryCase => ({
+  kind: 'read',
+  call,
+  control,
+});
+const write = (call: Call, control: 'succeeds' | 'conflicts' = 'succeeds'): RepositoryCase => ({
+  kind: 'write',
+  call,
+  control,
+});
+const secrets = (module: ModuleExports) =>
+  fn(module, 'createSecretsRepository')(seedKeyring) as unknown as Promise<Record<string, Fn>>;
+const outcome = {
+  counts: { accounts: 1, scored: 1, ready: 0, errors: 0 },
+  durations: {},
+  apiCalls: 0,
+  apiCallLimit: null,
+  tokens: 0,
+};
+
+/**
+ * One entry per exported function of every `*.repository.ts` / `*.reader.ts` under server/src, keyed
+ * `<path from server/src>#<export>`. The suite fails for a function without an entry: add yours.
+ */
+export const repositoryCases: Record<string, RepositoryCase> = {
+  // store
+  'store/orgs.repository.ts#createOrg': write(
+    (m, tx) => fn(m, 'createOrg')(tx, { name: 'twin', crm: 'sandbox' }),
+    'conflicts',
+  ),
+  'store/orgs.repository.ts#getOrg': read((m, tx) => fn(m, 'getOrg')(tx)),
+  'store/orgs.repository.ts#updateOrgSettings': write((m, tx) =>
+    fn(m, 'updateOrgSettings')(tx, { config: { composite: { readyScore: 99 } } }),
+  ),
+  'store/runs.repository.ts#startRun': write((m, tx) => fn(m, 'startRun')(tx)),
+  'store/runs.repository.ts#finishRun': write((m, tx, t) => fn(m, 'finishRun')(tx, t.runningRunId, outcome)),
+  'store/runs.repository.ts#failRun': write((m, tx, t) => fn(m, 'failRun')(tx, t.runningRunId, 'stopped')),
+  'store/runs.repository.ts#getRun': read((m, tx, t) => fn(m, 'getRun')(tx, t.runId)),
+  'store/runs.repository.ts#listRecentRuns': read((m, tx) => fn(m, 'listRecentRuns')(tx)),
+  'store/runs.repository.ts#recordRunErrors': write((m, tx, t) =>
+    fn(m, 'recordRunErrors')(tx, t.runId, [{ record: 'account', recordId: 'x', field: 'y', message: 'z' }]),
+  ),
+  'store/runs.repository.ts#listRunErrors': read((m, tx, t) => fn(m, 'listRunErrors')(tx, t.runId)),
+  'store/verdicts.repository.ts#saveVerdicts': write((m, tx, t) =>
+    fn(m, 'saveVerdicts')(tx, t.runningRunId, [
+      makeVerdict({ accountId: t.accountId, readiness: 'not_ready' }),
+    ]),
+  ),
+  'store/verdicts.repository.ts#historyOf': read((m, tx, t) => fn(m, 'historyOf')(tx, t.accountId)),
+  'store/verdicts.repository.ts#latestStates': read((m, tx) => fn(m, 'latestStates')(tx)),
+  'store/feedback.repository.ts#recordFeedback': write((m, tx, t) =>
+    fn(m, 'recordFeedback')(tx, { accountId: t.accountId, kind: 'approve', actor: 'eve' }),
+  ),
+  'store/feedback.repository.ts#listFeedback': read((m, tx, t) => fn(m, 'listFeedback')(tx, t.accountId)),
+  'store/models.repository.ts#saveModel': write((m, tx) =>
+    fn(m, 'saveModel')(tx, { trainedAt: new Date(), model: {}, metrics: {} }),
+  ),
+  'store/models.repository.ts#latestModel': read((m, tx) => fn(m, 'latestModel')(tx)),
+
+  // access
+  'access/members.repository.ts#addMember': write((m, tx) =>
+    fn(m, 'addMember')(tx, { email: 'eve@attacker.example', name: 'Eve', role: 'admin' }),
+  ),
+  'access/members.repository.ts#listMembers': read((m, tx) => fn(m, 'listMembers')(tx)),
+  'access/members.repository.ts#getMember': read((m, tx, t) => fn(m, 'getMember')(tx, t.memberId)),
+  'access/members.repository.ts#updateMember': write((m, tx, t) =>
+    fn(m, 'updateMember')(tx, t.memberId, { role: 'admin', name: 'Eve' }),
+  ),
+  'access/members.repository.ts#removeMember': write((m, tx, t) => fn(m, 'removeMember')(tx, t.memberId)),
+  'access/members.repository.ts#countAdmins': read((m, tx) => fn(m, 'countAdmins')(tx), 'succeeds'),
+  'access/api-keys.repository.ts#createApiKey': write((m, tx, t) =>
+    fn(m, 'createApiKey')(tx, { memberId: t.memberId, name: 'eve', scopes: ['admin'] }),
+  ),
+  'access/api-keys.repository.ts#listApiKeys': read((m, tx) => fn(m, 'listApiKeys')(tx)),
+  'access/api-keys.repository.ts#getApiKey': read((m, tx, t) => fn(m, 'getApiKey')(tx, t.keyId)),
+  'access/api-keys.repository.ts#revokeApiKey': write((m, tx, t) => fn(m, 'revokeApiKey')(tx, t.keyId)),
+  'access/api-keys.repository.ts#touchApiKey': write((m, tx, t) => fn(m, 'touchApiKey')(tx, t.keyId)),
+
+  // audit
+  'audit/audit.repository.ts#recordAudit': write((m, tx) =>
+    fn(m, 'recordAudit')(tx, { actor: 'eve', action: 'config.updated', target: 'rules' }),
+  ),
+  'audit/audit.repository.ts#listAudit': read((m, tx) => fn(m, 'listAudit')(tx), 'succeeds'),
+
+  // secrets
+  'secrets/secrets.repository.ts#createSecretsRepository': read(async (m, tx, t) =>
+    (await secrets(m)).getSecret?.(tx, t.secretName),
+  ),
+  'secrets/secrets.repository.ts#listSecretEntries': read(
+    (m, tx) => fn(m, 'listSecretEntries')(tx),
+    'succeeds',
+  ),
+  'secrets/secrets.repository.ts#sealSecret': {
+    kind: 'not-org-scoped',
+    reason: 'pure: encrypts a value in memory',
+  },
+  'secrets/secrets.repository.ts#openSecret': {
+    kind: 'not-org-scoped',
+    reason: 'pure: decrypts a value in memory',
+  },
+  'secrets/data-keys.repository.ts#activeDataKey': read(
+    (m, tx) => fn(m, 'activeDataKey')(tx, seedKeyring),
+    'succeeds',
+  ),
+  'secrets/data-keys.repository.ts#dataKeyVersion': read(
+    (m, tx) => fn(m, 'dataKeyVersion')(tx, seedKeyring, 1),
+    'succeeds',
+  ),
+  'secrets/data-keys.repository.ts#latestDataKeyVersion': read(
+    (m, tx) => fn(m, 'latestDataKeyVersion')(tx),
+    'succeeds',
+  ),
+  'secrets/data-keys.repository.ts#addDataKeyVersion': write((m, tx) =>
+    fn(m, 'addDataKeyVersion')(tx, seedKeyring),
+  ),
+  'secrets/data-keys.repository.ts#rewrapDataKeys': write((m, tx) =>
+    fn(m, 'rewrapDataKeys')(tx, seedKeyring),
+  ),
+  'secrets/data-keys.repository.ts#retireUnusedDataKeys': write((m, tx) =>
+    fn(m, 'retireUnusedDataKeys')(tx, 99),
+  ),
+
+  // settings
+  'settings/settings.repository.ts#readSettingsRow': read(
+    (m, tx) => fn(m, 'readSettingsRow')(tx),
+    'succeeds',
+  ),
+  'settings/settings.repository.ts#writeSettingsRow': write((m, tx) =>
+    fn(m, 'writeSettingsRow')(tx, { fieldMapping: {}, schedule: null, channels: {}, updatedBy: 'eve' }),
+  ),
+
+  // usage
+  'usage/usage-points.repository.ts#upsertUsagePoints': write((m, tx, t) =>
+    fn(m, 'upsertUsagePoints')(tx, [
+      { accountId: t.accountId, metric: 'seats', kind: 'seats_used', day: '2026-09-30', value: 1 },
+    ]),
+  ),
+  'usage/usage-series.reader.ts#usageSeriesFor': read(
+    (m, tx) => fn(m, 'usageSeriesFor')(tx, ['acc-1'], '2026-09-01'),
+    'succeeds',
+  ),
+
+  // jobs
+  'jobs/checkpoint.repository.ts#emptyTally': { kind: 'not-org-scoped', reason: 'pure: a zero tally' },
+  'jobs/checkpoint.repository.ts#createCheckpoint': write((m, tx, t) =>
+    fn(m, 'createCheckpoint')(tx, {
+      runId: t.runningRunId,
+      asOf: '2026-10-01',
+      batchSize: 10,
+      owner: 'eve',
+      leaseMs: 60_000,
+    }),
+  ),
+  'jobs/checkpoint.repository.ts#getCheckpoint': read((m, tx, t) =>
+    fn(m, 'getCheckpoint')(tx, t.seededRunId),
+  ),
+  'jobs/checkpoint.repository.ts#claimLease': write((m, tx, t) =>
+    fn(m, 'claimLease')(tx, t.seededRunId, 'eve', 60_000),
+  ),
+  'jobs/checkpoint.repository.ts#renewLease': write((m, tx, t) =>
+    fn(m, 'renewLease')(tx, t.seededRunId, 'eve', 60_000),
+  ),
+  'jobs/checkpoint.repository.ts#releaseLease': write((m, tx, t) =>
+    fn(m, 'releaseLease')(tx, t.seededRunId, 'eve'),
+  ),
+  'jobs/checkpoint.repository.ts#commitBatch': write((m, tx, t) =>
+    fn(m, 'commitBatch')(tx, t.seededRunId, 'eve', 60_000, {
+      batchIndex: 0,
+      lastAccountId: 'x',
+      tally: (m.emptyTally as () => unknown)(),
+    }),
+  ),
+  'jobs/checkpoint.repository.ts#lockForBatch': write((m, tx, t) =>
+    fn(m, 'lockForBatch')(tx, t.seededRunId, 'eve', 0),
+  ),
+  'jobs/checkpoint.repository.ts#lockLease': write((m, tx, t) =>
+    fn(m, 'lockLease')(tx, t.seededRunId, 'eve'),
+  ),
+  'jobs/night-runs.repository.ts#startNightRun': write((m, tx) =>
+    fn(m, 'startNightRun')(tx, { dryRun: false, nightDate: '2026-10-02' }),
+  ),
+  'jobs/night-runs.repository.ts#findNightRun': read(
+    (m, tx) => fn(m, 'findNightRun')(tx, '2026-10-01'),
+    'succeeds',
+  ),
+  'jobs/night-runs.repository.ts#getNightRun': read((m, tx, t) => fn(m, 'getNightRun')(tx, t.runId)),
+  'jobs/night-runs.repository.ts#topVerdictsOfRun': read((m, tx, t) =>
+    fn(m, 'topVerdictsOfRun')(tx, t.runId),
+  ),
+  'jobs/org-sandbox.repository.ts#getSandboxSettings': read(
+    (m, tx) => fn(m, 'getSandboxSettings')(tx),
+    'succeeds',
+  ),
+  'jobs/org-sandbox.repository.ts#setSandboxSettings': write((m, tx) => fn(m, 'setSandboxSettings')(tx, {})),
+  'jobs/writeback.repository.ts#writebackPayload': {
+    kind: 'not-org-scoped',
+    reason: 'pure: builds a payload',
+  },
+  'jobs/writeback.repository.ts#enqueueWritebacks': write((m, tx, t) =>
+    fn(m, 'enqueueWritebacks')(tx, t.runId, [{ accountId: t.accountId, payload: {} }]),
+  ),
+  'jobs/writeback.repository.ts#listPendingWritebacks': read((m, tx) => fn(m, 'listPendingWritebacks')(tx)),
+  'jobs/writeback.repository.ts#listRunWritebacks': read((m, tx, t) =>
+    fn(m, 'listRunWritebacks')(tx, t.seededRunId),
+  ),
+  'jobs/writeback.repository.ts#markWriteback': write((m, tx, t) =>
+    fn(m, 'markWriteback')(tx, { runId: t.seededRunId, accountId: 'acc-1' }, 'failed', 'eve'),
+  ),
+};
