@@ -10,6 +10,8 @@ import { registerServe } from './commands/serve.command.ts';
 import { registerOrg } from './commands/org.command.ts';
 import { registerImport } from './commands/import.command.ts';
 import { registerRun } from './commands/run.command.ts';
+import { registerKeys } from './commands/keys.command.ts';
+import { registerOrgDataRights } from './commands/org-data.command.ts';
 
 const program = new Command('ripe')
   .description(
@@ -28,6 +30,8 @@ registerServe(program);
 registerOrg(program);
 registerImport(program);
 registerRun(program);
+registerKeys(program);
+registerOrgDataRights(program);
 
 try {
   await program.parseAsync(process.argv);
