@@ -134,10 +134,23 @@ export async function renewLease(
   return rowCount > 0;
 }
 
-/** Gives the lease up (the run ended, or waits for a retry); false when it was not `owner`'s. */
+/** Gives the lease up when the run ended; false when it was not `owner`'s. */
 export async function releaseLease(tx: OrgTransaction, runId: string, owner: string): Promise<boolean> {
   const { rowCount } = await tx.query(
     `update night_checkpoints set lease_owner = null, lease_expires_at = null, updated_at = now()
+     where org_id = $1 and run_id = $2::uuid and lease_owner = $3`,
+    [tx.orgId, runId, owner],
+  );
+  return rowCount > 0;
+}
+
+/**
+ * Lets the lease run out now while keeping the checkpoint: any worker may resume the run (a retry, or
+ * the sweep that looks for runs whose process stopped).
+ */
+export async function expireLease(tx: OrgTransaction, runId: string, owner: string): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `update night_checkpoints set lease_expires_at = now() - interval '1 millisecond', updated_at = now()
      where org_id = $1 and run_id = $2::uuid and lease_owner = $3`,
     [tx.orgId, runId, owner],
   );

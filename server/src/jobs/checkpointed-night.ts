@@ -6,7 +6,7 @@ import { withOrg } from '../store/org-scope.ts';
 import { recordRunErrors } from '../store/runs.repository.ts';
 import { saveVerdicts } from '../store/verdicts.repository.ts';
 import { commitBatch, lockForBatch, type NightCheckpoint, type NightTally } from './checkpoint.repository.ts';
-import { LeaseLostError } from './night-failure.ts';
+import { LeaseLostError, NightStoppedError } from './night-failure.ts';
 import type { ResumableSource } from './org-data.ts';
 import { enqueueWritebacks, writebackPayload } from './writeback.repository.ts';
 
@@ -19,6 +19,8 @@ export interface CheckpointedNightInput {
   dryRun: boolean;
   checkpoint: NightCheckpoint;
   source: ResumableSource;
+  /** Aborted when the process stops: no new batch is pulled, the committed ones stay. */
+  signal?: AbortSignal;
 }
 
 export interface CheckpointedNight {
@@ -43,7 +45,7 @@ interface BatchInFlight {
  * are not pulled again, and a batch either commits whole (with the checkpoint) or not at all.
  */
 export function checkpointedNight(input: CheckpointedNightInput): CheckpointedNight {
-  const { db, orgId, runId, owner, leaseMs, dryRun, checkpoint, source } = input;
+  const { db, orgId, runId, owner, leaseMs, dryRun, checkpoint, source, signal } = input;
   let tally = structuredClone(checkpoint.tally);
   // runNight asks for the next batch only after the sink saved the previous one: one batch in flight.
   let inFlight: BatchInFlight | undefined;
@@ -52,6 +54,7 @@ export function checkpointedNight(input: CheckpointedNightInput): CheckpointedNi
     const resumed = source.batchesFrom(checkpoint.batchSize, checkpoint.batchesCommitted);
     const iterator = resumed[Symbol.asyncIterator]();
     for (let index = checkpoint.batchesCommitted; ; index += 1) {
+      if (signal?.aborted) throw new NightStoppedError();
       const pullStartedAt = performance.now();
       const next = await iterator.next();
       if (next.done) return;

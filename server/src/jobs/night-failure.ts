@@ -13,6 +13,18 @@ export function isLeaseLost(error: unknown): error is LeaseLostError {
   return error instanceof Error && error.name === 'LeaseLostError';
 }
 
+/** The process is stopping: the night ends at a batch boundary and another process resumes it. */
+export class NightStoppedError extends Error {
+  constructor() {
+    super('The process is stopping: the night will resume from its checkpoint');
+    this.name = 'NightStoppedError';
+  }
+}
+
+export function isNightStopped(error: unknown): error is NightStoppedError {
+  return error instanceof Error && error.name === 'NightStoppedError';
+}
+
 // SQLSTATE classes and codes worth another attempt: connection lost, server shutting down, too many
 // connections, serialization failure, deadlock.
 const transientSqlStates = /^(08|57P0[1-3]|53300|40001|40P01)/;
@@ -42,7 +54,11 @@ const maxReasonLength = 300;
 export function failureReason(error: unknown): string {
   if (isRipeError(error)) return clip(redact(error.message));
   if (error instanceof CrmTransportError) return clip(`A CRM call failed: ${error.message}`);
-  if (isTransientFailure(error)) return 'The database or the network was unavailable and retries ran out';
+  if (isNightStopped(error)) return error.message;
+  if (isTransientFailure(error)) {
+    const code = (error as { code?: unknown }).code;
+    return `The database or the network was unavailable${typeof code === 'string' ? ` (${code})` : ''}`;
+  }
   const name = error instanceof Error ? error.name : typeof error;
   const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
   return clip(`Unexpected ${name} during the night${message ? `: ${redact(message)}` : ''}`);

@@ -6,6 +6,7 @@ import { failRun, finishRun, type RunCounts, type RunDurations } from '../store/
 import {
   claimLease,
   createCheckpoint,
+  expireLease,
   getCheckpoint,
   lockLease,
   releaseLease,
@@ -13,7 +14,13 @@ import {
   type NightTally,
 } from '../jobs/checkpoint.repository.ts';
 import { checkpointedNight } from '../jobs/checkpointed-night.ts';
-import { failureReason, isLeaseLost, isTransientFailure, LeaseLostError } from '../jobs/night-failure.ts';
+import {
+  failureReason,
+  isLeaseLost,
+  isNightStopped,
+  isTransientFailure,
+  LeaseLostError,
+} from '../jobs/night-failure.ts';
 import { findNightRun, getNightRun, startNightRun, topVerdictsOfRun } from '../jobs/night-runs.repository.ts';
 import { defaultOrgData, type OrgDataResolver, type OrgForNight } from '../jobs/org-data.ts';
 import { loadOrTrainModel } from '../jobs/org-model.ts';
@@ -52,6 +59,8 @@ export interface OrgNightOptions {
   /** False while retries remain: a transient failure then leaves the run to the next attempt. */
   finalAttempt?: boolean;
   progress?: NightProgress;
+  /** Aborted when the process stops: the night ends after the batch in flight, resumable. */
+  signal?: AbortSignal;
 }
 
 export interface OrgNightReport {
@@ -79,7 +88,10 @@ export interface OrgNightReport {
 
 export type OrgNightOutcome =
   | { status: 'succeeded' | 'failed'; report: OrgNightReport }
-  /** A transient failure with retries left: the run stays open, its checkpoint waits for the retry. */
+  /**
+   * A transient failure with retries left, or the process stopping: the run stays open and its lease
+   * expired, so a retry (or another worker) resumes it from its checkpoint.
+   */
   | { status: 'retry'; runId: string; reason: string }
   | {
       status: 'skipped';
@@ -162,6 +174,7 @@ export async function runOrgNight(
       dryRun: claim.dryRun,
       checkpoint,
       source: data.source,
+      signal: options.signal,
     });
     try {
       await runNight({
@@ -195,9 +208,10 @@ export async function runOrgNight(
       return { status: 'skipped', runId, reason: 'superseded' };
     }
     const reason = failureReason(error);
-    if (isTransientFailure(error) && options.finalAttempt === false) {
-      await withOrg(db, orgId, (tx) => releaseLease(tx, runId, owner)).catch(() => undefined);
-      deps.log?.warn({ ...context, reason }, 'night interrupted, to be retried');
+    if (isNightStopped(error) || (isTransientFailure(error) && options.finalAttempt === false)) {
+      // If even this fails, the lease runs out by itself.
+      await withOrg(db, orgId, (tx) => expireLease(tx, runId, owner)).catch(() => undefined);
+      deps.log?.warn({ ...context, reason }, 'night interrupted, to be resumed');
       return { status: 'retry', runId, reason };
     }
     const outcome = toOutcome(tally, phases);
