@@ -35,8 +35,14 @@ export interface SeededOrg {
   secretName: string;
 }
 
+const seedMasterKey = randomBytes(32);
 /** The keyring the secrets of seeded orgs are sealed with (the generic seeders use their own). */
-export const seedKeyring = createMasterKeyring({ cross: randomBytes(32) }, 'cross');
+export const seedKeyring = createMasterKeyring({ cross: seedMasterKey }, 'cross');
+/** The same keyring as environment variables, for an app that must open those secrets. */
+export const seedKeyringEnv = {
+  RIPE_MASTER_KEYS: `cross:${seedMasterKey.toString('base64')}`,
+  RIPE_MASTER_KEY_ID: 'cross',
+};
 const secretsSeededHere = new Set(['secrets', 'org_data_keys']);
 
 /** Provisions an org and writes at least one row in every org table, through the repositories. */
@@ -52,7 +58,7 @@ export async function seedOrg(db: Database, label: string): Promise<SeededOrg> {
   const existing = new Set((await discoverOrgTables(db)).tables.map((table) => table.name));
   // Not derived from the marker: an attack that names this account may see it echoed back.
   const accountId = `acct-${randomBytes(4).toString('hex')}`;
-  const secretName = `hubspot.refresh_token.${marker}`;
+  const secretName = `hubspot.refresh_token.${randomBytes(4).toString('hex')}`;
   return withOrg(db, orgId, async (tx) => {
     const seedState: { runId?: string; memberId?: string } = {};
     for (const seeder of tableSeeders) {

@@ -1,4 +1,4 @@
-import { motionSchema, readinessSchema, verdictSchema } from '@ripe/shared';
+import { motionSchema, readinessSchema } from '@ripe/shared';
 import { z } from 'zod';
 import { historyOf, latestStates } from '../../store/verdicts.repository.ts';
 import { apiRouter } from '../api/api-router.ts';
@@ -6,7 +6,12 @@ import { defineOrgRoute } from '../api/api-route.ts';
 import { limitQuery, orgIdParam, timestamp } from '../api/schemas.ts';
 import type { RouterFactory } from '../router-deps.ts';
 
-const verdict = verdictSchema.meta({ id: 'Verdict' });
+// Stored verdicts are returned as written: a verdict of an older engine must not fail the whole list.
+const verdict = z.record(z.string(), z.unknown()).meta({
+  id: 'VerdictDocument',
+  description:
+    'The full verdict as the engine wrote it (the Verdict schema of @ripe/shared): potential, window, signals with evidence, contradictions, agent approach',
+});
 const verdictFields = {
   asOf: z.string().meta({ description: 'The night the verdict is for (YYYY-MM-DD)' }),
   readiness: readinessSchema,
