@@ -7,9 +7,15 @@ import type { RouterDeps } from '../router-deps.ts';
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type SuccessStatus = 200 | 201 | 202 | 204;
 
-/** Who may call a route: an org's members (role + key scope), or anyone, with the reason why. */
+/**
+ * Who may call a route: an org's members (role + key scope) on a path naming the org, the holder of
+ * an org's key on a path that does not (`key`: the org is the key's own, e.g. `POST /v1/usage`), or
+ * anyone, with the reason why.
+ */
 export type RouteAccess =
-  { kind: 'org'; role: MemberRole; scope: ApiKeyScope } | { kind: 'public'; reason: string };
+  | { kind: 'org'; role: MemberRole; scope: ApiKeyScope }
+  | { kind: 'key'; role: MemberRole; scope: ApiKeyScope }
+  | { kind: 'public'; reason: string };
 
 type EmptyObject = z.ZodObject<Record<never, never>>;
 
@@ -106,6 +112,27 @@ export function defineOrgRoute<
   return {
     ...schemas,
     access: { kind: 'org', ...access },
+    handle: (ctx) => handler(ctx as OrgRouteContext<z.output<Params>, z.output<Query>, z.output<Body>>),
+  };
+}
+
+/**
+ * A route whose org is the caller's API key's own, for machine clients that know their key but not
+ * their org id (usage ingest). Its path names no org; access is checked like an org route's.
+ *
+ * @example defineKeyRoute({ method: 'post', path: '/usage', access: { role: 'member', scope: 'write' }, … })
+ */
+export function defineKeyRoute<
+  Params extends z.ZodObject,
+  Body extends z.ZodType = z.ZodUndefined,
+  Result extends z.ZodType = z.ZodType,
+  Query extends z.ZodObject = EmptyObject,
+>(spec: OrgRouteSpec<Params, Query, Body, Result>): ApiRoute {
+  if (spec.path.includes(':orgId')) throw new Error(`Key route ${spec.path} must not name an org`);
+  const { access, handler, ...schemas } = spec;
+  return {
+    ...schemas,
+    access: { kind: 'key', ...access },
     handle: (ctx) => handler(ctx as OrgRouteContext<z.output<Params>, z.output<Query>, z.output<Body>>),
   };
 }

@@ -19,21 +19,22 @@ export function apiRouter(deps: RouterDeps, routes: readonly ApiRoute[]): Router
     assertParamsDeclared(route);
     deps.registry.add(route);
     const guards: RequestHandler[] =
-      route.access.kind === 'org'
-        ? [
+      route.access.kind === 'public'
+        ? []
+        : [
             authenticate(deps),
             requireOrgAccess(route.access.role, route.access.scope, {
-              skipMembershipCheck: deps.insecureSkipMembershipCheck,
+              // A key route's org is the key's own: there is no path org to check it against.
+              skipMembershipCheck: route.access.kind === 'key' || deps.insecureSkipMembershipCheck,
             }),
-          ]
-        : [];
+          ];
     router[route.method](route.path, labelRoute(route), ...guards, async (req, res) => {
       const params = parseInput(route.params, req.params, 'path');
       const query = route.query ? parseInput(route.query, req.query, 'query') : {};
       const body = route.body ? parseInput(route.body, req.body, 'body') : undefined;
       const base = { params, query, body, req, res, deps };
       const result =
-        route.access.kind === 'org'
+        route.access.kind !== 'public'
           ? await route.handle({
               ...base,
               auth: authOf(res),

@@ -17,13 +17,20 @@ const errorResponse = (description: string) => ({
 function operationOf(route: ApiRoute): ZodOpenApiOperationObject {
   const status = route.status ?? 200;
   const access = route.access;
-  const isOrg = access.kind === 'org';
+  const isOrg = access.kind !== 'public';
   return {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     tags: route.tags,
-    ...(access.kind === 'org'
-      ? { security: [{ apiKey: [] }], 'x-ripe-access': { role: access.role, scope: access.scope } }
+    ...(access.kind !== 'public'
+      ? {
+          security: [{ apiKey: [] }],
+          'x-ripe-access': {
+            role: access.role,
+            scope: access.scope,
+            ...(access.kind === 'key' ? { org: "the API key's" } : {}),
+          },
+        }
       : { security: [], 'x-ripe-public': access.reason }),
     requestParams: { path: route.params, ...(route.query ? { query: route.query } : {}) },
     ...(route.body
