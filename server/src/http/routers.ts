@@ -2,6 +2,7 @@ import type { RouterFactory } from './router-deps.ts';
 import { accountsRouter } from './routes/accounts.routes.ts';
 import { apiKeysRouter } from './routes/api-keys.routes.ts';
 import { auditRouter } from './routes/audit.routes.ts';
+import { configRouter } from './routes/config.routes.ts';
 import { dataRightsRouter } from './routes/export.routes.ts';
 import { feedbackRouter } from './routes/feedback.routes.ts';
 import { membersRouter } from './routes/members.routes.ts';
@@ -9,6 +10,7 @@ import { openApiRouter } from './routes/openapi.routes.ts';
 import { orgsRouter } from './routes/orgs.routes.ts';
 import { runHistoryRouter } from './routes/run-history.routes.ts';
 import { secretsRouter } from './routes/secrets.routes.ts';
+import { usageRouter } from './routes/usage.routes.ts';
 
 /**
  * Every router of the API, mounted under `/v1` in this order. Add yours here: one line, a factory
@@ -26,4 +28,6 @@ export const routers: RouterFactory[] = [
   auditRouter,
   secretsRouter,
   dataRightsRouter,
+  configRouter,
+  usageRouter,
 ];
