@@ -10,6 +10,7 @@ import { registerServe } from './commands/serve.command.ts';
 import { registerOrg } from './commands/org.command.ts';
 import { registerImport } from './commands/import.command.ts';
 import { registerRun } from './commands/run.command.ts';
+import { registerWorker } from './commands/worker.command.ts';
 import { registerKeys } from './commands/keys.command.ts';
 import { registerOrgDataRights } from './commands/org-data.command.ts';
 
@@ -30,6 +31,7 @@ registerServe(program);
 registerOrg(program);
 registerImport(program);
 registerRun(program);
+registerWorker(program);
 registerKeys(program);
 registerOrgDataRights(program);
 

@@ -11,7 +11,8 @@ import type { StoredSchedule } from './night-settings.schema.ts';
 
 /** A night to run: a scheduled night of an org, or a run to resume after its process stopped. */
 export type NightJob =
-  { kind: 'night'; orgId: string; nightDate: string } | { kind: 'resume'; orgId: string; runId: string };
+  | { kind: 'night'; orgId: string; nightDate: string }
+  | { kind: 'resume'; orgId: string; runId: string; staleSince?: Date };
 
 export interface ScheduledOrg {
   orgId: string;
@@ -68,7 +69,12 @@ export async function planNights(db: Database, now: Date, catchUpMs = defaultCat
   const scheduled = [...schedules].map(([orgId, schedule]) => ({ orgId, schedule }));
   return {
     jobs: [
-      ...stale.map((run): NightJob => ({ kind: 'resume', orgId: run.orgId, runId: run.runId })),
+      ...stale.map((run): NightJob => ({
+        kind: 'resume',
+        orgId: run.orgId,
+        runId: run.runId,
+        staleSince: run.leaseExpiresAt,
+      })),
       ...dueNights(scheduled, started, now, catchUpMs),
     ],
     invalidSchedules: scheduled.flatMap(({ orgId, schedule }) =>
