@@ -107,22 +107,26 @@ export async function startNightWorker(options: NightWorkerOptions): Promise<Nig
       return { status: 'ignored' };
     }
     const data = parsed.data;
-    let outcome: OrgNightOutcome;
-    try {
-      outcome = await runOrgNight(deps, data.orgId, {
-        ...(data.kind === 'night' ? { nightDate: data.nightDate } : { resumeRunId: data.runId }),
-        batchSize: options.batchSize,
-        finalAttempt: job.retryCount >= job.retryLimit,
-        signal: stopping.signal,
-      });
-    } catch (error) {
+    const result = await runOrgNight(deps, data.orgId, {
+      ...(data.kind === 'night' ? { nightDate: data.nightDate } : { resumeRunId: data.runId }),
+      batchSize: options.batchSize,
+      finalAttempt: job.retryCount >= job.retryLimit,
+      signal: stopping.signal,
+    }).then(
+      (outcome): { outcome: OrgNightOutcome } => ({ outcome }),
+      (error: unknown) => ({ error }),
+    );
+    if ('error' in result) {
+      const reason = failureReason(result.error);
       // No run could record it (org deleted, run not resumable): a retry would not change that.
-      if (isRipeError(error)) {
-        options.log?.warn({ job: data, reason: failureReason(error) }, 'night not run');
-        return { status: 'not_run', reason: failureReason(error) };
+      if (isRipeError(result.error)) {
+        options.log?.warn({ job: data, reason }, 'night not run');
+        return { status: 'not_run', reason };
       }
-      throw new Error(failureReason(error));
+      // The queue keeps the reason only: the raw error may carry data the job output must not.
+      throw new Error(reason);
     }
+    const { outcome } = result;
     // Thrown, so pg-boss retries later with backoff; the run waits at its checkpoint.
     if (outcome.status === 'retry') throw new Error(outcome.reason);
     return outcome.status === 'skipped'
