@@ -144,7 +144,7 @@ describeOnEachBackend(process.env.DATABASE_URL, 'org settings', ({ db, newOrg })
     expect(settings.schedule).toBeNull();
     expect(settings.channels.slack.webhookConfigured).toBe(false);
     expect(changed.sort()).toStrictEqual([
-      'channels.slack.webhookConfigured',
+      'channels.slack.webhookUrl',
       'rules.rules.seatUtilisation.threshold',
       'schedule',
     ]);

@@ -113,7 +113,10 @@ async function write(
   };
   const after = { ...documentOf(before), ...sectionsOf(parsed), channels };
   const changed = [
-    ...changedPaths(documentOf(before), after),
+    // A webhook's `webhookConfigured` flips when its URL is set or removed: name the URL.
+    ...changedPaths(documentOf(before), after).map((path) =>
+      path.replace(/^channels\.(slack|teams)\.webhookConfigured$/, 'channels.$1.webhookUrl'),
+    ),
     // A URL set again may be the same one: it is sealed, so any write of it counts as a change.
     ...secretsToSet.map((channel) => `channels.${channel}.webhookUrl`),
   ];
