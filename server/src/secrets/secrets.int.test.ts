@@ -38,9 +38,9 @@ describeOnEachBackend(process.env.DATABASE_URL, 'secrets at rest', ({ db, newOrg
       expect(await secrets.deleteSecret(tx, 'hubspot.access_token')).toBe(false);
       expect(await secrets.getSecret(tx, 'hubspot.access_token')).toBeUndefined();
     });
-    await expect(withOrg(db(), orgId, (tx) => secrets.putSecret(tx, 'Bad Name', 'x'))).rejects.toMatchObject({
-      code: 'invalid_secret_name',
-    });
+    await expect(withOrg(db(), orgId, (tx) => secrets.putSecret(tx, 'Bad Name', 'x'))).rejects.toThrow(
+      /secret name/,
+    );
   });
 
   it('refuses a tampered ciphertext and a ciphertext moved to another name', async () => {
