@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
-import { migrate } from './migrator.ts';
+import { loadMigrations, migrate } from './migrator.ts';
 import { withOrg } from './org-scope.ts';
 import { createOrg, getOrg } from './orgs.repository.ts';
 
@@ -27,7 +27,10 @@ describe('PGlite data folder', () => {
 
     const second = await openDatabase({ dataDir });
     try {
-      expect(await migrate(second)).toStrictEqual({ applied: [], alreadyApplied: ['0001'] });
+      expect(await migrate(second)).toStrictEqual({
+        applied: [],
+        alreadyApplied: (await loadMigrations()).map((migration) => migration.version),
+      });
       expect(await withOrg(second, 'org-1', (tx) => getOrg(tx))).toMatchObject({ name: 'Kept' });
     } finally {
       await second.close();
