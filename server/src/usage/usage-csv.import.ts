@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { RipeError } from '@ripe/shared';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { getOrg, withOrg, type Database } from '../store/index.ts';
 import { checkUsagePoint, type UsagePoint } from './usage-point.schema.ts';
 import { upsertUsagePoints } from './usage-points.repository.ts';
@@ -57,12 +57,17 @@ export async function importUsageCsv(options: UsageCsvImport): Promise<UsageCsvR
   const total = await countDataLines(path);
   const report: UsageCsvReport = { rows: 0, accepted: 0, changed: 0, rejected: 0, issues: [], durationMs: 0 };
   let batch: UsagePoint[] = [];
+  // One batch is written while the next is parsed; never two at once, so batches commit in file
+  // order and a later row still wins over an earlier one.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async (): Promise<void> => {
+    await writing;
     if (batch.length === 0) return;
     const points = batch;
     batch = [];
-    const { changed } = await withOrg(db, orgId, (tx) => upsertUsagePoints(tx, points));
-    report.changed += changed;
+    writing = withOrg(db, orgId, (tx) => upsertUsagePoints(tx, points)).then(({ changed }) => {
+      report.changed += changed;
+    });
   };
 
   let layout: UsageCsvLayout | undefined;
@@ -98,13 +103,16 @@ export async function importUsageCsv(options: UsageCsvImport): Promise<UsageCsvR
       }
     }
   } catch (error) {
-    if (error instanceof RipeError) throw error;
-    throw new RipeError('invalid_csv', `${path} cannot be read as CSV: ${(error as Error).message}`, {
-      cause: error,
-    });
+    // The batch in flight settles first: its failure must not go unhandled.
+    await writing.catch(() => {});
+    if (error instanceof CsvError) {
+      throw new RipeError('invalid_csv', `${path} cannot be read as CSV: ${error.message}`, { cause: error });
+    }
+    throw error;
   }
   if (!layout) throw new RipeError('invalid_csv', `${path} has no header row`);
   await flush();
+  await writing;
   progress?.update(report.rows);
   progress?.stop();
   report.durationMs = performance.now() - started;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRipeError } from '@ripe/shared';
 import { expect, it } from 'vitest';
-import { withOrg } from '../store/index.ts';
+import { withOrg, type Database } from '../store/index.ts';
 import { describeOnEachBackend } from '../store/testing/store-backends.ts';
 import { importUsageCsv } from './usage-csv.import.ts';
 import { usageSeriesFor } from './usage-series.reader.ts';
@@ -109,6 +109,27 @@ describeOnEachBackend(process.env.DATABASE_URL, 'usage CSV import', ({ db, newOr
     );
     expect(isRipeError(error) && error.code).toBe(code);
     expect((error as Error).message).toMatch(message);
+  });
+
+  it('lets a database failure through as it is, not as a CSV problem', async () => {
+    const orgId = await newOrg();
+    const real = db();
+    const failing: Database = {
+      ...real,
+      transaction: (fn) =>
+        real.transaction((tx) =>
+          fn({
+            exec: tx.exec,
+            query: (sql, params) =>
+              sql.includes('insert into usage_points')
+                ? Promise.reject(new Error('disk full'))
+                : tx.query(sql, params),
+          }),
+        ),
+    };
+    await expect(
+      importUsageCsv({ db: failing, orgId, path: goodAndBad, latestDay, batchSize: 1 }),
+    ).rejects.toThrow(/^disk full$/);
   });
 
   it('refuses an org that does not exist', async () => {
