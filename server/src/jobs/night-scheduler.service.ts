@@ -32,6 +32,7 @@ export function inProcessNightScheduler(options: InProcessSchedulerOptions): Nig
     leaseMs: options.leaseMs,
     log: options.log,
     resolveData: options.resolveData,
+    drivenRuns: new Set(),
   };
   const scheduler = createNightScheduler({
     now,

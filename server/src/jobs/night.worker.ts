@@ -70,6 +70,7 @@ export async function startNightWorker(options: NightWorkerOptions): Promise<Nig
     leaseMs: options.leaseMs,
     log: options.log,
     resolveData: options.resolveData,
+    drivenRuns: new Set(),
   };
   const boss = new PgBoss({
     connectionString: options.databaseUrl,

@@ -44,6 +44,11 @@ export interface OrgNightDeps {
   leaseMs?: number;
   resolveData?: OrgDataResolver;
   log?: NightLog;
+  /**
+   * Runs this process drives right now, shared by its nights: a process never resumes its own live run
+   * (a starved heartbeat can make it look stale to its own planner).
+   */
+  drivenRuns?: Set<string>;
 }
 
 export interface OrgNightOptions {
@@ -134,7 +139,8 @@ export async function runOrgNight(
   });
   if (!org) throw new RipeError('not_found', `Org ${orgId} does not exist`);
   const asOf = options.asOf ?? options.nightDate ?? now().toISOString().slice(0, 10);
-  const claim = await claimRun(db, orgId, owner, leaseMs, {
+  const driven = deps.drivenRuns ?? new Set<string>();
+  const claim = await claimRun(db, orgId, owner, leaseMs, driven, {
     asOf,
     dryRun: options.dryRun ?? false,
     nightDate: options.nightDate,
@@ -143,6 +149,7 @@ export async function runOrgNight(
   });
   if ('skipped' in claim) return { status: 'skipped', runId: claim.runId, reason: claim.skipped };
   const { runId, checkpoint } = claim;
+  driven.add(runId);
   const heartbeat = startHeartbeat({
     db,
     orgId,
@@ -228,6 +235,7 @@ export async function runOrgNight(
       report: report(claim, org.id, tally, outcome, reason, modelDescription, [], currency),
     };
   } finally {
+    driven.delete(runId);
     await heartbeat.stop();
   }
 }
@@ -237,6 +245,7 @@ async function claimRun(
   orgId: string,
   owner: string,
   leaseMs: number,
+  driven: ReadonlySet<string>,
   input: { asOf: string; dryRun: boolean; nightDate?: string; resumeRunId?: string; batchSize: number },
 ): Promise<Claimed | { skipped: 'already_done' | 'in_progress_elsewhere'; runId: string | null }> {
   return withOrg(db, orgId, async (tx) => {
@@ -249,6 +258,7 @@ async function claimRun(
       throw new RipeError('not_found', `Run ${input.resumeRunId} does not exist`);
     if (existing) {
       if (existing.status === 'succeeded') return { skipped: 'already_done', runId: existing.id };
+      if (driven.has(existing.id)) return { skipped: 'in_progress_elsewhere', runId: existing.id };
       if (existing.status === 'failed') {
         throw new RipeError('night_not_resumable', `Run ${existing.id} failed: run the night again instead`);
       }
