@@ -194,6 +194,9 @@ export const repositoryCases: Record<string, RepositoryCase> = {
   'jobs/checkpoint.repository.ts#releaseLease': write((m, tx, t) =>
     fn(m, 'releaseLease')(tx, t.seededRunId, 'eve'),
   ),
+  'jobs/checkpoint.repository.ts#expireLease': write((m, tx, t) =>
+    fn(m, 'expireLease')(tx, t.seededRunId, 'eve'),
+  ),
   'jobs/checkpoint.repository.ts#commitBatch': write((m, tx, t) =>
     fn(m, 'commitBatch')(tx, t.seededRunId, 'eve', 60_000, {
       batchIndex: 0,
