@@ -2,6 +2,8 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { provisionOrg } from '../access/provision-org.ts';
+import { listAudit } from '../audit/audit.repository.ts';
+import { withOrg } from '../store/org-scope.ts';
 import { seedOrg, type SeededOrg } from '../access/testing/seed-orgs.ts';
 import { describeOnEachBackend } from '../store/testing/store-backends.ts';
 import { apiRouter } from './api/api-router.ts';
@@ -120,6 +122,13 @@ describeOnEachBackend(process.env.DATABASE_URL, 'http access and org routes', ({
       await request(app).delete(`${base}/${created.body.id}`).set(bearer(admin.token)).expect(204);
       await request(app).get(`${base}/${created.body.id}`).set(bearer(admin.token)).expect(404);
       await request(app).get(`${base}/not-a-uuid`).set(bearer(admin.token)).expect(400);
+      const audit = await withOrg(db(), solo.org.id, (tx) => listAudit(tx));
+      expect(audit.entries.map((entry) => [entry.action, entry.actor]).reverse()).toStrictEqual([
+        ['org.created', 'cli'],
+        ['member.added', admin.memberId],
+        ['member.updated', admin.memberId],
+        ['member.removed', admin.memberId],
+      ]);
     });
 
     it('shows a new key once, lists keys without secrets, records use, and revokes at once', async () => {

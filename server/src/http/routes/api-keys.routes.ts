@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../access/api-keys.repository.ts';
 import { getMember } from '../../access/members.repository.ts';
+import { recordAudit } from '../../audit/audit.repository.ts';
 import { apiKeyScopes } from '../../access/roles.ts';
 import { apiRouter } from '../api/api-router.ts';
 import { defineOrgRoute } from '../api/api-route.ts';
@@ -66,6 +67,12 @@ const create = defineOrgRoute({
         name: body.name,
         scopes: [...new Set(body.scopes)],
       });
+      await recordAudit(tx, {
+        actor: auth.memberId,
+        action: 'api_key.created',
+        target: apiKey.id,
+        details: { name: apiKey.name, memberId, scopes: apiKey.scopes },
+      });
       return { apiKey, key: token };
     }),
 });
@@ -78,8 +85,12 @@ const revoke = defineOrgRoute({
   access: { role: 'admin', scope: 'admin' },
   params: z.object({ orgId: orgIdParam, keyId: z.uuid() }),
   response: apiKeySchema,
-  handler: async ({ withOrg, params }) =>
-    found(await withOrg((tx) => revokeApiKey(tx, params.keyId)), 'API key'),
+  handler: ({ withOrg, params, auth }) =>
+    withOrg(async (tx) => {
+      const apiKey = found(await revokeApiKey(tx, params.keyId), 'API key');
+      await recordAudit(tx, { actor: auth.memberId, action: 'api_key.revoked', target: apiKey.id });
+      return apiKey;
+    }),
 });
 
 export const apiKeysRouter: RouterFactory = (deps) => apiRouter(deps, [list, create, revoke]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getMember } from '../../access/members.repository.ts';
+import { recordAudit } from '../../audit/audit.repository.ts';
 import { listFeedback, recordFeedback, type NewFeedback } from '../../store/feedback.repository.ts';
 import { apiRouter } from '../api/api-router.ts';
 import { defineOrgRoute } from '../api/api-route.ts';
@@ -50,7 +51,14 @@ const record = defineOrgRoute({
     withOrg(async (tx) => {
       const member = found(await getMember(tx, auth.memberId), 'Member');
       const feedback = { ...body, accountId: params.accountId, actor: member.email } as NewFeedback;
-      return recordFeedback(tx, feedback);
+      const recorded = await recordFeedback(tx, feedback);
+      await recordAudit(tx, {
+        actor: auth.memberId,
+        action: 'feedback.recorded',
+        target: params.accountId,
+        details: { kind: recorded.kind, feedbackId: recorded.id },
+      });
+      return recorded;
     }),
 });
 

@@ -10,6 +10,7 @@ import {
   type Member,
 } from '../../access/members.repository.ts';
 import { memberRoles } from '../../access/roles.ts';
+import { recordAudit } from '../../audit/audit.repository.ts';
 import type { OrgTransaction } from '../../store/org-scope.ts';
 import { apiRouter } from '../api/api-router.ts';
 import { defineOrgRoute } from '../api/api-route.ts';
@@ -79,7 +80,17 @@ const create = defineOrgRoute({
   bodyExample: { email: 'ann@acme.example', name: 'Ann Lee', role: 'manager' },
   status: 201,
   response: memberSchema,
-  handler: ({ withOrg, body }) => withOrg((tx) => addMember(tx, body)),
+  handler: ({ withOrg, body, auth }) =>
+    withOrg(async (tx) => {
+      const member = await addMember(tx, body);
+      await recordAudit(tx, {
+        actor: auth.memberId,
+        action: 'member.added',
+        target: member.id,
+        details: { email: member.email, role: member.role },
+      });
+      return member;
+    }),
 });
 
 const update = defineOrgRoute({
@@ -92,11 +103,18 @@ const update = defineOrgRoute({
   body: z.object({ name: z.string().min(1).max(200).optional(), role: roleSchema.optional() }),
   bodyExample: { role: 'member' },
   response: memberSchema,
-  handler: ({ withOrg, params, body }) =>
+  handler: ({ withOrg, params, body, auth }) =>
     withOrg(async (tx) => {
       const member = found(await getMember(tx, params.memberId), 'Member');
       if (body.role && body.role !== 'admin') await keepAnAdmin(tx, member);
-      return found(await updateMember(tx, params.memberId, body), 'Member');
+      const updated = found(await updateMember(tx, params.memberId, body), 'Member');
+      await recordAudit(tx, {
+        actor: auth.memberId,
+        action: 'member.updated',
+        target: member.id,
+        details: body,
+      });
+      return updated;
     }),
 });
 
@@ -109,10 +127,17 @@ const remove = defineOrgRoute({
   params: memberParams,
   status: 204,
   response: z.void(),
-  handler: ({ withOrg, params }) =>
+  handler: ({ withOrg, params, auth }) =>
     withOrg(async (tx) => {
-      await keepAnAdmin(tx, found(await getMember(tx, params.memberId), 'Member'));
+      const member = found(await getMember(tx, params.memberId), 'Member');
+      await keepAnAdmin(tx, member);
       await removeMember(tx, params.memberId);
+      await recordAudit(tx, {
+        actor: auth.memberId,
+        action: 'member.removed',
+        target: member.id,
+        details: { email: member.email },
+      });
     }),
 });
 
