@@ -9,6 +9,7 @@ import { membersRouter } from './routes/members.routes.ts';
 import { openApiRouter } from './routes/openapi.routes.ts';
 import { orgsRouter } from './routes/orgs.routes.ts';
 import { runHistoryRouter } from './routes/run-history.routes.ts';
+import { runsTriggerRouter } from './routes/runs-trigger.routes.ts';
 import { secretsRouter } from './routes/secrets.routes.ts';
 import { usageRouter } from './routes/usage.routes.ts';
 
@@ -23,6 +24,7 @@ export const routers: RouterFactory[] = [
   membersRouter,
   apiKeysRouter,
   runHistoryRouter,
+  runsTriggerRouter,
   accountsRouter,
   feedbackRouter,
   auditRouter,
