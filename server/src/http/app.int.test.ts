@@ -1,15 +1,39 @@
 import request from 'supertest';
 import { expect, it } from 'vitest';
+import { parseEnv } from '../config/env.ts';
 import { describeOnEachBackend } from '../store/testing/store-backends.ts';
 import { createTestApp } from './testing/test-app.ts';
 
-describeOnEachBackend(process.env.DATABASE_URL, 'http app', ({ db }) => {
+describeOnEachBackend(process.env.DATABASE_URL, 'http app', ({ db, backend }) => {
   it('answers /healthz and /readyz once the schema is migrated', async () => {
     const { app } = createTestApp(db());
     await request(app).get('/healthz').expect(200, { status: 'ok' });
     await request(app)
       .get('/readyz')
       .expect(200, { status: 'ready', checks: { database: 'up', migrations: 'up' } });
+  });
+
+  it('is not ready on a database whose migrations are not applied', async () => {
+    const unmigrated = await backend.open();
+    try {
+      const { app } = createTestApp(unmigrated.db);
+      await request(app).get('/healthz').expect(200);
+      await request(app)
+        .get('/readyz')
+        .expect(503, { status: 'unavailable', checks: { database: 'up', migrations: 'pending' } });
+    } finally {
+      await unmigrated.dispose();
+    }
+  });
+
+  it('answers 413 payload_too_large for a body over the limit', async () => {
+    const config = parseEnv({ NODE_ENV: 'test', RIPE_BODY_LIMIT: '100b' });
+    const { app } = createTestApp(db(), { config });
+    const response = await request(app)
+      .post('/v1/orgs/x/members')
+      .send({ name: 'x'.repeat(200) })
+      .expect(413);
+    expect(response.body.error.code).toBe('payload_too_large');
   });
 
   it('keeps an acceptable caller request id and makes one up otherwise', async () => {
