@@ -49,6 +49,7 @@ describeOnEachBackend(process.env.DATABASE_URL, 'http access and org routes', ({
       const secretPart = a.adminToken.split('_').slice(2).join('_');
       const logs = logLines().join('\n');
       expect(logs).toContain(`/v1/orgs/${a.orgId}/runs?token=[redacted]`);
+      expect(logs).toContain(`"route":"/v1/orgs/:orgId/runs","orgId":"${a.orgId}"`);
       for (const leaked of [secretPart, 'query-secret', 'cookie-secret']) expect(logs).not.toContain(leaked);
     });
 

@@ -24,6 +24,9 @@ export function httpLogger(logger: Logger): RequestHandler {
   return pinoHttp({
     logger,
     genReqId: (req: IncomingMessage, res: ServerResponse) => requestIdOf(req, res),
+    // Read when the request completes: by then the route and the caller are known.
+    customProps: (_req, res) =>
+      requestContext((res as ServerResponse & { locals?: Record<string, unknown> }).locals),
     customLogLevel: (_req, res, error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     serializers: {
@@ -40,4 +43,14 @@ export function httpLogger(logger: Logger): RequestHandler {
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });
+}
+
+function requestContext(locals: Record<string, unknown> | undefined): Record<string, string> {
+  const auth = locals?.auth as { orgId?: string; memberId?: string } | undefined;
+  const route = locals?.metricsRoute;
+  return {
+    ...(typeof route === 'string' ? { route } : {}),
+    ...(auth?.orgId ? { orgId: auth.orgId } : {}),
+    ...(auth?.memberId ? { memberId: auth.memberId } : {}),
+  };
 }
