@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { RipeError } from '@ripe/shared';
-import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database } from '../store/database.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { createOrg, type NewOrg, type Org } from '../store/orgs.repository.ts';
@@ -29,11 +28,7 @@ export function newOrgId(): string {
  * Creates an org, its first admin and an admin API key in one transaction. A CRM instance already
  * connected to another org is a `conflict`.
  */
-export async function provisionOrg(
-  db: Database,
-  input: NewOrgWithAdmin,
-  options: { actor?: string } = {},
-): Promise<ProvisionedOrg> {
+export async function provisionOrg(db: Database, input: NewOrgWithAdmin): Promise<ProvisionedOrg> {
   const { admin: adminInput, ...orgInput } = input;
   try {
     return await withOrg(db, newOrgId(), async (tx) => {
@@ -43,12 +38,6 @@ export async function provisionOrg(
         memberId: admin.id,
         name: 'admin key',
         scopes: apiKeyScopes,
-      });
-      await recordAudit(tx, {
-        actor: options.actor ?? 'cli',
-        action: 'org.created',
-        target: org.id,
-        details: { crm: org.crm, externalId: org.externalId, admin: admin.email },
       });
       return { org, admin, apiKey, token };
     });
