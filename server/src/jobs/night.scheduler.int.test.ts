@@ -19,7 +19,7 @@ interface RunRow {
 async function runsOf(db: Parameters<typeof withOrg>[0], orgId: string): Promise<RunRow[]> {
   return withOrg(db, orgId, async (tx) => {
     const { rows } = await tx.query<RunRow>(
-      `select status, night_date::text, failure_reason, (counts->>'scored')::int as scored from runs order by started_at`,
+      `select status, night_date::text, failure_reason, (counts->>'scored')::int as scored from runs order by started_at, started_seq`,
     );
     return rows;
   });

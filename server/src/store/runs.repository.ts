@@ -91,7 +91,7 @@ export async function getRun(tx: OrgTransaction, runId: string): Promise<Run | u
 
 export async function listRecentRuns(tx: OrgTransaction, limit = 20): Promise<Run[]> {
   const { rows } = await tx.query<RunRow>(
-    `select ${runColumns} from runs where org_id = $1 order by started_at desc, id limit $2`,
+    `select ${runColumns} from runs where org_id = $1 order by started_at desc, started_seq desc limit $2`,
     [tx.orgId, limit],
   );
   return rows.map(toRun);
