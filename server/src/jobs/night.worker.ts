@@ -59,6 +59,9 @@ export const defaultWorkerOptions = {
  * night is run once per org and date (the store's unique night index decides), a retry resumes the
  * run's checkpoint, and runs whose worker died are resumed by the next planning round of any worker.
  */
+// A fixed advisory-lock key, distinct from the migrator's.
+const queueCreationLockKey = 0x72697065_7162;
+
 export async function startNightWorker(options: NightWorkerOptions): Promise<NightWorker> {
   const now = options.now ?? (() => new Date());
   const owner = processOwner('worker');
@@ -81,13 +84,19 @@ export async function startNightWorker(options: NightWorkerOptions): Promise<Nig
   boss.on('error', (error) => options.log?.error({ reason: failureReason(error) }, 'queue error'));
   await boss.start();
   try {
-    await boss.createQueue(nightQueue, {
-      name: nightQueue,
-      policy: 'standard',
-      retryLimit: options.retryLimit,
-      retryDelay: options.retryDelaySeconds,
-      retryBackoff: true,
-      expireInSeconds: options.expireSeconds,
+    // Workers starting together would all create the queue, and pg-boss's insert can then deadlock: one at a
+    // time, under a transaction-scoped advisory lock held on our own connection.
+    await options.db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [queueCreationLockKey]);
+      if (await boss.getQueue(nightQueue)) return;
+      await boss.createQueue(nightQueue, {
+        name: nightQueue,
+        policy: 'standard',
+        retryLimit: options.retryLimit,
+        retryDelay: options.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: options.expireSeconds,
+      });
     });
     for (let slot = 0; slot < options.concurrency; slot += 1) {
       await boss.work<unknown>(
