@@ -70,26 +70,26 @@ describe('createOrgRateLimiter', () => {
     const limiter = createOrgRateLimiter({ requestsPerInterval: 2, intervalMs: 1_000, concurrency: 5 });
     const first = limiter.tryAcquire('org-a');
     const second = limiter.tryAcquire('org-a');
-    expect(first).toBeDefined();
-    expect(second).toBeDefined();
+    expect(first).toHaveProperty('release');
+    expect(second).toHaveProperty('release');
     expect(limiter.tryAcquire('org-a')).toBeUndefined();
     expect(limiter.stats('org-a')).toStrictEqual({ queued: 0, running: 2 });
     // Another org is not affected.
-    expect(limiter.tryAcquire('org-b')).toBeDefined();
+    expect(limiter.tryAcquire('org-b')).toHaveProperty('release');
     first?.release();
     second?.release();
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(limiter.tryAcquire('org-a')).toBeDefined();
+    expect(limiter.tryAcquire('org-a')).toHaveProperty('release');
   });
 
   it('tryAcquire refuses while the org is at its concurrency', async () => {
     const limiter = createOrgRateLimiter({ requestsPerInterval: 100, intervalMs: 1_000, concurrency: 1 });
     const lease = limiter.tryAcquire('org-a');
-    expect(lease).toBeDefined();
+    expect(lease).toHaveProperty('release');
     expect(limiter.tryAcquire('org-a')).toBeUndefined();
     lease?.release();
     await vi.advanceTimersByTimeAsync(0);
-    expect(limiter.tryAcquire('org-a')).toBeDefined();
+    expect(limiter.tryAcquire('org-a')).toHaveProperty('release');
   });
 
   it('rejects impossible limits', () => {

@@ -77,8 +77,8 @@ describe('expansions follow visible consequences of the latent episode', () => {
     const upsell = expansions.find(
       ({ episode }) => episode.motion === 'seat_upsell' && episode.endsOn < addDays(endDate, -40),
     );
-    expect(upsell).toBeDefined();
-    if (!upsell) return;
+    if (!upsell)
+      throw new Error('the sandbox should hold a seat upsell that closed at least 40 days before its end');
     const before = sandbox.snapshotAt(upsell.index, addDays(upsell.episode.endsOn, -1));
     const after = sandbox.snapshotAt(upsell.index, addDays(upsell.episode.endsOn, 30));
     const utilisation = (s: AccountSnapshot, asOf: string) =>
