@@ -1,0 +1,40 @@
+import type { UsageSeries } from '@ripe/shared';
+
+/** A raw snapshot whose usage can be merged: validated later, so its series are not trusted yet. */
+export interface MergeableSnapshot {
+  usage?: readonly unknown[];
+}
+
+/**
+ * The snapshot with the account's ingested usage merged in: an ingested series replaces the snapshot's
+ * series of the same metric (ingest is the source of truth for it), other metrics are added, and the
+ * snapshot's own metrics without ingested data stay. No ingested series: the snapshot itself.
+ */
+export function mergeIngestedUsage<T extends MergeableSnapshot>(
+  snapshot: T,
+  series: readonly UsageSeries[],
+): T {
+  if (series.length === 0) return snapshot;
+  const ingested = new Set(series.map((one) => one.metric));
+  const kept = (snapshot.usage ?? []).filter((one) => !ingested.has(metricOf(one) ?? ''));
+  return { ...snapshot, usage: [...kept, ...series] };
+}
+
+/**
+ * The series cut after `lastDay` (`YYYY-MM-DD`), dropped when nothing is left: a night scoring a
+ * past day must not see usage from after it.
+ */
+export function usageUntil(series: readonly UsageSeries[], lastDay: string): UsageSeries[] {
+  const lastMs = Date.parse(`${lastDay}T00:00:00Z`);
+  return series.flatMap((one) => {
+    const days = Math.floor((lastMs - Date.parse(`${one.start}T00:00:00Z`)) / 86_400_000) + 1;
+    if (days <= 0) return [];
+    return days >= one.values.length ? [one] : [{ ...one, values: one.values.slice(0, days) }];
+  });
+}
+
+function metricOf(series: unknown): string | undefined {
+  if (typeof series !== 'object' || series === null) return undefined;
+  const metric = (series as { metric?: unknown }).metric;
+  return typeof metric === 'string' ? metric : undefined;
+}
