@@ -1,22 +1,16 @@
 import type { UsageSeries } from '@ripe/shared';
 
-/** A raw snapshot whose usage can be merged: validated later, so its series are not trusted yet. */
-export interface MergeableSnapshot {
-  usage?: readonly unknown[];
-}
-
 /**
  * The snapshot with the account's ingested usage merged in: an ingested series replaces the snapshot's
  * series of the same metric (ingest is the source of truth for it), other metrics are added, and the
- * snapshot's own metrics without ingested data stay. No ingested series: the snapshot itself.
+ * snapshot's own metrics without ingested data stay. No ingested series: the snapshot itself. The
+ * snapshot is raw (validated later): a `usage` that is not a list is left for validation to report.
  */
-export function mergeIngestedUsage<T extends MergeableSnapshot>(
-  snapshot: T,
-  series: readonly UsageSeries[],
-): T {
-  if (series.length === 0) return snapshot;
+export function mergeIngestedUsage<T extends object>(snapshot: T, series: readonly UsageSeries[]): T {
+  const usage: unknown = (snapshot as { usage?: unknown }).usage ?? [];
+  if (series.length === 0 || !Array.isArray(usage)) return snapshot;
   const ingested = new Set(series.map((one) => one.metric));
-  const kept = (snapshot.usage ?? []).filter((one) => !ingested.has(metricOf(one) ?? ''));
+  const kept = usage.filter((one) => !ingested.has(metricOf(one) ?? ''));
   return { ...snapshot, usage: [...kept, ...series] };
 }
 
