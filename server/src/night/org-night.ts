@@ -26,6 +26,9 @@ import { defaultOrgData, type OrgDataResolver, type OrgForNight } from '../jobs/
 import { loadOrTrainModel } from '../jobs/org-model.ts';
 import { getSandboxSettings } from '../jobs/org-sandbox.repository.ts';
 import { startHeartbeat } from '../jobs/run-lease.ts';
+import { getOrgSettings } from '../settings/settings.service.ts';
+import type { UsageSource } from '../settings/field-mapping.schema.ts';
+import { withIngestedUsage } from './ingested-usage-source.ts';
 import { runNight, type NightProgress } from './run-night.ts';
 
 /** What the night logs; a pino logger fits. */
@@ -132,12 +135,19 @@ export async function runOrgNight(
     throw new RipeError('invalid_argument', 'A scheduled night cannot be a dry run');
   }
   const startedAt = performance.now();
-  const org = await withOrg(db, orgId, async (tx): Promise<OrgForNight | undefined> => {
-    const found = await getOrg(tx);
-    const sandbox = found ? await getSandboxSettings(tx) : undefined;
-    return found && sandbox ? { ...found, sandbox } : undefined;
-  });
-  if (!org) throw new RipeError('not_found', `Org ${orgId} does not exist`);
+  const loaded = await withOrg(
+    db,
+    orgId,
+    async (tx): Promise<{ org: OrgForNight; usage: UsageSource } | undefined> => {
+      const found = await getOrg(tx);
+      const sandbox = found ? await getSandboxSettings(tx) : undefined;
+      if (!found || !sandbox) return undefined;
+      const { fieldMapping } = await getOrgSettings(tx);
+      return { org: { ...found, sandbox }, usage: fieldMapping.usage };
+    },
+  );
+  if (!loaded) throw new RipeError('not_found', `Org ${orgId} does not exist`);
+  const { org } = loaded;
   const asOf = options.asOf ?? options.nightDate ?? now().toISOString().slice(0, 10);
   const driven = deps.drivenRuns ?? new Set<string>();
   const claim = await claimRun(db, orgId, owner, leaseMs, driven, {
@@ -166,6 +176,11 @@ export async function runOrgNight(
   const phases = { load: 0, model: 0 };
   try {
     const data = (deps.resolveData ?? defaultOrgData)(org, checkpoint.asOf);
+    // Ingested usage is the source of truth for its metrics: merged into each snapshot before scoring.
+    const source =
+      loaded.usage.source === 'ingest'
+        ? withIngestedUsage(data.source, { db, orgId, asOf: checkpoint.asOf })
+        : data.source;
     phases.load = performance.now() - startedAt;
     currency = data.source.priceBook.currency;
     const modelStartedAt = performance.now();
@@ -180,7 +195,7 @@ export async function runOrgNight(
       leaseMs,
       dryRun: claim.dryRun,
       checkpoint,
-      source: data.source,
+      source,
       signal: options.signal,
     });
     try {
