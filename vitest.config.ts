@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit tests are pure and fast; integration tests touch a database or spawn processes.
 export default defineConfig({
   test: {
+    globalSetup: ['./server/test/database-notice.ts'],
     projects: [
       {
         test: {
