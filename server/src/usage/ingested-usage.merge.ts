@@ -1,4 +1,5 @@
 import type { UsageSeries } from '@ripe/shared';
+import { dayNumber } from '../engine/series/day-number.ts';
 
 /**
  * The snapshot with the account's ingested usage merged in: an ingested series replaces the snapshot's
@@ -19,9 +20,9 @@ export function mergeIngestedUsage<T extends object>(snapshot: T, series: readon
  * past day must not see usage from after it.
  */
 export function usageUntil(series: readonly UsageSeries[], lastDay: string): UsageSeries[] {
-  const lastMs = Date.parse(`${lastDay}T00:00:00Z`);
+  const last = dayNumber(lastDay);
   return series.flatMap((one) => {
-    const days = Math.floor((lastMs - Date.parse(`${one.start}T00:00:00Z`)) / 86_400_000) + 1;
+    const days = last - dayNumber(one.start) + 1;
     if (days <= 0) return [];
     return days >= one.values.length ? [one] : [{ ...one, values: one.values.slice(0, days) }];
   });

@@ -1,5 +1,6 @@
 import type { UsageKind, UsageSeries } from '@ripe/shared';
 import type { OrgTransaction } from '../store/index.ts';
+import { dayNumber } from '../engine/series/day-number.ts';
 
 interface PointRow {
   account_external_id: string;
@@ -10,8 +11,6 @@ interface PointRow {
   feature: string | null;
   premium: boolean | null;
 }
-
-const dayMs = 86_400_000;
 
 /**
  * The ingested usage of some accounts since a day (`YYYY-MM-DD`, included), as the snapshot's
@@ -33,21 +32,21 @@ export async function usageSeriesFor(
      order by account_external_id, metric, day`,
     [tx.orgId, [...new Set(accountIds)], since],
   );
-  let current: { accountId: string; series: UsageSeries; startMs: number } | undefined;
+  let current: { accountId: string; series: UsageSeries; startDay: number } | undefined;
   for (const row of rows) {
-    const dayMsValue = Date.parse(`${row.day}T00:00:00Z`);
+    const day = dayNumber(row.day);
     if (!current || current.accountId !== row.account_external_id || current.series.metric !== row.metric) {
       current = {
         accountId: row.account_external_id,
         series: { metric: row.metric, kind: row.kind, start: row.day, values: [] },
-        startMs: dayMsValue,
+        startDay: day,
       };
       const list = series.get(row.account_external_id) ?? [];
       list.push(current.series);
       series.set(row.account_external_id, list);
     }
     const { series: target } = current;
-    const index = Math.round((dayMsValue - current.startMs) / dayMs);
+    const index = day - current.startDay;
     while (target.values.length < index) target.values.push(null);
     target.values.push(row.value);
     // Rows come in day order: the last one seen is the latest.
