@@ -7,3 +7,4 @@ export * from './config/org-config.schema.ts';
 export * from './verdict/verdict.schema.ts';
 export * from './catalogue/field-catalogue.ts';
 export * from './errors.ts';
+export * from './dates/day-number.ts';

@@ -1,4 +1,4 @@
-import { addDays, dayNumber } from '../engine/series/day-number.ts';
+import { addDays, dayNumber } from '@ripe/shared';
 
 export { addDays };
 

@@ -7,7 +7,7 @@ import { ApiRegistry } from './api/api-registry.ts';
 import { apiRouter } from './api/api-router.ts';
 import { defineOrgRoute } from './api/api-route.ts';
 import { openApiPath } from './api/openapi-document.ts';
-import { createLogger } from './logging/logger.ts';
+import { createLogger } from '../logging/logger.ts';
 import type { RouterDeps, RouterFactory } from './router-deps.ts';
 import { routers } from './routers.ts';
 

@@ -5,8 +5,8 @@ import type { AppConfig } from '../config/env.ts';
 import { openDatabase } from '../store/database.ts';
 import { migrate } from '../store/migrator.ts';
 import { createApp } from './app.ts';
-import { backgroundServices, type BackgroundService, type RunningService } from './background-services.ts';
-import { createLogger, type Logger } from './logging/logger.ts';
+import type { BackgroundService, RunningService } from '../runtime/app-deps.ts';
+import { createLogger, type Logger } from '../logging/logger.ts';
 
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:8080`. */
@@ -32,7 +32,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     logger.info({ database: describeDatabase(config), applied: report.applied }, 'database ready');
     const deps = { db, config, logger };
     const server = await listen(createApp(deps), config.http.port, config.http.host);
-    for (const service of options.services ?? backgroundServices) started.push(await service(deps));
+    for (const service of options.services ?? []) started.push(await service(deps));
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}`;
     logger.info({ url }, 'ripe is serving');

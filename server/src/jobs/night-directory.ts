@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../store/database.ts';
 import { appRole } from '../store/org-scope.ts';
 import type { CrmKind } from '../store/orgs.repository.ts';
-import { readStoredSchedule, type StoredSchedule } from './night-settings.schema.ts';
+import { readStoredSchedule, type StoredSchedule } from '../settings/night-settings.schema.ts';
 
 /**
  * What the scheduler reads before it can name an org, through the `ripe_scheduler` functions of

@@ -7,7 +7,7 @@ import {
   staleNightRuns,
 } from './night-directory.ts';
 import { latestNightAtOrBefore } from './night-schedule.ts';
-import type { StoredSchedule } from './night-settings.schema.ts';
+import type { StoredSchedule } from '../settings/night-settings.schema.ts';
 
 /** A night to run: a scheduled night of an org, or a run to resume after its process stopped. */
 export type NightJob =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { latestNightAtOrBefore, localDateOf, nextNightAfter, occurrenceOn } from './night-schedule.ts';
-import { nightScheduleSchema, type NightSchedule } from './night-settings.schema.ts';
+import { nightScheduleSchema, type NightSchedule } from '../settings/night-settings.schema.ts';
 
 const schedule = (timeZone: string, timeOfDay: string): NightSchedule => ({ timeZone, timeOfDay });
 

@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import type { NightSchedule } from './night-settings.schema.ts';
+import type { NightSchedule } from '../settings/night-settings.schema.ts';
 
 /** One scheduled night: the org's local date it belongs to, and the instant it starts. */
 export interface NightOccurrence {

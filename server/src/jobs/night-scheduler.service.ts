@@ -1,9 +1,8 @@
-import type { RunningService } from '../http/background-services.ts';
-import type { AppDeps } from '../http/router-deps.ts';
+import type { AppDeps, RunningService } from '../runtime/app-deps.ts';
 import { runOrgNight, type NightLog, type OrgNightDeps } from '../night/org-night.ts';
 import type { Database } from '../store/database.ts';
 import { defaultCatchUpMs, planNights } from './night-planner.ts';
-import { processOwner } from './process-owner.ts';
+import { processOwner } from '../night/process-owner.ts';
 import { createNightScheduler, type NightScheduler } from './night.scheduler.ts';
 
 export interface InProcessSchedulerOptions {

@@ -2,9 +2,9 @@ import { expect, it } from 'vitest';
 import { runOrgNight } from '../night/org-night.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { describeOnEachBackend } from '../store/testing/store-backends.ts';
-import { defaultOrgData, sandboxOrgData, type OrgDataResolver } from './org-data.ts';
+import { defaultOrgData, sandboxOrgData, type OrgDataResolver } from '../night/org-data.ts';
 import { inProcessNightScheduler } from './night-scheduler.service.ts';
-import { createNightOrg } from './testing/night-orgs.fixture.ts';
+import { createNightOrg } from '../night/testing/night-orgs.fixture.ts';
 
 const now = () => new Date('2026-06-15T01:00:00Z');
 const utcMidnight = { timeOfDay: '00:00', timeZone: 'UTC' };

@@ -1,6 +1,6 @@
 import PQueue from 'p-queue';
 import type { NightLog, OrgNightOutcome } from '../night/org-night.ts';
-import { failureReason } from './night-failure.ts';
+import { failureReason } from '../night/night-failure.ts';
 import { jobKey, type NightJob, type PlanReport } from './night-planner.ts';
 
 export interface NightSchedulerOptions {

@@ -6,8 +6,8 @@ import { createThrowawayDatabase, type TestDatabase } from '../store/testing/thr
 import { nightJobIdentity, nightJobSchema, nightQueue } from './night-job.ts';
 import { planNights } from './night-planner.ts';
 import { latestNightAtOrBefore } from './night-schedule.ts';
-import type { NightSchedule } from './night-settings.schema.ts';
-import { createNightOrg } from './testing/night-orgs.fixture.ts';
+import type { NightSchedule } from '../settings/night-settings.schema.ts';
+import { createNightOrg } from '../night/testing/night-orgs.fixture.ts';
 import { spawnWorker, type WorkerProcess } from './testing/worker-process.ts';
 
 const databaseUrl = process.env.DATABASE_URL;

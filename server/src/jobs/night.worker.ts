@@ -2,10 +2,10 @@ import PgBoss from 'pg-boss';
 import { isRipeError } from '@ripe/shared';
 import { runOrgNight, type NightLog, type OrgNightDeps, type OrgNightOutcome } from '../night/org-night.ts';
 import type { Database } from '../store/database.ts';
-import { failureReason } from './night-failure.ts';
+import { failureReason } from '../night/night-failure.ts';
 import { nightJobIdentity, nightJobSchema, nightQueue } from './night-job.ts';
 import { defaultCatchUpMs, planNights, type NightJob } from './night-planner.ts';
-import { processOwner } from './process-owner.ts';
+import { processOwner } from '../night/process-owner.ts';
 
 export interface NightWorkerOptions {
   /** The store, on the same PostgreSQL server as the queue. */

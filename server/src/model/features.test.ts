@@ -8,7 +8,7 @@ import {
   TEST_NOW,
 } from '../engine/techniques/test-fixtures.ts';
 import { extractFeatures, FEATURE_NAMES, labelExpansion, toFeatureArray } from './features.ts';
-import { dayNumber, isoDay } from '../engine/series/day-number.ts';
+import { dayNumber, isoDay } from '@ripe/shared';
 
 const NOW = TEST_NOW; // 2026-06-30
 const daysAgo = (n: number) => isoDay(dayNumber(NOW) - n);

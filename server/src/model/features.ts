@@ -1,5 +1,5 @@
 import type { AccountSnapshot, OpportunityType, UsageKind } from '@ripe/shared';
-import { dayNumber } from '../engine/series/day-number.ts';
+import { dayNumber } from '@ripe/shared';
 import { latestValue, relativeTrend, windowMean, windowMax, type DaySeries } from './series-window.ts';
 
 /** The model's inputs, in a fixed order: the learners and the stored model rely on it. */

@@ -1,5 +1,5 @@
-import { addDays } from '../engine/series/day-number.ts';
-import type { ResumableSource } from '../jobs/org-data.ts';
+import { addDays } from '@ripe/shared';
+import type { ResumableSource } from './org-data.ts';
 import type { Database } from '../store/database.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { mergeIngestedUsage, usageUntil } from '../usage/ingested-usage.merge.ts';

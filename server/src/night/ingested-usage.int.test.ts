@@ -1,7 +1,7 @@
 import type { Verdict } from '@ripe/shared';
 import { expect, it } from 'vitest';
-import { addDays } from '../engine/series/day-number.ts';
-import { createNightOrg } from '../jobs/testing/night-orgs.fixture.ts';
+import { addDays } from '@ripe/shared';
+import { createNightOrg } from './testing/night-orgs.fixture.ts';
 import { createSandbox } from '../sandbox/sandbox.ts';
 import { patchOrgSettings } from '../settings/settings.service.ts';
 import { withOrg, type Database } from '../store/index.ts';

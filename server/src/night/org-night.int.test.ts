@@ -2,9 +2,9 @@ import { expect, it } from 'vitest';
 import { describeOnEachBackend } from '../store/testing/store-backends.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { getRun, listRunErrors } from '../store/runs.repository.ts';
-import { getCheckpoint } from '../jobs/checkpoint.repository.ts';
-import { sandboxOrgData, type OrgDataResolver } from '../jobs/org-data.ts';
-import { createNightOrg, countRows } from '../jobs/testing/night-orgs.fixture.ts';
+import { getCheckpoint } from './checkpoint.repository.ts';
+import { sandboxOrgData, type OrgDataResolver } from './org-data.ts';
+import { createNightOrg, countRows } from './testing/night-orgs.fixture.ts';
 import { runOrgNight, type OrgNightOutcome } from './org-night.ts';
 
 const asOf = '2026-06-01';

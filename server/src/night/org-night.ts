@@ -12,20 +12,20 @@ import {
   releaseLease,
   type NightCheckpoint,
   type NightTally,
-} from '../jobs/checkpoint.repository.ts';
-import { checkpointedNight } from '../jobs/checkpointed-night.ts';
+} from './checkpoint.repository.ts';
+import { checkpointedNight } from './checkpointed-night.ts';
 import {
   failureReason,
   isLeaseLost,
   isNightStopped,
   isTransientFailure,
   LeaseLostError,
-} from '../jobs/night-failure.ts';
-import { findNightRun, getNightRun, startNightRun, topVerdictsOfRun } from '../jobs/night-runs.repository.ts';
-import { defaultOrgData, type OrgDataResolver, type OrgForNight } from '../jobs/org-data.ts';
-import { loadOrTrainModel } from '../jobs/org-model.ts';
-import { getSandboxSettings } from '../jobs/org-sandbox.repository.ts';
-import { startHeartbeat } from '../jobs/run-lease.ts';
+} from './night-failure.ts';
+import { findNightRun, getNightRun, startNightRun, topVerdictsOfRun } from './night-runs.repository.ts';
+import { defaultOrgData, type OrgDataResolver, type OrgForNight } from './org-data.ts';
+import { loadOrTrainModel } from './org-model.ts';
+import { getSandboxSettings } from './org-sandbox.repository.ts';
+import { startHeartbeat } from './run-lease.ts';
 import { getOrgSettings } from '../settings/settings.service.ts';
 import type { UsageSource } from '../settings/field-mapping.schema.ts';
 import { withIngestedUsage } from './ingested-usage-source.ts';

@@ -1,5 +1,5 @@
 import type { AccountSnapshot, Verdict } from '@ripe/shared';
-import { addDays } from '../engine/series/day-number.ts';
+import { addDays } from '@ripe/shared';
 
 export interface RankedOpportunity {
   verdict: Verdict;

@@ -1,6 +1,6 @@
 // Day arithmetic for the generator: days are integers (days since 1970-01-01, UTC), converted to
 // ISO strings only when a snapshot is rendered.
-import { dayNumber, isoDay } from '../engine/series/day-number.ts';
+import { dayNumber, isoDay } from '@ripe/shared';
 
 export { dayNumber, isoDay };
 

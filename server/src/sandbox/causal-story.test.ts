@@ -1,6 +1,6 @@
 import type { AccountSnapshot, UsageSeries } from '@ripe/shared';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumber } from '../engine/series/day-number.ts';
+import { addDays, dayNumber } from '@ripe/shared';
 import { createSandbox } from './sandbox.ts';
 
 const endDate = '2026-06-30';

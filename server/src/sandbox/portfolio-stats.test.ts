@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../engine/series/day-number.ts';
+import { addDays } from '@ripe/shared';
 import { portfolioStats } from './portfolio-stats.ts';
 import { createSandbox } from './sandbox.ts';
 

@@ -1,6 +1,6 @@
 import { accountSnapshotSchema, isRipeError } from '@ripe/shared';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../engine/series/day-number.ts';
+import { addDays } from '@ripe/shared';
 import { createSandbox } from './sandbox.ts';
 
 const endDate = '2026-06-30';

@@ -1,6 +1,6 @@
 import type { AccountSnapshot } from '@ripe/shared';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumber, instantDayNumber } from '../engine/series/day-number.ts';
+import { addDays, dayNumber, instantDayNumber } from '@ripe/shared';
 import { buildAccountTimeline } from './account-timeline.ts';
 import { createSandboxContext } from './sandbox-context.ts';
 import { createSandbox } from './sandbox.ts';

@@ -1,6 +1,6 @@
 import { orgConfigSchema, priceBookSchema, type OrgConfig, type PriceBook } from '@ripe/shared';
 import { z } from 'zod';
-import { nightScheduleSchema, type NightSchedule } from '../jobs/night-settings.schema.ts';
+import { nightScheduleSchema, type NightSchedule } from './night-settings.schema.ts';
 import { channelsInputSchema, type Channels } from './channels.schema.ts';
 import { fieldMappingSchema, type FieldMapping } from './field-mapping.schema.ts';
 

@@ -1,4 +1,4 @@
-import type { NightSchedule } from '../jobs/night-settings.schema.ts';
+import type { NightSchedule } from './night-settings.schema.ts';
 import type { OrgTransaction } from '../store/index.ts';
 import type { Channels } from './channels.schema.ts';
 import type { FieldMapping } from './field-mapping.schema.ts';

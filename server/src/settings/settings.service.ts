@@ -1,7 +1,7 @@
 import { RipeError, toFieldIssues, type FieldIssue } from '@ripe/shared';
 import { z } from 'zod';
 import { recordAudit } from '../audit/index.ts';
-import { readStoredSchedule } from '../jobs/night-settings.schema.ts';
+import { readStoredSchedule } from './night-settings.schema.ts';
 import { getOrg, updateOrgSettings, type OrgTransaction } from '../store/index.ts';
 import { channelsSchema, webhookSecretName, type Channels, type WebhookChannel } from './channels.schema.ts';
 import { fieldMappingSchema } from './field-mapping.schema.ts';

@@ -1,5 +1,5 @@
 import type { UsageSeries } from '@ripe/shared';
-import { dayNumber } from '../engine/series/day-number.ts';
+import { dayNumber } from '@ripe/shared';
 
 /**
  * The snapshot with the account's ingested usage merged in: an ingested series replaces the snapshot's

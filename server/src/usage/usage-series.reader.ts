@@ -1,6 +1,6 @@
 import type { UsageKind, UsageSeries } from '@ripe/shared';
 import type { OrgTransaction } from '../store/index.ts';
-import { dayNumber } from '../engine/series/day-number.ts';
+import { dayNumber } from '@ripe/shared';
 
 interface PointRow {
   account_external_id: string;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { RipeError } from '@ripe/shared';
 import { databaseOptions } from '../../config/database-options.ts';
 import { loadConfig } from '../../config/env.ts';
-import { processOwner } from '../../jobs/process-owner.ts';
+import { processOwner } from '../../night/process-owner.ts';
 import { runOrgNight, type OrgNightOutcome, type OrgNightReport } from '../../night/org-night.ts';
 import { openDatabase } from '../../store/database.ts';
 import { migrate } from '../../store/migrator.ts';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/env.ts';
-import { startServer } from '../../http/server.ts';
+import { serveRipe } from '../../app/serve.ts';
 import { positiveInt } from '../cli-error.ts';
 
 interface ServeOptions {
@@ -24,7 +24,7 @@ export function registerServe(program: Command): void {
         ...(options.port !== undefined ? { PORT: String(options.port) } : {}),
         ...(options.host ? { HOST: options.host } : {}),
       });
-      const server = await startServer(config);
+      const server = await serveRipe(config);
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGTERM', stop);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { RipeError } from '@ripe/shared';
 import { databaseOptions } from '../../config/database-options.ts';
 import { loadConfig } from '../../config/env.ts';
-import { createLogger } from '../../http/logging/logger.ts';
+import { createLogger } from '../../logging/logger.ts';
 import { defaultWorkerOptions, startNightWorker } from '../../jobs/night.worker.ts';
 import { openDatabase } from '../../store/database.ts';
 import { migrate } from '../../store/migrator.ts';

@@ -2,7 +2,7 @@
 // must be recent: stale evidence is yesterday's opportunity.
 import type { Evidence, OrgConfig, Verdict } from '@ripe/shared';
 import { convergingStrength, sourceOf, type EvidenceSource } from '../composite/convergence.composite.ts';
-import { dayNumber } from '../series/day-number.ts';
+import { dayNumber } from '@ripe/shared';
 
 export interface Judgement {
   isReal: boolean;

@@ -4,7 +4,7 @@
 import type { AgentAssessment, Evidence, Potential, Verdict } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
 import type { SignalCode } from '../signal-codes.ts';
-import { dayNumber } from '../series/day-number.ts';
+import { dayNumber } from '@ripe/shared';
 import type { ContradictionCode } from '@ripe/shared';
 import { formatMoney } from '../sizing/money.ts';
 

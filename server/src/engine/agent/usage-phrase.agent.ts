@@ -3,7 +3,7 @@
 // counts), never invented; an unknown signal falls back to the evidence's own description.
 import type { AccountSnapshot } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
-import { dayNumber } from '../series/day-number.ts';
+import { dayNumber } from '@ripe/shared';
 import { findSeries, indexOfDay, lastObservedIndex, trailingRun } from '../series/series-window.ts';
 import type { Anchor } from './anchor.agent.ts';
 import type { DraftLanguage } from './language.agent.ts';

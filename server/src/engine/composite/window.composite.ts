@@ -4,7 +4,7 @@
 // (a conversation-led cross-sell, say) the same "now" window applies. Only ready and nurture accounts
 // get a window.
 import type { Evidence, ExpansionWindow, OrgConfig, Readiness, Signal } from '@ripe/shared';
-import { addDays, dayNumber, isoDay } from '../series/day-number.ts';
+import { addDays, dayNumber, isoDay } from '@ripe/shared';
 
 /** What the temporal technique's `projectLimit` projects: which limit, and when it is hit. */
 export interface LimitProjection {

@@ -1,7 +1,7 @@
 // Window helpers over column-wise daily series. Indices are positions in `values`; `null` days are
 // skipped: they neither count towards a rule nor break a run.
 import type { UsageKind, UsageSeries } from '@ripe/shared';
-import { dayNumber } from './day-number.ts';
+import { dayNumber } from '@ripe/shared';
 
 export type DailyValues = readonly (number | null)[];
 

@@ -4,7 +4,7 @@
 // direction gets less consistent (Kendall's tau): ±25 % of the projected growth for a perfectly
 // monotonic series, up to ±75 % for a noisy one.
 import type { UsageSeries } from '@ripe/shared';
-import { dayNumber } from '../series/day-number.ts';
+import { dayNumber } from '@ripe/shared';
 import { weeklyTrend } from '../series/robust-trend.ts';
 import { indexOfDay, meanOver } from '../series/series-window.ts';
 

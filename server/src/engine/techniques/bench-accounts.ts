@@ -2,7 +2,7 @@
 // seasonality, noise and missing days; 8 contacts; 40 activities of 2–5 sentences in English or
 // French, one in five holding a cue (some negated). Deterministic: the same accounts on every run.
 import type { AccountSnapshot, Activity, Contact, UsageSeries } from '@ripe/shared';
-import { addDays } from '../series/day-number.ts';
+import { addDays } from '@ripe/shared';
 import { TEST_NOW } from './test-fixtures.ts';
 
 export const BENCH_DAYS = 450;

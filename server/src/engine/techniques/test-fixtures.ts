@@ -17,7 +17,7 @@ import {
 } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
 import { signalCatalogue, type SignalCode } from '../signal-codes.ts';
-import { addDays } from '../series/day-number.ts';
+import { addDays } from '@ripe/shared';
 
 /** "Today" of every fixture unless a test says otherwise. */
 export const TEST_NOW = '2026-06-30';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pinoHttp } from 'pino-http';
 import type { RequestHandler } from 'express';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../../logging/logger.ts';
 import { requestIdOf } from '../request-id.middleware.ts';
 
 // Only these headers are logged: an allow-list cannot leak a header nobody thought of.

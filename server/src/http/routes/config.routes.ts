@@ -9,7 +9,7 @@ import {
   replaceOrgSettings,
   type SettingsWriter,
 } from '../../settings/settings.service.ts';
-import { nightScheduleSchema } from '../../jobs/night-settings.schema.ts';
+import { nightScheduleSchema } from '../../settings/night-settings.schema.ts';
 import { orgConfigSchema, priceBookSchema } from '@ripe/shared';
 import { apiRouter } from '../api/api-router.ts';
 import { defineOrgRoute, type OrgRouteContext } from '../api/api-route.ts';

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { expect, it } from 'vitest';
 import { provisionOrg } from '../../access/provision-org.ts';
 import { parseEnv } from '../../config/env.ts';
-import { setSandboxSettings } from '../../jobs/org-sandbox.repository.ts';
+import { setSandboxSettings } from '../../night/org-sandbox.repository.ts';
 import type { Database } from '../../store/database.ts';
 import { withOrg } from '../../store/org-scope.ts';
 import type { CrmKind } from '../../store/orgs.repository.ts';

@@ -1,8 +1,8 @@
 import PQueue from 'p-queue';
 import { z } from 'zod';
-import { failureReason } from '../../jobs/night-failure.ts';
-import { processOwner } from '../../jobs/process-owner.ts';
-import { queueOrgRun } from '../../jobs/queue-run.ts';
+import { failureReason } from '../../night/night-failure.ts';
+import { processOwner } from '../../night/process-owner.ts';
+import { queueOrgRun } from '../../night/queue-run.ts';
 import { runOrgNight, type OrgNightDeps } from '../../night/org-night.ts';
 import { apiRouter } from '../api/api-router.ts';
 import { defineOrgRoute } from '../api/api-route.ts';

@@ -4,7 +4,7 @@ import { parseEnv } from '../../config/env.ts';
 import type { Database } from '../../store/database.ts';
 import { createApp, type AppOptions } from '../app.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
-import { createLogger } from '../logging/logger.ts';
+import { createLogger } from '../../logging/logger.ts';
 import type { AppDeps } from '../router-deps.ts';
 
 export interface TestApp {

@@ -1,4 +1,4 @@
-import { isoDay } from '../../series/day-number.ts';
+import { isoDay } from '@ripe/shared';
 import { findSeries, indexOfDay, meanOver } from '../../series/series-window.ts';
 import { makeSignal, round3 } from '../signal.ts';
 import type { BusinessRule } from './business-rule.ts';

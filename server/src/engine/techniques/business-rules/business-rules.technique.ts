@@ -1,5 +1,5 @@
 import type { TechniqueResult } from '@ripe/shared';
-import { dayNumber } from '../../series/day-number.ts';
+import { dayNumber } from '@ripe/shared';
 import { findSeries, indexOfDay, observedDays } from '../../series/series-window.ts';
 import type { Technique } from '../technique.ts';
 import { round3, scoreFromSignals } from '../signal.ts';

@@ -1,4 +1,4 @@
-import { isoDay } from '../../series/day-number.ts';
+import { isoDay } from '@ripe/shared';
 import { findSeries, indexOfDay, lastObservedIndex } from '../../series/series-window.ts';
 import { makeSignal, round3 } from '../signal.ts';
 import { percent, RECENT_DAYS, type BusinessRule } from './business-rule.ts';

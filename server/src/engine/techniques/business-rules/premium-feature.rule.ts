@@ -1,5 +1,5 @@
 import type { UsageSeries } from '@ripe/shared';
-import { dayNumber, isoDay } from '../../series/day-number.ts';
+import { dayNumber, isoDay } from '@ripe/shared';
 import { findSeries, indexOfDay } from '../../series/series-window.ts';
 import { makeSignal, round3 } from '../signal.ts';
 import { percent, RECENT_DAYS, type BusinessRule, type RuleOutput } from './business-rule.ts';

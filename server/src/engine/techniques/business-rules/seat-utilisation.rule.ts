@@ -1,4 +1,4 @@
-import { isoDay } from '../../series/day-number.ts';
+import { isoDay } from '@ripe/shared';
 import {
   findSeries,
   indexOfDay,

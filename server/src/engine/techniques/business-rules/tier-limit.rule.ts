@@ -1,4 +1,4 @@
-import { isoDay } from '../../series/day-number.ts';
+import { isoDay } from '@ripe/shared';
 import { findSeries, indexOfDay, lastObservedIndex } from '../../series/series-window.ts';
 import { makeSignal } from '../signal.ts';
 import { RECENT_DAYS, type BusinessRule } from './business-rule.ts';

@@ -8,7 +8,7 @@ import {
   TEST_NOW,
   testContext,
 } from '../test-fixtures.ts';
-import { addDays } from '../../series/day-number.ts';
+import { addDays } from '@ripe/shared';
 import { contactNetworkTechnique } from './contact-network.technique.ts';
 import { identifyDecisionMaker } from './decision-maker.ts';
 import { seniorityFromTitle } from './stakeholder.ts';

@@ -1,5 +1,5 @@
 import type { AccountSnapshot, ContactRole } from '@ripe/shared';
-import { dayNumber } from '../../series/day-number.ts';
+import { dayNumber } from '@ripe/shared';
 import { buildEngagement, ENGAGED_DAYS, type ContactEngagement, type EngagementIndex } from './engagement.ts';
 import { hasLeft, seniorityRank, toStakeholder, type Stakeholder } from './stakeholder.ts';
 

@@ -1,7 +1,7 @@
 // Who took part in what, when: one pass over the activities builds, per contact, the counts the
 // network technique and the decision-maker need.
 import type { AccountSnapshot } from '@ripe/shared';
-import { instantDayNumber } from '../../series/day-number.ts';
+import { instantDayNumber } from '@ripe/shared';
 
 /** Recent window of the engagement trend, and the window before it it is compared with. */
 export const RECENT_DAYS = 45;

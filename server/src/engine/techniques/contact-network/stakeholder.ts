@@ -1,7 +1,7 @@
 // Who a contact is in the buying group: seniority (from the CRM, raised by the title when the title
 // says more), whether they hold a budget, whether they are a key stakeholder.
 import type { Contact, ContactRole, Seniority } from '@ripe/shared';
-import { dayNumber } from '../../series/day-number.ts';
+import { dayNumber } from '@ripe/shared';
 import { foldText } from '../../text/fold-text.ts';
 
 export const seniorityRank: Record<Seniority, number> = {

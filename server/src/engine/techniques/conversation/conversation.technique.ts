@@ -1,5 +1,5 @@
 import type { Activity, Evidence, Signal, TechniqueResult } from '@ripe/shared';
-import { dayNumber, instantDayNumber, isoDay } from '../../series/day-number.ts';
+import { dayNumber, instantDayNumber, isoDay } from '@ripe/shared';
 import { findConversationCues } from '../../text/conversation-cues.ts';
 import { conversationCodes, type ConversationCode } from '../../text/lexicon.ts';
 import type { Technique } from '../technique.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TechniqueResult } from '@ripe/shared';
 import { signalCatalogue, type SignalCode } from '../../signal-codes.ts';
-import { addDays } from '../../series/day-number.ts';
+import { addDays } from '@ripe/shared';
 import { makeSignal } from '../signal.ts';
 import {
   buildSnapshot,

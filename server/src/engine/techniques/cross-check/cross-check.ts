@@ -7,7 +7,7 @@ import type {
   TechniqueResult,
 } from '@ripe/shared';
 import type { EngineContext } from '../../engine-context.ts';
-import { dayNumber, isoDay } from '../../series/day-number.ts';
+import { dayNumber, isoDay } from '@ripe/shared';
 import type { SignalCode } from '../../signal-codes.ts';
 import { noisyOr, round3 } from '../signal.ts';
 import { adoptionBreadth } from './adoption-breadth.ts';

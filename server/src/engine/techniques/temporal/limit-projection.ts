@@ -1,6 +1,6 @@
 import type { AccountSnapshot } from '@ripe/shared';
 import type { EngineContext } from '../../engine-context.ts';
-import { dayNumber, isoDay } from '../../series/day-number.ts';
+import { dayNumber, isoDay } from '@ripe/shared';
 import { metricTrend, type MetricTrend } from './metric-trend.ts';
 
 export type LimitKind = 'seats' | 'consumption';

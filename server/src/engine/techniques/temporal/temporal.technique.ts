@@ -1,5 +1,5 @@
 import type { Evidence, Motion, Signal, TechniqueResult } from '@ripe/shared';
-import { dayNumber, isoDay } from '../../series/day-number.ts';
+import { dayNumber, isoDay } from '@ripe/shared';
 import type { SignalCode } from '../../signal-codes.ts';
 import type { Technique } from '../technique.ts';
 import { makeSignal, round3, scoreFromSignals } from '../signal.ts';

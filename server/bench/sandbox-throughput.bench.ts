@@ -1,8 +1,8 @@
 // Measures generation throughput (snapshotAt(i) at the end date, one core) and prints the portfolio's
 // statistics. Run: node_modules/.bin/tsx server/src/sandbox/sandbox-throughput.script.ts [accounts] [seed]
-import { addDays } from '../engine/series/day-number.ts';
-import { portfolioStats } from './portfolio-stats.ts';
-import { createSandbox } from './sandbox.ts';
+import { addDays } from '@ripe/shared';
+import { portfolioStats } from '../src/sandbox/portfolio-stats.ts';
+import { createSandbox } from '../src/sandbox/sandbox.ts';
 
 const accounts = Number(process.argv[2] ?? 5000);
 const seed = Number(process.argv[3] ?? 1);

@@ -3,13 +3,13 @@
 //
 //   node_modules/.bin/tsx server/src/engine/techniques/techniques.bench.ts [accounts=2000] [rounds=5]
 import type { TechniqueResult } from '@ripe/shared';
-import { BENCH_ACTIVITIES, BENCH_DAYS, buildBenchAccount } from './bench-accounts.ts';
-import { businessRulesTechnique } from './business-rules/business-rules.technique.ts';
-import { contactNetworkTechnique } from './contact-network/contact-network.technique.ts';
-import { conversationTechnique } from './conversation/conversation.technique.ts';
-import { crossCheck } from './cross-check/cross-check.ts';
-import { temporalTechnique } from './temporal/temporal.technique.ts';
-import { testContext, TEST_NOW } from './test-fixtures.ts';
+import { BENCH_ACTIVITIES, BENCH_DAYS, buildBenchAccount } from '../src/engine/techniques/bench-accounts.ts';
+import { businessRulesTechnique } from '../src/engine/techniques/business-rules/business-rules.technique.ts';
+import { contactNetworkTechnique } from '../src/engine/techniques/contact-network/contact-network.technique.ts';
+import { conversationTechnique } from '../src/engine/techniques/conversation/conversation.technique.ts';
+import { crossCheck } from '../src/engine/techniques/cross-check/cross-check.ts';
+import { temporalTechnique } from '../src/engine/techniques/temporal/temporal.technique.ts';
+import { testContext, TEST_NOW } from '../src/engine/techniques/test-fixtures.ts';
 
 const accounts = Number(process.argv[2] ?? 2000);
 const rounds = Number(process.argv[3] ?? 5);

@@ -1,6 +1,6 @@
 import type { FieldIssue, Verdict } from '@ripe/shared';
-import type { AccountSource } from '../night/account-source.ts';
-import type { NightSink } from '../night/run-night.ts';
+import type { AccountSource } from './account-source.ts';
+import type { NightSink } from './run-night.ts';
 import type { Database } from '../store/database.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { recordRunErrors } from '../store/runs.repository.ts';

@@ -3,22 +3,22 @@
 //
 //   node_modules/.bin/tsx server/src/engine/composite/composite.bench.ts [accounts=3000] [rounds=5]
 import { defaultOrgConfig, type TechniqueResult, type Verdict } from '@ripe/shared';
-import { createSandbox } from '../../sandbox/sandbox.ts';
-import { priorOnlyModel } from '../../model/scoring-model.ts';
-import { deterministicAgent } from '../agent/deterministic.agent.ts';
-import type { EngineContext } from '../engine-context.ts';
-import { scoreAccount } from '../score-account.ts';
-import { noPotential, sizePotential } from '../sizing/potential.sizing.ts';
-import { businessRulesTechnique } from '../techniques/business-rules/business-rules.technique.ts';
-import { contactNetworkTechnique } from '../techniques/contact-network/contact-network.technique.ts';
-import { conversationTechnique } from '../techniques/conversation/conversation.technique.ts';
-import { crossCheck } from '../techniques/cross-check/cross-check.ts';
-import { predictiveResult, scoreWithModel } from '../techniques/predictive.technique.ts';
-import { projectLimit } from '../techniques/temporal/limit-projection.ts';
-import { temporalTechnique } from '../techniques/temporal/temporal.technique.ts';
-import { combineTechniques } from './combine.composite.ts';
-import { mergeResults } from './merge-results.composite.ts';
-import { expansionWindow, projectedLimitOf } from './window.composite.ts';
+import { createSandbox } from '../src/sandbox/sandbox.ts';
+import { priorOnlyModel } from '../src/model/scoring-model.ts';
+import { deterministicAgent } from '../src/engine/agent/deterministic.agent.ts';
+import type { EngineContext } from '../src/engine/engine-context.ts';
+import { scoreAccount } from '../src/engine/score-account.ts';
+import { noPotential, sizePotential } from '../src/engine/sizing/potential.sizing.ts';
+import { businessRulesTechnique } from '../src/engine/techniques/business-rules/business-rules.technique.ts';
+import { contactNetworkTechnique } from '../src/engine/techniques/contact-network/contact-network.technique.ts';
+import { conversationTechnique } from '../src/engine/techniques/conversation/conversation.technique.ts';
+import { crossCheck } from '../src/engine/techniques/cross-check/cross-check.ts';
+import { predictiveResult, scoreWithModel } from '../src/engine/techniques/predictive.technique.ts';
+import { projectLimit } from '../src/engine/techniques/temporal/limit-projection.ts';
+import { temporalTechnique } from '../src/engine/techniques/temporal/temporal.technique.ts';
+import { combineTechniques } from '../src/engine/composite/combine.composite.ts';
+import { mergeResults } from '../src/engine/composite/merge-results.composite.ts';
+import { expansionWindow, projectedLimitOf } from '../src/engine/composite/window.composite.ts';
 
 const accounts = Number(process.argv[2] ?? 3000);
 const rounds = Number(process.argv[3] ?? 5);

@@ -1,10 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { RipeError } from '@ripe/shared';
-import type { AccountSource } from '../night/account-source.ts';
+import type { AccountSource } from './account-source.ts';
 import { createSandbox } from '../sandbox/sandbox.ts';
 import { trainSandboxModel, type TrainedModel } from '../eval/sandbox-training.ts';
 import type { Org } from '../store/orgs.repository.ts';
-import type { SandboxSettings } from './night-settings.schema.ts';
+import type { SandboxSettings } from '../settings/night-settings.schema.ts';
 
 /** A source that can start again at a batch, cutting the same batches as `batches(batchSize)`. */
 export interface ResumableSource extends AccountSource {

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from './http-logger.middleware.ts';
+import { redactUrl } from '../http/logging/http-logger.middleware.ts';
 import { createLogger } from './logger.ts';
 
 function capture() {

@@ -4,7 +4,7 @@ import {
   sandboxSettingsSchema,
   type SandboxSettings,
   type SandboxSettingsInput,
-} from './night-settings.schema.ts';
+} from '../settings/night-settings.schema.ts';
 
 /** The sandbox generator settings of the org (`orgs.sandbox`), defaults filled in. */
 export async function getSandboxSettings(tx: OrgTransaction): Promise<SandboxSettings | undefined> {

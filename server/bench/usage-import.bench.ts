@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { createOrg, migrate, openDatabase, withOrg, type Database } from '../store/index.ts';
-import { createThrowawayDatabase } from '../store/testing/throwaway-database.ts';
-import { importUsageCsv } from './usage-csv.import.ts';
+import { createOrg, migrate, openDatabase, withOrg, type Database } from '../src/store/index.ts';
+import { createThrowawayDatabase } from '../src/store/testing/throwaway-database.ts';
+import { importUsageCsv } from '../src/usage/usage-csv.import.ts';
 
 const { values } = parseArgs({
   options: {

@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Verdict } from '@ripe/shared';
-import { openDatabase, type Database } from './database.ts';
-import { migrate } from './migrator.ts';
-import { withOrg } from './org-scope.ts';
-import { createOrg } from './orgs.repository.ts';
-import { finishRun, startRun } from './runs.repository.ts';
-import { createThrowawayDatabase } from './testing/throwaway-database.ts';
-import { makeVerdict } from './testing/verdict.fixture.ts';
-import { saveVerdicts } from './verdicts.repository.ts';
+import { openDatabase, type Database } from '../src/store/database.ts';
+import { migrate } from '../src/store/migrator.ts';
+import { withOrg } from '../src/store/org-scope.ts';
+import { createOrg } from '../src/store/orgs.repository.ts';
+import { finishRun, startRun } from '../src/store/runs.repository.ts';
+import { createThrowawayDatabase } from '../src/store/testing/throwaway-database.ts';
+import { makeVerdict } from '../src/store/testing/verdict.fixture.ts';
+import { saveVerdicts } from '../src/store/verdicts.repository.ts';
 
 // Verdicts built, saved and committed together, as a night would per chunk of accounts.
 const chunkSize = 10_000;

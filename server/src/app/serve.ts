@@ -1,0 +1,8 @@
+import type { AppConfig } from '../config/env.ts';
+import { startServer, type RunningServer, type StartOptions } from '../http/server.ts';
+import { backgroundServices } from './background-services.ts';
+
+/** The composition root of `ripe serve`: the HTTP app and the background services beside it. */
+export function serveRipe(config: AppConfig, options: StartOptions = {}): Promise<RunningServer> {
+  return startServer(config, { services: backgroundServices, ...options });
+}

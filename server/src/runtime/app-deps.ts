@@ -1,0 +1,25 @@
+import type { AppConfig } from '../config/env.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { Database } from '../store/database.ts';
+
+/** What the app and its background services are built from. Engineers adding a service add an optional field here. */
+export interface AppDeps {
+  db: Database;
+  config: AppConfig;
+  logger: Logger;
+  /**
+   * Tests only: turns the server-side membership check off, to prove the cross-org suite notices.
+   * Nothing in the environment can set it.
+   */
+  insecureSkipMembershipCheck?: boolean;
+  /** Node's default process metrics at /metrics (off in tests that build many apps). */
+  defaultMetrics?: boolean;
+}
+
+/** Something that runs beside the HTTP server (a scheduler, a worker) and stops before the database closes. */
+export interface RunningService {
+  name: string;
+  stop(): Promise<void>;
+}
+
+export type BackgroundService = (deps: AppDeps) => Promise<RunningService>;
