@@ -1,0 +1,123 @@
+import type { PriceBook } from '@ripe/shared';
+import type { HistoryRow } from '../eval/sandbox-training.ts';
+import type { Result } from '../resilience/result.ts';
+import type { CrmKind } from '../store/orgs.repository.ts';
+import type { ProviderFacts } from './provider-facts.ts';
+import type { WriteOperation, WriteOutcome } from './write-operation.ts';
+
+export type { CrmKind };
+
+/**
+ * A position in a CRM's change order, (modified at, id) ascending. "Accounts changed since the cursor" are
+ * those after it in that order; a night that stops part-way stores the cursor of its last committed batch,
+ * and the next one resumes there. `null` is the beginning: every account.
+ */
+export type SyncCursor = { modifiedAt: string; id: string } | null;
+
+/** The human-owned catalogue fields as the CRM holds them (set by the account team in the CRM or the card). */
+export interface HumanOwnedValues {
+  status: ExpansionStatus | null;
+  adjustedPotential: number | null;
+  rejectionReason: string | null;
+  /** `YYYY-MM-DD`. */
+  snoozedUntil: string | null;
+  /** Who last changed them, when the CRM says (user id or name). */
+  changedBy: string | null;
+  /** ISO instant of the last change, when the CRM says. */
+  changedAt: string | null;
+}
+
+export type ExpansionStatus = 'new' | 'approved' | 'adjusted' | 'rejected' | 'snoozed' | 'won' | 'lost';
+
+/** One account as pulled: its canonical snapshot, still unvalidated, and what the account team set on it. */
+export interface PulledAccount {
+  accountId: string;
+  /** Raw canonical snapshot (validated by the night with zod; a bad one is reported, not fatal). */
+  snapshot: unknown;
+  human: HumanOwnedValues;
+  /** Where this account sits in the change order. */
+  cursor: NonNullable<SyncCursor>;
+  /** The CRM user who owns follow-up (the mapped CSM owner field), when known. */
+  ownerId: string | null;
+}
+
+export interface PullRequest {
+  /** Accounts after this position; `null` pulls every account. */
+  after: SyncCursor;
+  /** The day scored, `YYYY-MM-DD`: activities and usage are read up to it. */
+  asOf: string;
+  signal?: AbortSignal;
+}
+
+/** What the CRM lacks for Ripe to work, each item named (a field, an object, a permission). */
+export interface PreflightReport {
+  ok: boolean;
+  missing: { kind: 'field' | 'object' | 'permission' | 'property_group'; name: string; message: string }[];
+}
+
+/** The org's remaining daily API allowance; `null` when the CRM sets none (the sandbox). */
+export interface ApiAllowance {
+  max: number | null;
+  remaining: number | null;
+}
+
+/** API calls a connector made, by what they were for. */
+export interface ApiCallCount {
+  reads: number;
+  writes: number;
+  byKind: Record<string, number>;
+}
+
+/** Why a connector call failed, in a form the night can branch on and an admin can read (no secret). */
+export interface ConnectorError {
+  code:
+    | 'auth_expired'
+    | 'auth_revoked'
+    | 'daily_limit'
+    | 'rate_limited'
+    | 'unavailable'
+    | 'not_installed'
+    | 'invalid_request';
+  message: string;
+  /** For `rate_limited` / `unavailable`: how long the CRM asked to wait. */
+  retryAfterMs?: number;
+}
+
+/**
+ * One CRM behind one interface: the night, the write-back engine and the contract suite see only this.
+ * A connector instance serves one org's connection for one night (it counts that night's API calls).
+ */
+export interface CrmConnector {
+  readonly provider: ProviderFacts;
+  /** Checks that the package/properties Ripe writes exist and that the granted access suffices. */
+  preflight(): Promise<Result<PreflightReport, ConnectorError>>;
+  allowance(): Promise<Result<ApiAllowance, ConnectorError>>;
+  /** How many accounts changed after `after` (for the budget and the progress bar); null when unknown. */
+  countChanged(after: SyncCursor, asOf: string): Promise<Result<number | null, ConnectorError>>;
+  /** The price book of the org as the CRM knows it, if it keeps one; the org's own otherwise. */
+  priceBook(): PriceBook | null;
+  /**
+   * Accounts changed after the cursor, in change order, one page per API page (`provider.pageSize`).
+   * A failure ends the iteration by throwing a `ConnectorFailure` carrying the `ConnectorError`.
+   */
+  pullAccounts(request: PullRequest): AsyncIterable<PulledAccount[]>;
+  /** The org's labelled history as known on `asOf` (features on past days, expansions as labels), to train on. */
+  pullHistory(asOf: string, options?: { sampleSize?: number }): AsyncIterable<HistoryRow>;
+  /**
+   * Applies a batch of at most `provider.writeBatchSize` operations of one kind, answering one outcome per
+   * operation in the same order. A rejected record is an outcome, not a failure; the whole call fails only
+   * when the CRM could not be reached or refused every record for one reason (limit, expired session).
+   */
+  applyWrites(operations: readonly WriteOperation[]): Promise<Result<WriteOutcome[], ConnectorError>>;
+  /** API calls made by this instance so far. */
+  calls(): ApiCallCount;
+}
+
+/** Thrown out of `pullAccounts` (an async iterable cannot return a Result) and caught by the night. */
+export class ConnectorFailure extends Error {
+  readonly code = 'connector_failure' as const;
+  constructor(readonly error: ConnectorError) {
+    super(error.message);
+    this.name = 'ConnectorFailure';
+  }
+}
