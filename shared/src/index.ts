@@ -6,5 +6,7 @@ export * from './snapshot/json-schema.ts';
 export * from './config/org-config.schema.ts';
 export * from './verdict/verdict.schema.ts';
 export * from './catalogue/field-catalogue.ts';
+export * from './catalogue/signal-catalogue.ts';
+export * from './catalogue/writeback-values.ts';
 export * from './errors.ts';
 export * from './dates/day-number.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../snapshot/account-snapshot.schema.ts';
+import { signalCodeSchema } from '../catalogue/signal-catalogue.ts';
 
 export const techniqueNameSchema = z.enum([
   'predictive',
@@ -37,8 +38,8 @@ export const evidenceSchema = z.object({
 export type Evidence = z.infer<typeof evidenceSchema>;
 
 export const signalSchema = z.object({
-  /** Stable code, e.g. `seat_utilisation_high`, `buying_intent`, `champion_left`. */
-  code: z.string().min(1),
+  /** A code of the signal catalogue, e.g. `seat_utilisation_high`, `buying_intent`, `champion_left`. */
+  code: signalCodeSchema,
   technique: techniqueNameSchema,
   label: z.string(),
   polarity: z.enum(['positive', 'negative']),

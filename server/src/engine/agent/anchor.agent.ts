@@ -2,7 +2,7 @@
 // depend on the motion (seats full for a seat upsell, consumption for a commit...); failing those, the
 // strongest positive usage signal, then any usage evidence, then the strongest positive signal at all.
 import type { Evidence, Motion, Signal, Verdict } from '@ripe/shared';
-import type { SignalCode } from '../signal-codes.ts';
+import type { SignalCode } from '@ripe/shared';
 
 export interface Anchor {
   evidence: Evidence;

@@ -3,7 +3,7 @@
 // leaving, a recent contraction or a budget cut shrinks it. Factors multiply.
 import type { AgentAssessment, Evidence, Potential, Verdict } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
-import type { SignalCode } from '../signal-codes.ts';
+import type { SignalCode } from '@ripe/shared';
 import { dayNumber } from '@ripe/shared';
 import type { ContradictionCode } from '@ripe/shared';
 import { formatMoney } from '../sizing/money.ts';
@@ -17,7 +17,7 @@ function existing(ids: readonly string[], byId: ReadonlyMap<string, Evidence>): 
 function signalIds(verdict: Verdict, codes: readonly SignalCode[]): string[] | null {
   let found: string[] | null = null;
   for (const signal of verdict.signals) {
-    if (codes.includes(signal.code as SignalCode)) found = [...(found ?? []), ...signal.evidenceIds];
+    if (codes.includes(signal.code)) found = [...(found ?? []), ...signal.evidenceIds];
   }
   return found;
 }

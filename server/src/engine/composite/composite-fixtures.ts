@@ -1,7 +1,7 @@
 // Hand-built technique results for the composite's, the sizing's and the agent's specs.
 import type { Contradiction, ContradictionCode, Signal, TechniqueName, TechniqueResult } from '@ripe/shared';
 import { makeSignal } from '../techniques/signal.ts';
-import type { SignalCode } from '../signal-codes.ts';
+import type { SignalCode } from '@ripe/shared';
 
 export function signal(code: SignalCode, strength = 0.8, evidenceIds: string[] = []): Signal {
   return makeSignal(code, strength, evidenceIds);

@@ -1,6 +1,6 @@
 // Builds signals from the catalogue so label, polarity, technique and default motion never drift.
 import type { Motion, Signal } from '@ripe/shared';
-import { signalCatalogue, type SignalCode } from '../signal-codes.ts';
+import { signalCatalogue, type SignalCode } from '@ripe/shared';
 
 export function clamp01(value: number): number {
   return value < 0 ? 0 : value > 1 ? 1 : Number.isFinite(value) ? value : 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TechniqueResult } from '@ripe/shared';
-import { signalCatalogue, type SignalCode } from '../../signal-codes.ts';
+import { signalCatalogue, type SignalCode } from '@ripe/shared';
 import { addDays } from '@ripe/shared';
 import { makeSignal } from '../signal.ts';
 import {

@@ -8,7 +8,7 @@ import type {
 } from '@ripe/shared';
 import type { EngineContext } from '../../engine-context.ts';
 import { dayNumber, isoDay } from '@ripe/shared';
-import type { SignalCode } from '../../signal-codes.ts';
+import type { SignalCode } from '@ripe/shared';
 import { noisyOr, round3 } from '../signal.ts';
 import { adoptionBreadth } from './adoption-breadth.ts';
 

@@ -1,6 +1,6 @@
 import type { Evidence, Motion, Signal, TechniqueResult } from '@ripe/shared';
 import { dayNumber, isoDay } from '@ripe/shared';
-import type { SignalCode } from '../../signal-codes.ts';
+import type { SignalCode } from '@ripe/shared';
 import type { Technique } from '../technique.ts';
 import { makeSignal, round3, scoreFromSignals } from '../signal.ts';
 import { AT_LIMIT_SHARE, projectFromTrends, windowOf } from './limit-projection.ts';

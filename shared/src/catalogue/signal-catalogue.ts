@@ -1,8 +1,27 @@
-import type { Motion, TechniqueName } from '@ripe/shared';
+import { z } from 'zod';
+// Type-only: the verdict schema imports this file's enum, so a value import would be a cycle.
+import type { Motion, TechniqueName } from '../verdict/verdict.schema.ts';
+
+export type SignalPolarity = 'positive' | 'negative';
+
+/** What the catalogue says about one signal code. */
+export interface SignalCatalogueEntry {
+  technique: TechniqueName;
+  /** `positive` points at expansion, `negative` argues against it. */
+  polarity: SignalPolarity;
+  /** The motion a positive signal points to by default. */
+  motion?: Motion;
+  /** What the cards and the CRM write-back show. */
+  label: string;
+}
 
 /**
- * The catalogue of signal codes. Techniques emit only these codes; the composite, the agent and the
- * cards read them. `motion` is the motion a positive signal points to by default.
+ * The catalogue of signal codes. Techniques emit only these codes; the composite, the agent, the
+ * write-back and the cards read them. `motion` is the motion a positive signal points to by default.
+ *
+ * @example
+ * signalCatalogue.seat_utilisation_high.label; // 'Seat utilisation above threshold'
+ * signalCatalogue.champion_left.polarity; // 'negative'
  */
 export const signalCatalogue = {
   // business rules
@@ -131,9 +150,19 @@ export const signalCatalogue = {
     polarity: 'positive',
     label: 'Model predicts expansion',
   },
-} as const satisfies Record<
-  string,
-  { technique: TechniqueName; polarity: 'positive' | 'negative'; motion?: Motion; label: string }
->;
+} as const satisfies Record<string, SignalCatalogueEntry>;
 
+/**
+ * A code of the signal catalogue.
+ *
+ * @example const code: SignalCode = 'buying_intent';
+ */
 export type SignalCode = keyof typeof signalCatalogue;
+
+/**
+ * The signal codes as a zod enum, in catalogue order: a verdict citing an unknown code fails to parse.
+ *
+ * @example signalCodeSchema.parse('champion_left'); // 'champion_left'
+ */
+// Object.keys loses the key type; the catalogue is the only source of the list.
+export const signalCodeSchema = z.enum(Object.keys(signalCatalogue) as [SignalCode, ...SignalCode[]]);
