@@ -20,6 +20,7 @@ export const ripeErrorCodes = {
   decryption_failed: 'A secret cannot be decrypted: it was altered or moved',
   confirmation_mismatch: 'The confirmation does not name this org',
   connector_unavailable: 'The CRM connector is not available',
+  connector_failed: 'The CRM refused or failed a call',
   night_not_resumable: 'The run cannot be resumed from its checkpoint',
 } as const;
 export type RipeErrorCode = keyof typeof ripeErrorCodes;

@@ -104,13 +104,19 @@ export interface CrmConnector {
   /** The org's labelled history as known on `asOf` (features on past days, expansions as labels), to train on. */
   pullHistory(asOf: string, options?: { sampleSize?: number }): AsyncIterable<HistoryRow>;
   /**
-   * Applies a batch of at most `provider.writeBatchSize` operations of one kind, answering one outcome per
+   * Applies a batch of at most `provider.writeBatchSize` operations, of any kinds (the connector groups them
+   * into the fewest calls its API allows), answering one outcome per
    * operation in the same order. A rejected record is an outcome, not a failure; the whole call fails only
    * when the CRM could not be reached or refused every record for one reason (limit, expired session).
    */
   applyWrites(operations: readonly WriteOperation[]): Promise<Result<WriteOutcome[], ConnectorError>>;
   /** API calls made by this instance so far. */
   calls(): ApiCallCount;
+  /**
+   * Gets a new access token after a call answered `auth_expired` (single-flight per connection): the caller
+   * then repeats that call once. `auth_revoked` when the refresh token no longer works.
+   */
+  reauthenticate(): Promise<Result<void, ConnectorError>>;
 }
 
 /** Thrown out of `pullAccounts` (an async iterable cannot return a Result) and caught by the night. */

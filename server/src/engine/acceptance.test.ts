@@ -1,8 +1,8 @@
-// The Foundation issue's acceptance, end to end through `scoreAccount`: plain fixture snapshots in,
+// The Foundation issue's acceptance, end to end through `scoreAndAssess`: plain fixture snapshots in,
 // verdicts out, each checked against the schema the CRM write-back relies on.
 import { describe, expect, it } from 'vitest';
 import { verdictSchema, type Activity, type Contact, type Verdict } from '@ripe/shared';
-import { scoreAccount } from './score-account.ts';
+import { scoreAndAssess } from './score-account.ts';
 import {
   buildSnapshot,
   constant,
@@ -66,7 +66,7 @@ function checkIns(daysAgo: readonly number[]): Activity[] {
 }
 
 function score(overrides: SnapshotOverrides): Verdict {
-  const verdict = scoreAccount(buildSnapshot(overrides), ctx);
+  const verdict = scoreAndAssess(buildSnapshot(overrides), ctx);
   expect(verdictSchema.safeParse(verdict).success).toBe(true);
   return verdict;
 }
@@ -89,7 +89,7 @@ const converging: SnapshotOverrides = {
   ],
 };
 
-describe('acceptance: scoreAccount', () => {
+describe('acceptance: scoreAndAssess', () => {
   it('makes a clearly converging account ready for a seat upsell, sized, windowed and argued', () => {
     const verdict = score(converging);
     expect(verdict.readiness).toBe('ready');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verdictSchema, type AgentAssessment } from '@ripe/shared';
 import type { ExpansionAgent } from './agent/expansion-agent.ts';
-import { scoreAccount } from './score-account.ts';
+import { scoreAndAssess } from './score-account.ts';
 import {
   buildSnapshot,
   constant,
@@ -34,9 +34,9 @@ function recordingAgent(calls: string[]): ExpansionAgent {
   };
 }
 
-describe('scoreAccount', () => {
+describe('scoreAndAssess', () => {
   it('scores an account without data as not ready: no motion, no potential, no window, no agent', () => {
-    const verdict = scoreAccount(buildSnapshot(), ctx);
+    const verdict = scoreAndAssess(buildSnapshot(), ctx);
     expect(verdictSchema.parse(verdict)).toStrictEqual(verdict);
     expect(verdict).toMatchObject({
       accountId: 'acc-1',
@@ -72,7 +72,7 @@ describe('scoreAccount', () => {
         seriesEndingOn(TEST_NOW, 'active_users', 'active_users', ramp(120, 30, 52)),
       ],
     });
-    const verdicts = [idle, full].map((snapshot) => scoreAccount(snapshot, ctx, undefined, { agent }));
+    const verdicts = [idle, full].map((snapshot) => scoreAndAssess(snapshot, ctx, undefined, { agent }));
     const shortlisted = verdicts.filter((item) => item.readiness === 'ready' || item.readiness === 'nurture');
     expect(shortlisted.map((item) => item.accountId)).toStrictEqual(['full']);
     expect(calls).toStrictEqual(['full']);

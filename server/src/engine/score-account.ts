@@ -31,12 +31,8 @@ export interface ScoreOptions {
   agent?: ExpansionAgent;
 }
 
-export function scoreAccount(
-  snapshot: AccountSnapshot,
-  ctx: EngineContext,
-  model?: ScoringModel,
-  options: ScoreOptions = {},
-): Verdict {
+/** The verdict without the agent's assessment: the night runs the agent afterwards, on the shortlist only. */
+export function scoreAccount(snapshot: AccountSnapshot, ctx: EngineContext, model?: ScoringModel): Verdict {
   const modelScore = scoreWithModel(model ?? coldStart(), snapshot, ctx.now);
   const results: TechniqueResult[] = [
     predictiveResult(modelScore, ctx.now),
@@ -89,6 +85,17 @@ export function scoreAccount(
     featureContributions: modelScore.contributions,
     agent: null,
   };
+  return verdict;
+}
+
+/** The verdict with the agent's assessment for the shortlist, in one synchronous call (files, eval, reports). */
+export function scoreAndAssess(
+  snapshot: AccountSnapshot,
+  ctx: EngineContext,
+  model?: ScoringModel,
+  options: ScoreOptions = {},
+): Verdict {
+  const verdict = scoreAccount(snapshot, ctx, model);
   if (isShortlisted(verdict))
     verdict.agent = (options.agent ?? deterministicAgent).assess(verdict, snapshot, ctx);
   return verdict;

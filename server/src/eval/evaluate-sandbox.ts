@@ -1,6 +1,6 @@
 import { defaultOrgConfig } from '@ripe/shared';
 import { createSandbox } from '../sandbox/sandbox.ts';
-import { scoreAccount } from '../engine/score-account.ts';
+import { scoreAndAssess } from '../engine/score-account.ts';
 import { areaUnderRoc, brierScore } from '../model/metrics/index.ts';
 import { trainSandboxModel } from './sandbox-training.ts';
 import { addDays, daysBetween } from './dates.ts';
@@ -52,7 +52,7 @@ export function evaluateSandbox(options: EvalOptions): EvalResult {
   const trained = trainSandboxModel(sandbox, asOf, { progress: options.progress });
   const ctxAt = (now: string) => ({ now, config: defaultOrgConfig, priceBook: sandbox.priceBook });
   const isReadyAt = (index: number, day: string) =>
-    scoreAccount(sandbox.snapshotAt(index, day), ctxAt(day), trained.model).readiness === 'ready';
+    scoreAndAssess(sandbox.snapshotAt(index, day), ctxAt(day), trained.model).readiness === 'ready';
 
   const probabilities: number[] = [];
   const labels90: number[] = [];
@@ -63,7 +63,7 @@ export function evaluateSandbox(options: EvalOptions): EvalResult {
   const leadTimes: number[] = [];
   options.progress?.start(options.accounts, `evaluating as of ${asOf}`);
   for (let index = 0; index < options.accounts; index += 1) {
-    const verdict = scoreAccount(sandbox.snapshotAt(index, asOf), ctxAt(asOf), trained.model);
+    const verdict = scoreAndAssess(sandbox.snapshotAt(index, asOf), ctxAt(asOf), trained.model);
     const next = sandbox.truth(index).expansions.find((e) => e.date > asOf);
     const daysToExpansion = next ? daysBetween(asOf, next.date) : Number.POSITIVE_INFINITY;
     const expands90 = daysToExpansion <= 90;

@@ -3,6 +3,7 @@ import { accountsRouter } from './routes/accounts.routes.ts';
 import { apiKeysRouter } from './routes/api-keys.routes.ts';
 import { auditRouter } from './routes/audit.routes.ts';
 import { configRouter } from './routes/config.routes.ts';
+import { connectionsRouter } from './routes/connections.routes.ts';
 import { dataRightsRouter } from './routes/export.routes.ts';
 import { feedbackRouter } from './routes/feedback.routes.ts';
 import { membersRouter } from './routes/members.routes.ts';
@@ -32,4 +33,5 @@ export const routers: RouterFactory[] = [
   dataRightsRouter,
   configRouter,
   usageRouter,
+  connectionsRouter,
 ];

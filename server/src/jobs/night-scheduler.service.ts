@@ -13,7 +13,7 @@ export interface InProcessSchedulerOptions {
   tickMs?: number;
   catchUpMs?: number;
   leaseMs?: number;
-  resolveData?: OrgNightDeps['resolveData'];
+  resolveConnector?: OrgNightDeps['resolveConnector'];
 }
 
 /**
@@ -30,7 +30,7 @@ export function inProcessNightScheduler(options: InProcessSchedulerOptions): Nig
     now,
     leaseMs: options.leaseMs,
     log: options.log,
-    resolveData: options.resolveData,
+    resolveConnector: options.resolveConnector,
     drivenRuns: new Set(),
   };
   const scheduler = createNightScheduler({

@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { runOrgNight } from '../night/org-night.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { describeOnEachBackend } from '../store/testing/store-backends.ts';
-import { defaultOrgData, sandboxOrgData, type OrgDataResolver } from '../night/org-data.ts';
+import { defaultConnectors, type ConnectorResolver } from '../night/connector-resolver.ts';
+import { interruptedSandbox } from '../night/testing/interrupted-sandbox.ts';
 import { inProcessNightScheduler } from './night-scheduler.service.ts';
 import { createNightOrg } from '../night/testing/night-orgs.fixture.ts';
 
@@ -32,11 +33,11 @@ describeOnEachBackend(process.env.DATABASE_URL, 'in-process night scheduler', ({
     const throwing = await createNightOrg(db(), { schedule: utcMidnight });
     const hubspot = await createNightOrg(db(), { crm: 'hubspot', schedule: utcMidnight });
     const onDemand = await createNightOrg(db());
-    const resolveData: OrgDataResolver = (org, asOf) => {
+    const resolveConnector: ConnectorResolver = (org, asOf) => {
       if (org.id === throwing) throw new Error('CRM exploded');
-      return defaultOrgData(org, asOf);
+      return defaultConnectors(org, asOf);
     };
-    const scheduler = inProcessNightScheduler({ db: db(), now, resolveData, concurrency: 2 });
+    const scheduler = inProcessNightScheduler({ db: db(), now, resolveConnector, concurrency: 2 });
     try {
       const queued = await scheduler.tick();
       const mine = new Set([healthy, paris, throwing, hubspot, onDemand]);
@@ -73,26 +74,10 @@ describeOnEachBackend(process.env.DATABASE_URL, 'in-process night scheduler', ({
     const orgId = await createNightOrg(db(), { schedule: utcMidnight, sandbox: { accounts: 40 } });
     let open: () => void = () => {};
     const gate = new Promise<void>((resolve) => (open = resolve));
-    const frozen: OrgDataResolver = (org, asOf) => {
-      const data = sandboxOrgData(org, org.sandbox, asOf);
-      return {
-        ...data,
-        source: {
-          ...data.source,
-          async *batchesFrom(batchSize, startBatch) {
-            let index = startBatch;
-            for await (const batch of data.source.batchesFrom(batchSize, startBatch)) {
-              if (index === 2) await gate;
-              index += 1;
-              yield batch;
-            }
-          },
-        },
-      };
-    };
+    const frozen = interruptedSandbox({ failAt: 2, gate }).resolve;
     // A process freezes after two batches (its heartbeat far apart), then its lease runs out.
     const dead = runOrgNight(
-      { db: db(), owner: 'frozen', now, leaseMs: 60_000, resolveData: frozen },
+      { db: db(), owner: 'frozen', now, leaseMs: 60_000, resolveConnector: frozen },
       orgId,
       {
         nightDate: '2026-06-15',

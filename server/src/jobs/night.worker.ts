@@ -30,7 +30,7 @@ export interface NightWorkerOptions {
   catchUpMs?: number;
   now?: () => Date;
   log?: NightLog;
-  resolveData?: OrgNightDeps['resolveData'];
+  resolveConnector?: OrgNightDeps['resolveConnector'];
 }
 
 export interface NightWorker {
@@ -72,7 +72,7 @@ export async function startNightWorker(options: NightWorkerOptions): Promise<Nig
     now,
     leaseMs: options.leaseMs,
     log: options.log,
-    resolveData: options.resolveData,
+    resolveConnector: options.resolveConnector,
     drivenRuns: new Set(),
   };
   const boss = new PgBoss({

@@ -1,6 +1,7 @@
 import type { Readiness } from '@ripe/shared';
 import type { OrgTransaction } from '../store/org-scope.ts';
 import { firstRow } from '../store/rows.ts';
+import type { SyncCursor } from '../connectors/crm-connector.ts';
 
 /** Running totals of a run's committed batches: what the run record says when the night ends. */
 export interface NightTally {
@@ -12,8 +13,12 @@ export interface NightTally {
   totalPotential: number;
   totalExpectedValue: number;
   writebacks: number;
+  /** Changes the account team made in the CRM, recorded as feedback. */
+  feedback: number;
+  /** CRM API calls of the pull, summed over the processes that drove the run. */
+  apiReads: number;
   /** Milliseconds per phase, summed over batches (and over the processes that drove the run). */
-  durations: { pull: number; score: number; save: number };
+  durations: { pull: number; score: number; agent: number; save: number };
 }
 
 export interface NightCheckpoint {
@@ -27,12 +32,17 @@ export interface NightCheckpoint {
   resumes: number;
   leaseOwner: string | null;
   leaseExpiresAt: Date | null;
+  /** Where the run's pull started in the CRM's change order, and where its last committed batch ended. */
+  startCursor: SyncCursor;
+  cursor: SyncCursor;
 }
 
 export interface BatchCommit {
   /** The batch's position from 0: it must be the next one, so a batch never commits twice. */
   batchIndex: number;
   lastAccountId: string | null;
+  /** The change-order position of the batch's last account. */
+  cursor: SyncCursor;
   tally: NightTally;
 }
 
@@ -46,7 +56,9 @@ export function emptyTally(): NightTally {
     totalPotential: 0,
     totalExpectedValue: 0,
     writebacks: 0,
-    durations: { pull: 0, score: 0, save: 0 },
+    feedback: 0,
+    apiReads: 0,
+    durations: { pull: 0, score: 0, agent: 0, save: 0 },
   };
 }
 
@@ -60,19 +72,29 @@ interface CheckpointRow {
   resumes: number;
   lease_owner: string | null;
   lease_expires_at: Date | null;
+  start_cursor: SyncCursor;
+  cursor: SyncCursor;
 }
 
 const columns = `run_id::text, as_of::text, batch_size, batches_committed, last_account_id, tally, resumes,
-  lease_owner, lease_expires_at`;
+  lease_owner, lease_expires_at, start_cursor, cursor`;
 
 /** The checkpoint of a new run, leased to `owner`. */
 export async function createCheckpoint(
   tx: OrgTransaction,
-  input: { runId: string; asOf: string; batchSize: number; owner: string; leaseMs: number },
+  input: {
+    runId: string;
+    asOf: string;
+    batchSize: number;
+    owner: string;
+    leaseMs: number;
+    startCursor?: SyncCursor;
+  },
 ): Promise<NightCheckpoint> {
   const { rows } = await tx.query<CheckpointRow>(
-    `insert into night_checkpoints (org_id, run_id, as_of, batch_size, tally, lease_owner, lease_expires_at)
-     values ($1, $2::uuid, $3::date, $4, $5::jsonb, $6, now() + $7 * interval '1 millisecond')
+    `insert into night_checkpoints (org_id, run_id, as_of, batch_size, tally, lease_owner, lease_expires_at,
+       start_cursor, cursor)
+     values ($1, $2::uuid, $3::date, $4, $5::jsonb, $6, now() + $7 * interval '1 millisecond', $8::jsonb, $8::jsonb)
      returning ${columns}`,
     [
       tx.orgId,
@@ -82,6 +104,7 @@ export async function createCheckpoint(
       JSON.stringify(emptyTally()),
       input.owner,
       input.leaseMs,
+      JSON.stringify(input.startCursor ?? null),
     ],
   );
   return toCheckpoint(firstRow(rows));
@@ -176,9 +199,19 @@ export async function commitBatch(
        last_account_id = $5,
        tally = $6::jsonb,
        lease_expires_at = now() + $7 * interval '1 millisecond',
+       cursor = $8::jsonb,
        updated_at = now()
      where org_id = $1 and run_id = $2::uuid and lease_owner = $3 and batches_committed = $4`,
-    [tx.orgId, runId, owner, commit.batchIndex, commit.lastAccountId, JSON.stringify(commit.tally), leaseMs],
+    [
+      tx.orgId,
+      runId,
+      owner,
+      commit.batchIndex,
+      commit.lastAccountId,
+      JSON.stringify(commit.tally),
+      leaseMs,
+      JSON.stringify(commit.cursor),
+    ],
   );
   return rowCount > 0;
 }
@@ -229,5 +262,7 @@ function toCheckpoint(row: CheckpointRow): NightCheckpoint {
     resumes: row.resumes,
     leaseOwner: row.lease_owner,
     leaseExpiresAt: row.lease_expires_at,
+    startCursor: row.start_cursor ?? null,
+    cursor: row.cursor ?? null,
   };
 }

@@ -1,5 +1,5 @@
 import { addDays } from '@ripe/shared';
-import type { ResumableSource } from './org-data.ts';
+import type { PulledAccount } from '../connectors/crm-connector.ts';
 import type { Database } from '../store/database.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { mergeIngestedUsage, usageUntil } from '../usage/ingested-usage.merge.ts';
@@ -17,25 +17,24 @@ export interface IngestedUsageOptions {
 }
 
 /**
- * The source with each account's ingested usage (`POST /v1/usage`, `ripe import usage`) merged into its
- * snapshot: one query per batch, in the org's transaction so row-level security applies.
+ * The batch with each account's ingested usage (`POST /v1/usage`, `ripe import usage`) merged into its snapshot:
+ * one query per batch, in the org's transaction so row-level security applies.
  */
-export function withIngestedUsage(source: ResumableSource, options: IngestedUsageOptions): ResumableSource {
+export async function withIngestedUsage(
+  batch: readonly PulledAccount[],
+  options: IngestedUsageOptions,
+): Promise<PulledAccount[]> {
   const { db, orgId, asOf, lookbackDays = ingestedUsageLookbackDays } = options;
   const since = addDays(asOf, -lookbackDays);
-  async function* batchesFrom(batchSize: number, startBatch: number): AsyncIterable<unknown[]> {
-    for await (const batch of source.batchesFrom(batchSize, startBatch)) {
-      const ids = batch.flatMap((record) => accountIdOf(record) ?? []);
-      const usage = await withOrg(db, orgId, (tx) => usageSeriesFor(tx, ids, since));
-      yield batch.map((record) => {
-        const id = accountIdOf(record);
-        const series = id === undefined ? undefined : usage.get(id);
-        if (!series || typeof record !== 'object' || record === null) return record;
-        return mergeIngestedUsage(record, usageUntil(series, asOf));
-      });
-    }
-  }
-  return { ...source, batches: (batchSize) => batchesFrom(batchSize, 0), batchesFrom };
+  const ids = batch.flatMap((pulled) => accountIdOf(pulled.snapshot) ?? []);
+  const usage = await withOrg(db, orgId, (tx) => usageSeriesFor(tx, ids, since));
+  return batch.map((pulled) => {
+    const id = accountIdOf(pulled.snapshot);
+    const series = id === undefined ? undefined : usage.get(id);
+    const record = pulled.snapshot;
+    if (!series || typeof record !== 'object' || record === null) return pulled;
+    return { ...pulled, snapshot: mergeIngestedUsage(record, usageUntil(series, asOf)) };
+  });
 }
 
 // Records are raw: one without an account id is left as it is, for validation to report.

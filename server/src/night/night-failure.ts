@@ -1,3 +1,4 @@
+import { ConnectorFailure } from '../connectors/crm-connector.ts';
 import { isRipeError } from '@ripe/shared';
 import { CrmTransportError } from '../resilience/crm-transport.error.ts';
 
@@ -35,6 +36,9 @@ export function isTransientFailure(error: unknown): boolean {
   if (error instanceof CrmTransportError) {
     return error.status === undefined || error.status === 429 || error.status >= 500;
   }
+  if (error instanceof ConnectorFailure) {
+    return error.error.code === 'unavailable' || error.error.code === 'rate_limited';
+  }
   if (isRipeError(error)) return false;
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
@@ -54,6 +58,7 @@ const maxReasonLength = 300;
 export function failureReason(error: unknown): string {
   if (isRipeError(error)) return clip(redact(error.message));
   if (error instanceof CrmTransportError) return clip(`A CRM call failed: ${error.message}`);
+  if (error instanceof ConnectorFailure) return clip(`The CRM refused a call: ${redact(error.message)}`);
   if (isNightStopped(error)) return error.message;
   if (isTransientFailure(error)) {
     const code = (error as { code?: unknown }).code;

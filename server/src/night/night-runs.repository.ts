@@ -1,6 +1,7 @@
 import type { Verdict } from '@ripe/shared';
 import type { OrgTransaction } from '../store/org-scope.ts';
 import type { RunStatus } from '../store/runs.repository.ts';
+import type { SyncCursor } from '../connectors/crm-connector.ts';
 
 export interface NightRunRef {
   id: string;
@@ -66,4 +67,35 @@ export async function topVerdictsOfRun(tx: OrgTransaction, runId: string, limit 
     [tx.orgId, runId, limit],
   );
   return rows.map((row) => row.verdict);
+}
+
+/**
+ * Where the org's last real (not dry) run left the pull: the next night starts there, so a night stopped by
+ * the API budget or a failure resumes where it stopped, and a finished one pulls only what changed since.
+ */
+export async function lastSyncCursor(tx: OrgTransaction): Promise<SyncCursor> {
+  const { rows } = await tx.query<{ cursor: SyncCursor }>(
+    `select c.cursor from night_checkpoints c join runs r on r.org_id = c.org_id and r.id = c.run_id
+     where c.org_id = $1 and not r.dry_run and c.batches_committed > 0
+     order by r.started_seq desc limit 1`,
+    [tx.orgId],
+  );
+  return rows[0]?.cursor ?? null;
+}
+
+/** A run's CRM API usage: calls by direction and kind, beside the floor and where a budget stopped it. */
+export interface ApiUsage {
+  calls: { reads: number; writes: number; total: number; byKind: Record<string, number> };
+  floor: { reads: number; writes: number; total: number };
+  allowance: { max: number | null; remaining: number | null };
+  budget: number | null;
+  stopped: string | null;
+}
+
+export async function recordApiUsage(tx: OrgTransaction, runId: string, usage: ApiUsage): Promise<void> {
+  await tx.query(`update runs set api_usage = $3::jsonb where org_id = $1 and id = $2::uuid`, [
+    tx.orgId,
+    runId,
+    JSON.stringify(usage),
+  ]);
 }

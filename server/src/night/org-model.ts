@@ -2,7 +2,7 @@ import type { Database } from '../store/database.ts';
 import { latestModel, saveModel } from '../store/models.repository.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { scoringModelFromJson, type ScoringModel } from '../model/scoring-model.ts';
-import type { OrgData } from './org-data.ts';
+import type { TrainedModel } from '../eval/sandbox-training.ts';
 
 export interface OrgModel {
   model: ScoringModel;
@@ -18,7 +18,7 @@ export const modelMaxAgeMs = 24 * 60 * 60 * 1000;
 export async function loadOrTrainModel(
   db: Database,
   orgId: string,
-  data: OrgData,
+  train: () => Promise<TrainedModel>,
   now: Date,
   maxAgeMs = modelMaxAgeMs,
 ): Promise<OrgModel> {
@@ -37,7 +37,7 @@ export async function loadOrTrainModel(
       // A model stored by an older version that no longer parses: train a new one.
     }
   }
-  const trained = data.train();
+  const trained = await train();
   await withOrg(db, orgId, (tx) =>
     saveModel(tx, {
       trainedAt: now,

@@ -3,7 +3,7 @@ import { describeOnEachBackend } from '../store/testing/store-backends.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { getRun, listRunErrors } from '../store/runs.repository.ts';
 import { getCheckpoint } from './checkpoint.repository.ts';
-import { sandboxOrgData, type OrgDataResolver } from './org-data.ts';
+import { interruptedSandbox } from './testing/interrupted-sandbox.ts';
 import { createNightOrg, countRows } from './testing/night-orgs.fixture.ts';
 import { runOrgNight, type OrgNightOutcome } from './org-night.ts';
 
@@ -14,33 +14,6 @@ function succeeded(outcome: OrgNightOutcome) {
   if (outcome.status !== 'succeeded')
     throw new Error(`expected a succeeded night, got ${JSON.stringify(outcome)}`);
   return outcome.report;
-}
-
-/** A sandbox whose source stops at `failAt` (a batch index) with `error`, or waits on `gate` there. */
-function interruptedSandbox(options: { failAt: number; error?: Error; gate?: Promise<void> }) {
-  const startBatches: number[] = [];
-  const resolve: OrgDataResolver = (org, day) => {
-    const data = sandboxOrgData(org, org.sandbox, day);
-    return {
-      ...data,
-      source: {
-        ...data.source,
-        async *batchesFrom(batchSize, startBatch) {
-          startBatches.push(startBatch);
-          let index = startBatch;
-          for await (const batch of data.source.batchesFrom(batchSize, startBatch)) {
-            if (index === options.failAt) {
-              if (options.gate) await options.gate;
-              if (options.error) throw options.error;
-            }
-            index += 1;
-            yield batch;
-          }
-        },
-      },
-    };
-  };
-  return { resolve, startBatches };
 }
 
 describeOnEachBackend(process.env.DATABASE_URL, 'runOrgNight', ({ db }) => {
@@ -56,16 +29,22 @@ describeOnEachBackend(process.env.DATABASE_URL, 'runOrgNight', ({ db }) => {
     });
     expect(await countRows(db(), orgId, 'verdicts', 'run_id = $2::uuid', [report.runId])).toBe(45);
     expect(report.readiness.ready).toBeGreaterThan(0);
-    expect(report.writebacks).toBe(report.readiness.ready);
-    expect(await countRows(db(), orgId, 'writebacks', 'run_id = $2::uuid', [report.runId])).toBe(
-      report.readiness.ready,
-    );
+    // Every scored account is staged; the engine drained them all: fields and history for each, a task per ready one.
+    expect(report.writebacks).toBe(45);
+    expect(await countRows(db(), orgId, 'writebacks', "status = 'done'")).toBe(45);
+    expect(report.written).toMatchObject({
+      history: 45,
+      tasksCreated: report.readiness.ready,
+      opportunities: 0,
+    });
+    expect(report.apiUsage.calls).toMatchObject({ reads: 1, writes: 1 });
+    expect(report.apiUsage.floor).toStrictEqual({ reads: 1, writes: 1, total: 2 });
     expect(report.top[0]?.readiness).toBe('ready');
     expect(Object.keys(report.durations).sort()).toStrictEqual(
-      ['load', 'model', 'pull', 'save', 'score', 'total'].sort(),
+      ['load', 'model', 'pull', 'score', 'agent', 'save', 'writeBack', 'total'].sort(),
     );
     const run = await withOrg(db(), orgId, (tx) => getRun(tx, report.runId));
-    expect(run).toMatchObject({ status: 'succeeded', apiCalls: 0, counts: report.counts });
+    expect(run).toMatchObject({ status: 'succeeded', apiCalls: 2, counts: report.counts });
     const checkpoint = await withOrg(db(), orgId, (tx) => getCheckpoint(tx, report.runId));
     expect(checkpoint).toMatchObject({
       batchesCommitted: 5,
@@ -77,8 +56,13 @@ describeOnEachBackend(process.env.DATABASE_URL, 'runOrgNight', ({ db }) => {
     const again = succeeded(await runOrgNight(deps, orgId, { asOf, batchSize: 10 }));
     expect(again.model).toBe(report.model);
     expect(await countRows(db(), orgId, 'models')).toBe(1);
-    // Nothing changed since the first run: only still-ready accounts are queued again, none are new.
-    expect(again.writebacks).toBe(again.readiness.ready);
+    // Nothing changed in the CRM since the first run: nothing is pulled, scored or staged.
+    expect(again.counts.accounts).toBe(0);
+    expect(again.writebacks).toBe(0);
+    // A full run pulls every account again; the write-back engine finds nothing new to write.
+    const full = succeeded(await runOrgNight(deps, orgId, { asOf, batchSize: 10, full: true }));
+    expect(full.counts.accounts).toBe(45);
+    expect(full.written).toMatchObject({ fields: 0, tasksCreated: 0, history: 0 });
   });
 
   it('a dry run records its verdicts but no latest state and no write-back', async () => {
@@ -115,18 +99,18 @@ describeOnEachBackend(process.env.DATABASE_URL, 'runOrgNight', ({ db }) => {
       failAt: 3,
       error: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
     });
-    const deps = { db: db(), owner: 'worker-1', now, resolveData: flaky.resolve };
+    const deps = { db: db(), owner: 'worker-1', now, resolveConnector: flaky.resolve };
     const first = await runOrgNight(deps, orgId, { nightDate: asOf, batchSize: 10, finalAttempt: false });
     expect(first).toMatchObject({ status: 'retry' });
     expect(await countRows(db(), orgId, 'verdicts')).toBe(30);
 
     const healthy = interruptedSandbox({ failAt: -1 });
     const retried = succeeded(
-      await runOrgNight({ ...deps, owner: 'worker-2', resolveData: healthy.resolve }, orgId, {
+      await runOrgNight({ ...deps, owner: 'worker-2', resolveConnector: healthy.resolve }, orgId, {
         nightDate: asOf,
       }),
     );
-    expect(healthy.startBatches).toStrictEqual([3]);
+    expect(healthy.starts).toStrictEqual([{ modifiedAt: '2026-06-01T00:00:00.000Z', id: 'acc-000029' }]);
     expect(retried).toMatchObject({
       runId: first.status === 'retry' ? first.runId : '',
       resumedFromBatch: 3,
@@ -143,7 +127,7 @@ describeOnEachBackend(process.env.DATABASE_URL, 'runOrgNight', ({ db }) => {
     const stuck = interruptedSandbox({ failAt: 2, gate });
     // A long lease: the stuck process's heartbeat stays quiet during the test.
     const zombie = runOrgNight(
-      { db: db(), owner: 'zombie', now, leaseMs: 60_000, resolveData: stuck.resolve },
+      { db: db(), owner: 'zombie', now, leaseMs: 60_000, resolveConnector: stuck.resolve },
       orgId,
       {
         nightDate: asOf,
@@ -194,10 +178,14 @@ describeOnEachBackend(process.env.DATABASE_URL, 'runOrgNight', ({ db }) => {
       failAt: 1,
       error: new TypeError('cannot read token=abc123secret at postgres://ripe:hunter2@db:5432/ripe'),
     });
-    const outcome = await runOrgNight({ db: db(), owner: 'test', now, resolveData: broken.resolve }, orgId, {
-      asOf,
-      batchSize: 10,
-    });
+    const outcome = await runOrgNight(
+      { db: db(), owner: 'test', now, resolveConnector: broken.resolve },
+      orgId,
+      {
+        asOf,
+        batchSize: 10,
+      },
+    );
     if (outcome.status !== 'failed') throw new Error(`expected a failure, got ${outcome.status}`);
     const reason = outcome.report.failureReason ?? '';
     expect(reason).toBe(

@@ -1,8 +1,14 @@
 import { RipeError, type Readiness, type Verdict } from '@ripe/shared';
+import type { ApiCallCount, CrmConnector } from '../connectors/crm-connector.ts';
 import type { Database } from '../store/database.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { getOrg } from '../store/orgs.repository.ts';
 import { failRun, finishRun, type RunCounts, type RunDurations } from '../store/runs.repository.ts';
+import { getOrgSettings } from '../settings/settings.service.ts';
+import type { UsageSource } from '../settings/field-mapping.schema.ts';
+import { drainOutbox, type DrainReport } from '../writeback/drain-outbox.ts';
+import { noWrites, type WrittenCounts } from '../writeback/write-tally.ts';
+import { planBudget, type NightBudget } from './api-budget.ts';
 import {
   claimLease,
   createCheckpoint,
@@ -13,23 +19,36 @@ import {
   type NightCheckpoint,
   type NightTally,
 } from './checkpoint.repository.ts';
-import { checkpointedNight } from './checkpointed-night.ts';
+import { defaultConnectors, type ConnectorResolver, type OrgForNight } from './connector-resolver.ts';
+import { withIngestedUsage } from './ingested-usage-source.ts';
+import { deterministicNightAgent, type NightAgent } from './night-agent.ts';
 import {
   failureReason,
   isLeaseLost,
   isNightStopped,
   isTransientFailure,
   LeaseLostError,
+  NightStoppedError,
 } from './night-failure.ts';
-import { findNightRun, getNightRun, startNightRun, topVerdictsOfRun } from './night-runs.repository.ts';
-import { defaultOrgData, type OrgDataResolver, type OrgForNight } from './org-data.ts';
+import {
+  findNightRun,
+  getNightRun,
+  lastSyncCursor,
+  recordApiUsage,
+  startNightRun,
+  topVerdictsOfRun,
+  type ApiUsage,
+} from './night-runs.repository.ts';
+import type { NightProgress } from './run-night.ts';
 import { loadOrTrainModel } from './org-model.ts';
 import { getSandboxSettings } from './org-sandbox.repository.ts';
+import type { ScoringModel } from '../model/scoring-model.ts';
 import { startHeartbeat } from './run-lease.ts';
-import { getOrgSettings } from '../settings/settings.service.ts';
-import type { UsageSource } from '../settings/field-mapping.schema.ts';
-import { withIngestedUsage } from './ingested-usage-source.ts';
-import { runNight, type NightProgress } from './run-night.ts';
+import { agentStage } from './stages/agent.stage.ts';
+import { commitStage } from './stages/commit.stage.ts';
+import { trainFromCrm } from './stages/model.stage.ts';
+import { pullStage, type PullStop } from './stages/pull.stage.ts';
+import { scoreStage, type ScoredAccount } from './stages/score.stage.ts';
 
 /** What the night logs; a pino logger fits. */
 export interface NightLog {
@@ -45,7 +64,12 @@ export interface OrgNightDeps {
   now?: () => Date;
   /** How long a silent process keeps its run before another may resume it. */
   leaseMs?: number;
-  resolveData?: OrgDataResolver;
+  /** The CRM connector of an org's night (tests and `ripe demo` pass their own). */
+  resolveConnector?: ConnectorResolver;
+  /** The expansion agent for the shortlist; deterministic by default. */
+  agent?: NightAgent;
+  /** Share of the remaining daily API allowance a night may use. */
+  apiBudgetShare?: number;
   log?: NightLog;
   /**
    * Runs this process drives right now, shared by its nights: a process never resumes its own live run
@@ -69,6 +93,8 @@ export interface OrgNightOptions {
   progress?: NightProgress;
   /** Aborted when the process stops: the night ends after the batch in flight, resumable. */
   signal?: AbortSignal;
+  /** Pulls every account, not only those changed since the last night. */
+  full?: boolean;
 }
 
 export interface OrgNightReport {
@@ -92,6 +118,12 @@ export interface OrgNightReport {
   resumes: number;
   model: string | null;
   top: Verdict[];
+  /** Accounts the CRM reported changed since the last night (pulled tonight). */
+  changedAccounts: number;
+  apiUsage: ApiUsage;
+  written: WrittenCounts;
+  /** Records the CRM rejected, with its own message. */
+  writeErrors: DrainReport['errors'];
 }
 
 export type OrgNightOutcome =
@@ -135,18 +167,7 @@ export async function runOrgNight(
     throw new RipeError('invalid_argument', 'A scheduled night cannot be a dry run');
   }
   const startedAt = performance.now();
-  const loaded = await withOrg(
-    db,
-    orgId,
-    async (tx): Promise<{ org: OrgForNight; usage: UsageSource } | undefined> => {
-      const found = await getOrg(tx);
-      const sandbox = found ? await getSandboxSettings(tx) : undefined;
-      if (!found || !sandbox) return undefined;
-      const { fieldMapping } = await getOrgSettings(tx);
-      return { org: { ...found, sandbox }, usage: fieldMapping.usage };
-    },
-  );
-  if (!loaded) throw new RipeError('not_found', `Org ${orgId} does not exist`);
+  const loaded = await loadOrgStage(db, orgId);
   const { org } = loaded;
   const asOf = options.asOf ?? options.nightDate ?? now().toISOString().slice(0, 10);
   const driven = deps.drivenRuns ?? new Set<string>();
@@ -156,6 +177,7 @@ export async function runOrgNight(
     nightDate: options.nightDate,
     resumeRunId: options.resumeRunId,
     batchSize: options.batchSize ?? defaultBatchSize,
+    full: options.full ?? false,
   });
   if ('skipped' in claim) return { status: 'skipped', runId: claim.runId, reason: claim.skipped };
   const { runId, checkpoint } = claim;
@@ -170,60 +192,61 @@ export async function runOrgNight(
   });
   const context = { orgId, runId, asOf: checkpoint.asOf, resumedFromBatch: checkpoint.batchesCommitted };
   deps.log?.info({ ...context, resumes: checkpoint.resumes }, 'night started');
-  let modelDescription: string | null = null;
-  let currency: string | null = org.priceBook?.currency ?? null;
-  let tally = checkpoint.tally;
-  const phases = { load: 0, model: 0 };
+  const night: NightState = {
+    model: null,
+    currency: org.priceBook?.currency ?? null,
+    tally: checkpoint.tally,
+    phases: { load: 0, model: 0, writeBack: 0 },
+    calls: { reads: 0, writes: 0, byKind: {} },
+    budget: { maxCalls: null, estimatedCalls: null, fits: true },
+    allowance: { max: null, remaining: null },
+    changed: 0,
+    stopped: null,
+    drain: null,
+  };
+  let connector: CrmConnector | undefined;
   try {
-    const data = (deps.resolveData ?? defaultOrgData)(org, checkpoint.asOf);
-    // Ingested usage is the source of truth for its metrics: merged into each snapshot before scoring.
-    const source =
-      loaded.usage.source === 'ingest'
-        ? withIngestedUsage(data.source, { db, orgId, asOf: checkpoint.asOf })
-        : data.source;
-    phases.load = performance.now() - startedAt;
-    currency = data.source.priceBook.currency;
+    connector = (deps.resolveConnector ?? defaultConnectors)(org, checkpoint.asOf);
+    night.phases.load = performance.now() - startedAt;
+    night.currency = (connector.priceBook() ?? org.priceBook)?.currency ?? night.currency;
     const modelStartedAt = performance.now();
-    const model = await loadOrTrainModel(db, orgId, data, now());
-    phases.model = performance.now() - modelStartedAt;
-    modelDescription = model.description;
-    const night = checkpointedNight({
+    const model = await loadOrTrainModel(
       db,
       orgId,
-      runId,
-      owner,
-      leaseMs,
-      dryRun: claim.dryRun,
-      checkpoint,
-      source,
-      signal: options.signal,
-    });
-    try {
-      await runNight({
-        source: night.source,
-        asOf: checkpoint.asOf,
-        config: org.config,
-        model: model.model,
-        batchSize: checkpoint.batchSize,
-        sink: night.sink,
-        progress: options.progress,
-        topCount: 0,
+      () => trainFromCrm(connector as CrmConnector, checkpoint.asOf, org.sandbox.seed),
+      now(),
+    );
+    night.phases.model = performance.now() - modelStartedAt;
+    night.model = model.description;
+    await budgetStage(connector, checkpoint, night, deps.apiBudgetShare ?? defaultBudgetShare);
+    await pullScoreStage({ deps, org, usage: loaded.usage, connector, claim, night, model, options, now });
+    if (!claim.dryRun) {
+      const drainStartedAt = performance.now();
+      const callsSoFar = night.tally.apiReads;
+      night.drain = await drainOutbox({
+        db,
+        orgId,
+        connector,
+        today: checkpoint.asOf,
+        maxWriteCalls:
+          night.budget.maxCalls === null ? undefined : Math.max(0, night.budget.maxCalls - callsSoFar),
       });
-    } finally {
-      tally = night.tally();
+      night.phases.writeBack = performance.now() - drainStartedAt;
+      if (night.drain.stopped && !night.stopped) {
+        night.stopped = night.drain.stopped.reason === 'budget' ? 'budget' : night.drain.stopped.error.code;
+      }
     }
-    const outcome = toOutcome(tally, phases);
+    night.calls = connector.calls();
+    const outcome = toOutcome(night);
     await withOrg(db, orgId, async (tx) => {
       if (!(await lockLease(tx, runId, owner))) throw new LeaseLostError(runId);
       await finishRun(tx, runId, outcome);
+      await recordApiUsage(tx, runId, apiUsageOf(night, connector as CrmConnector));
       await releaseLease(tx, runId, owner);
     });
-    deps.log?.info({ ...context, counts: outcome.counts }, 'night succeeded');
+    deps.log?.info({ ...context, counts: outcome.counts, stopped: night.stopped }, 'night succeeded');
     const top = await withOrg(db, orgId, (tx) => topVerdictsOfRun(tx, runId));
-    return {
-      status: 'succeeded',
-      report: report(claim, org.id, tally, outcome, null, modelDescription, top, currency),
-    };
+    return { status: 'succeeded', report: report(claim, org.id, night, outcome, null, top, connector) };
   } catch (error) {
     if (isLeaseLost(error)) {
       deps.log?.warn(context, 'night taken over by another process');
@@ -236,7 +259,8 @@ export async function runOrgNight(
       deps.log?.warn({ ...context, reason }, 'night interrupted, to be resumed');
       return { status: 'retry', runId, reason };
     }
-    const outcome = toOutcome(tally, phases);
+    if (connector) night.calls = connector.calls();
+    const outcome = toOutcome(night);
     const recorded = await withOrg(db, orgId, async (tx) => {
       if (!(await lockLease(tx, runId, owner))) return false;
       await failRun(tx, runId, reason, outcome);
@@ -245,14 +269,178 @@ export async function runOrgNight(
     });
     if (!recorded) return { status: 'skipped', runId, reason: 'superseded' };
     deps.log?.error({ ...context, reason, error: describeForLog(error) }, 'night failed');
-    return {
-      status: 'failed',
-      report: report(claim, org.id, tally, outcome, reason, modelDescription, [], currency),
-    };
+    return { status: 'failed', report: report(claim, org.id, night, outcome, reason, [], connector) };
   } finally {
     driven.delete(runId);
     await heartbeat.stop();
   }
+}
+
+const defaultBudgetShare = 0.2;
+
+interface NightState {
+  model: string | null;
+  currency: string | null;
+  tally: NightTally;
+  phases: { load: number; model: number; writeBack: number };
+  calls: ApiCallCount;
+  budget: NightBudget;
+  allowance: { max: number | null; remaining: number | null };
+  /** Accounts the CRM said changed since the cursor, when it could count them. */
+  changed: number | null;
+  stopped: string | null;
+  drain: DrainReport | null;
+}
+
+/** Load the org: its record, its sandbox settings, where its usage comes from. */
+async function loadOrgStage(db: Database, orgId: string): Promise<{ org: OrgForNight; usage: UsageSource }> {
+  const loaded = await withOrg(db, orgId, async (tx) => {
+    const found = await getOrg(tx);
+    const sandbox = found ? await getSandboxSettings(tx) : undefined;
+    if (!found || !sandbox) return undefined;
+    const { fieldMapping } = await getOrgSettings(tx);
+    return { org: { ...found, sandbox }, usage: fieldMapping.usage };
+  });
+  if (!loaded) throw new RipeError('not_found', `Org ${orgId} does not exist`);
+  return loaded;
+}
+
+/** The API budget: a share of what remains of the daily allowance, against what the night needs. */
+async function budgetStage(
+  connector: CrmConnector,
+  checkpoint: NightCheckpoint,
+  night: NightState,
+  share: number,
+): Promise<void> {
+  const allowance = await connector.allowance();
+  if (!allowance.ok) throw new RipeError('connector_failed', allowance.error.message);
+  const changed = await connector.countChanged(checkpoint.cursor, checkpoint.asOf);
+  night.allowance = allowance.value;
+  night.changed = changed.ok ? changed.value : null;
+  night.budget = planBudget({
+    allowance: allowance.value,
+    share,
+    changed: night.changed,
+    pageSize: connector.provider.pageSize,
+    writeBatchSize: connector.provider.writeBatchSize,
+  });
+}
+
+/** Pull → score → agent → stage write-backs, batch by batch, each batch committed with its cursor. */
+async function pullScoreStage(input: {
+  deps: OrgNightDeps;
+  org: OrgForNight;
+  usage: UsageSource;
+  connector: CrmConnector;
+  claim: Claimed;
+  night: NightState;
+  model: { model: ScoringModel };
+  options: OrgNightOptions;
+  now: () => Date;
+}): Promise<void> {
+  const { deps, org, connector, claim, night, options } = input;
+  const { checkpoint } = claim;
+  const readsBefore = night.tally.apiReads;
+  const pull = pullStage({
+    connector,
+    after: checkpoint.cursor,
+    asOf: checkpoint.asOf,
+    batchSize: checkpoint.batchSize,
+    budget: {
+      ...night.budget,
+      maxCalls: night.budget.maxCalls === null ? null : night.budget.maxCalls - readsBefore,
+    },
+    staged: () => night.tally.scored,
+    signal: options.signal,
+  });
+  const ctx = { now: checkpoint.asOf, config: org.config, priceBook: connector.priceBook() ?? org.priceBook };
+  if (!ctx.priceBook) throw new RipeError('invalid_config', 'The org has no price book');
+  const engineCtx = { ...ctx, priceBook: ctx.priceBook };
+  options.progress?.start(night.changed ?? 0, `scoring ${org.id}`);
+  let batchIndex = checkpoint.batchesCommitted;
+  let pullStartedAt = performance.now();
+  for await (const pulledBatch of pull.batches) {
+    if (options.signal?.aborted) throw new NightStoppedError();
+    const pullMs = performance.now() - pullStartedAt;
+    const batch =
+      input.usage.source === 'ingest'
+        ? await withIngestedUsage(pulledBatch, { db: deps.db, orgId: org.id, asOf: checkpoint.asOf })
+        : pulledBatch;
+    const scoreStartedAt = performance.now();
+    const { scored, issues } = scoreStage(batch, engineCtx, input.model.model);
+    const agentStartedAt = performance.now();
+    const agentIssues = await agentStage(scored, engineCtx, deps.agent ?? deterministicNightAgent);
+    const saveStartedAt = performance.now();
+    const reads = connector.calls().reads;
+    night.tally = await commitStage({
+      db: deps.db,
+      orgId: org.id,
+      runId: claim.runId,
+      owner: deps.owner,
+      leaseMs: deps.leaseMs ?? defaultLeaseMs,
+      dryRun: claim.dryRun,
+      batchIndex,
+      batch,
+      scored,
+      issues: [...issues, ...agentIssues],
+      now: input.now(),
+      tally: (writebacks, feedback) =>
+        addBatch(night.tally, {
+          size: batch.length,
+          scored,
+          issues: issues.length + agentIssues.length,
+          writebacks,
+          feedback,
+          apiReads: readsBefore + reads,
+          durations: {
+            pull: pullMs,
+            score: agentStartedAt - scoreStartedAt,
+            agent: saveStartedAt - agentStartedAt,
+            save: performance.now() - saveStartedAt,
+          },
+        }),
+    });
+    batchIndex += 1;
+    options.progress?.update(night.tally.records);
+    pullStartedAt = performance.now();
+  }
+  options.progress?.stop();
+  const stop: PullStop | null = pull.stopped();
+  if (stop) night.stopped = stop.reason;
+  // Reads made after the last committed batch (an empty page, a page cut by the budget) count too.
+  night.tally = { ...night.tally, apiReads: readsBefore + connector.calls().reads };
+}
+
+function addBatch(
+  tally: NightTally,
+  batch: {
+    size: number;
+    scored: readonly ScoredAccount[];
+    issues: number;
+    writebacks: number;
+    feedback: number;
+    apiReads: number;
+    durations: { pull: number; score: number; agent: number; save: number };
+  },
+): NightTally {
+  const next = structuredClone(tally);
+  next.records += batch.size;
+  next.scored += batch.scored.length;
+  next.invalid += batch.size - batch.scored.length;
+  next.issueCount += batch.issues;
+  next.writebacks += batch.writebacks;
+  next.feedback += batch.feedback;
+  next.apiReads = batch.apiReads;
+  for (const { verdict } of batch.scored) {
+    next.readiness[verdict.readiness] += 1;
+    if (verdict.readiness === 'ready' || verdict.readiness === 'nurture') {
+      next.totalPotential += verdict.potential.arr;
+      next.totalExpectedValue += verdict.expectedValue;
+    }
+  }
+  for (const phase of ['pull', 'score', 'agent', 'save'] as const)
+    next.durations[phase] += batch.durations[phase];
+  return next;
 }
 
 async function claimRun(
@@ -261,7 +449,14 @@ async function claimRun(
   owner: string,
   leaseMs: number,
   driven: ReadonlySet<string>,
-  input: { asOf: string; dryRun: boolean; nightDate?: string; resumeRunId?: string; batchSize: number },
+  input: {
+    asOf: string;
+    dryRun: boolean;
+    nightDate?: string;
+    resumeRunId?: string;
+    batchSize: number;
+    full: boolean;
+  },
 ): Promise<Claimed | { skipped: 'already_done' | 'in_progress_elsewhere'; runId: string | null }> {
   return withOrg(db, orgId, async (tx) => {
     const existing = input.resumeRunId
@@ -288,6 +483,7 @@ async function claimRun(
     // Another process started this night a moment ago: it is theirs.
     if (!run) return { skipped: 'in_progress_elsewhere', runId: null };
     const checkpoint = await createCheckpoint(tx, {
+      startCursor: input.full ? null : await lastSyncCursor(tx),
       runId: run.id,
       asOf: input.asOf,
       batchSize: input.batchSize,
@@ -298,13 +494,16 @@ async function claimRun(
   });
 }
 
-function toOutcome(tally: NightTally, phases: { load: number; model: number }) {
+function toOutcome(night: NightState) {
+  const { tally, phases } = night;
   const durations = {
     load: phases.load,
     model: phases.model,
     pull: tally.durations.pull,
     score: tally.durations.score,
+    agent: tally.durations.agent,
     save: tally.durations.save,
+    writeBack: phases.writeBack,
   };
   const total = Object.values(durations).reduce((sum, ms) => sum + ms, 0);
   return {
@@ -312,28 +511,49 @@ function toOutcome(tally: NightTally, phases: { load: number; model: number }) {
       accounts: tally.records,
       scored: tally.scored,
       ready: tally.readiness.ready,
-      errors: tally.issueCount,
+      errors: tally.issueCount + (night.drain?.errors.length ?? 0),
     },
     durations: Object.fromEntries(
       Object.entries({ ...durations, total }).map(([phase, ms]) => [phase, Math.round(ms)]),
-    ),
-    // No CRM connector yet: the sandbox costs no API calls and no model tokens.
-    apiCalls: 0,
-    apiCallLimit: null,
+    ) as RunDurations,
+    apiCalls: tally.apiReads + night.calls.writes,
+    apiCallLimit: night.allowance.max,
     tokens: 0,
+  };
+}
+
+/** Calls made beside the floor: one read per full page of what was pulled, one write per full batch. */
+function apiUsageOf(night: NightState, connector: CrmConnector): ApiUsage {
+  const reads = night.tally.apiReads;
+  const writes = night.calls.writes;
+  const floorReads = Math.max(1, Math.ceil(night.tally.records / connector.provider.pageSize));
+  const floorWrites = night.drain?.floorWriteCalls ?? 0;
+  return {
+    calls: { reads, writes, total: reads + writes, byKind: night.calls.byKind },
+    floor: { reads: floorReads, writes: floorWrites, total: floorReads + floorWrites },
+    allowance: night.allowance,
+    budget: night.budget.maxCalls,
+    stopped: night.stopped,
   };
 }
 
 function report(
   claim: Claimed,
   orgId: string,
-  tally: NightTally,
+  night: NightState,
   outcome: ReturnType<typeof toOutcome>,
   failure: string | null,
-  model: string | null,
   top: Verdict[],
-  currency: string | null,
+  connector: CrmConnector | undefined,
 ): OrgNightReport {
+  const { tally } = night;
+  const emptyUsage: ApiUsage = {
+    calls: { reads: 0, writes: 0, total: 0, byKind: {} },
+    floor: { reads: 0, writes: 0, total: 0 },
+    allowance: night.allowance,
+    budget: night.budget.maxCalls,
+    stopped: night.stopped,
+  };
   return {
     runId: claim.runId,
     orgId,
@@ -347,13 +567,17 @@ function report(
     readiness: tally.readiness,
     totalPotential: tally.totalPotential,
     totalExpectedValue: tally.totalExpectedValue,
-    currency,
+    currency: night.currency,
     writebacks: tally.writebacks,
     durations: outcome.durations,
     resumedFromBatch: claim.checkpoint.batchesCommitted,
     resumes: claim.checkpoint.resumes,
-    model,
+    model: night.model,
     top,
+    changedAccounts: tally.records,
+    apiUsage: connector ? apiUsageOf(night, connector) : emptyUsage,
+    written: night.drain?.written ?? noWrites(),
+    writeErrors: night.drain?.errors ?? [],
   };
 }
 

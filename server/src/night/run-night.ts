@@ -1,7 +1,7 @@
 import { parseAccounts, type FieldIssue, type OrgConfig, type Readiness, type Verdict } from '@ripe/shared';
 import type { AccountSource } from './account-source.ts';
 import { TopOpportunities, type RankedOpportunity } from './top-opportunities.ts';
-import { scoreAccount } from '../engine/score-account.ts';
+import { scoreAndAssess } from '../engine/score-account.ts';
 import type { ScoringModel } from '../model/scoring-model.ts';
 
 /** Where a night's results go, batch by batch (the store, or nowhere for a dry run). */
@@ -88,7 +88,7 @@ export async function runNight(options: NightOptions): Promise<NightSummary> {
     const scoringStartedAt = performance.now();
     for (const snapshot of valid) {
       try {
-        const verdict = scoreAccount(snapshot, ctx, model);
+        const verdict = scoreAndAssess(snapshot, ctx, model);
         verdicts.push(verdict);
         summary.readiness[verdict.readiness] += 1;
         if (verdict.readiness === 'ready' || verdict.readiness === 'nurture') {

@@ -1,6 +1,8 @@
 import type { AppConfig } from '../config/env.ts';
+import type { ConnectorAuth } from '../connectors/connector-auth.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Database } from '../store/database.ts';
+import type { CrmKind } from '../store/orgs.repository.ts';
 
 /** What the app and its background services are built from. Engineers adding a service add an optional field here. */
 export interface AppDeps {
@@ -12,6 +14,11 @@ export interface AppDeps {
    * Nothing in the environment can set it.
    */
   insecureSkipMembershipCheck?: boolean;
+  /**
+   * The OAuth half of each CRM connector, for the install routes; a CRM without one answers
+   * `connector_unavailable` when an admin tries to connect it.
+   */
+  connectorAuth?: (crm: CrmKind) => ConnectorAuth | undefined;
   /** Node's default process metrics at /metrics (off in tests that build many apps). */
   defaultMetrics?: boolean;
 }

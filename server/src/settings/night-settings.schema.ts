@@ -13,15 +13,12 @@ export const nightScheduleSchema = z.object({
 });
 export type NightSchedule = z.infer<typeof nightScheduleSchema>;
 
-/** The sandbox generator standing in for a CRM (`crm = 'sandbox'` orgs), stored in `orgs.sandbox`. */
-export const sandboxSettingsSchema = z.object({
-  accounts: z.number().int().min(1).max(1_000_000).default(200),
-  seed: z.number().int().min(0).default(1),
-  /** Simulated CRM latency per batch pulled, to rehearse slow nights. */
-  latencyMs: z.number().int().min(0).max(60_000).default(0),
-});
-export type SandboxSettings = z.infer<typeof sandboxSettingsSchema>;
-export type SandboxSettingsInput = z.input<typeof sandboxSettingsSchema>;
+// The sandbox settings belong to the org's connection now; re-exported for the night's code.
+export {
+  sandboxSettingsSchema,
+  type SandboxSettings,
+  type SandboxSettingsInput,
+} from '../connectors/connections/connection-settings.schema.ts';
 
 export type StoredSchedule =
   { kind: 'none' } | { kind: 'scheduled'; schedule: NightSchedule } | { kind: 'invalid'; message: string };

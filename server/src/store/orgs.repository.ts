@@ -8,6 +8,7 @@ import {
   type PriceBook,
 } from '@ripe/shared';
 import type { z } from 'zod';
+import { upsertConnection } from '../connectors/connections/connections.repository.ts';
 import type { OrgTransaction } from './org-scope.ts';
 import { firstRow, toJson } from './rows.ts';
 
@@ -52,7 +53,10 @@ interface OrgRow {
 
 const orgColumns = 'id, name, crm, external_id, config, price_book, created_at, updated_at';
 
-/** Provisions the org of the transaction: its id is the one the transaction acts for. */
+/**
+ * Provisions the org of the transaction (its id is the one the transaction acts for) with its
+ * connection: a sandbox is connected at once, a CRM waits for an admin to authorise it.
+ */
 export async function createOrg(tx: OrgTransaction, org: NewOrg): Promise<Org> {
   const config = validate(orgConfigSchema, org.config ?? {}, 'config');
   const priceBook = org.priceBook ? validate(priceBookSchema, org.priceBook, 'price_book') : null;
@@ -62,6 +66,7 @@ export async function createOrg(tx: OrgTransaction, org: NewOrg): Promise<Org> {
      returning ${orgColumns}`,
     [tx.orgId, org.name, org.crm, org.externalId ?? null, JSON.stringify(config), toJson(priceBook)],
   );
+  await upsertConnection(tx, { crm: org.crm });
   return toOrg(firstRow(rows));
 }
 

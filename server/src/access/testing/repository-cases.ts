@@ -1,3 +1,5 @@
+import { secret } from '../../config/secret.ts';
+import { createSecretsRepository } from '../../secrets/index.ts';
 import type { OrgTransaction } from '../../store/org-scope.ts';
 import { makeVerdict } from '../../store/testing/verdict.fixture.ts';
 import { seedKeyring, type SeededOrg } from './seed-orgs.ts';
@@ -41,6 +43,13 @@ const write = (call: Call, control: 'succeeds' | 'conflicts' = 'succeeds'): Repo
 });
 const secrets = (module: ModuleExports) =>
   fn(module, 'createSecretsRepository')(seedKeyring) as unknown as Promise<Record<string, Fn>>;
+const tokenSet = {
+  accessToken: secret('eve-access'),
+  refreshToken: secret('eve-refresh'),
+  expiresAt: new Date('2026-10-01T12:00:00Z'),
+  instance: 'https://eve.example',
+  scopes: ['api'],
+};
 const outcome = {
   counts: { accounts: 1, scored: 1, ready: 0, errors: 0 },
   durations: {},
@@ -151,6 +160,41 @@ export const repositoryCases: Record<string, RepositoryCase> = {
     fn(m, 'retireUnusedDataKeys')(tx, 99),
   ),
 
+  // connections
+  'connectors/connections/connections.repository.ts#getConnection': read((m, tx) =>
+    fn(m, 'getConnection')(tx),
+  ),
+  'connectors/connections/connections.repository.ts#upsertConnection': write((m, tx) =>
+    fn(m, 'upsertConnection')(tx, { crm: 'hubspot', settings: {} }),
+  ),
+  'connectors/connections/connections.repository.ts#setConnectionStatus': write((m, tx) =>
+    fn(m, 'setConnectionStatus')(tx, { status: 'error', reason: 'eve' }),
+  ),
+  'connectors/connections/connections.repository.ts#recordTokens': write((m, tx) =>
+    fn(m, 'recordTokens')(tx, createSecretsRepository(seedKeyring), tokenSet),
+  ),
+  'connectors/connections/connections.repository.ts#readTokens': read(
+    (m, tx) => fn(m, 'readTokens')(tx, createSecretsRepository(seedKeyring)),
+    'succeeds',
+  ),
+  'connectors/connections/connections.repository.ts#revokeConnection': write((m, tx) =>
+    fn(m, 'revokeConnection')(tx, createSecretsRepository(seedKeyring), 'eve'),
+  ),
+  'connectors/connections/connections.repository.ts#getSyncCursor': read((m, tx) =>
+    fn(m, 'getSyncCursor')(tx, 'accounts'),
+  ),
+  'connectors/connections/connections.repository.ts#setSyncCursor': write((m, tx) =>
+    fn(m, 'setSyncCursor')(tx, 'accounts', { modifiedAt: '2026-10-01T00:00:00.000Z', id: 'eve' }),
+  ),
+  'connectors/connections/oauth-states.repository.ts#createOAuthState': write((m, tx, t) =>
+    fn(m, 'createOAuthState')(tx, {
+      memberId: t.adminMemberId,
+      crm: 'hubspot',
+      redirectUri: 'https://eve.example/callback',
+      now: new Date(),
+    }),
+  ),
+
   // settings
   'settings/settings.repository.ts#readSettingsRow': read(
     (m, tx) => fn(m, 'readSettingsRow')(tx),
@@ -172,8 +216,8 @@ export const repositoryCases: Record<string, RepositoryCase> = {
   ),
 
   // jobs
-  'jobs/checkpoint.repository.ts#emptyTally': { kind: 'not-org-scoped', reason: 'pure: a zero tally' },
-  'jobs/checkpoint.repository.ts#createCheckpoint': write((m, tx, t) =>
+  'night/checkpoint.repository.ts#emptyTally': { kind: 'not-org-scoped', reason: 'pure: a zero tally' },
+  'night/checkpoint.repository.ts#createCheckpoint': write((m, tx, t) =>
     fn(m, 'createCheckpoint')(tx, {
       runId: t.runningRunId,
       asOf: '2026-10-01',
@@ -182,62 +226,91 @@ export const repositoryCases: Record<string, RepositoryCase> = {
       leaseMs: 60_000,
     }),
   ),
-  'jobs/checkpoint.repository.ts#getCheckpoint': read((m, tx, t) =>
+  'night/checkpoint.repository.ts#getCheckpoint': read((m, tx, t) =>
     fn(m, 'getCheckpoint')(tx, t.seededRunId),
   ),
-  'jobs/checkpoint.repository.ts#claimLease': write((m, tx, t) =>
+  'night/checkpoint.repository.ts#claimLease': write((m, tx, t) =>
     fn(m, 'claimLease')(tx, t.seededRunId, 'eve', 60_000),
   ),
-  'jobs/checkpoint.repository.ts#renewLease': write((m, tx, t) =>
+  'night/checkpoint.repository.ts#renewLease': write((m, tx, t) =>
     fn(m, 'renewLease')(tx, t.seededRunId, 'eve', 60_000),
   ),
-  'jobs/checkpoint.repository.ts#releaseLease': write((m, tx, t) =>
+  'night/checkpoint.repository.ts#releaseLease': write((m, tx, t) =>
     fn(m, 'releaseLease')(tx, t.seededRunId, 'eve'),
   ),
-  'jobs/checkpoint.repository.ts#expireLease': write((m, tx, t) =>
+  'night/checkpoint.repository.ts#expireLease': write((m, tx, t) =>
     fn(m, 'expireLease')(tx, t.seededRunId, 'eve'),
   ),
-  'jobs/checkpoint.repository.ts#commitBatch': write((m, tx, t) =>
+  'night/checkpoint.repository.ts#commitBatch': write((m, tx, t) =>
     fn(m, 'commitBatch')(tx, t.seededRunId, 'eve', 60_000, {
       batchIndex: 0,
       lastAccountId: 'x',
       tally: (m.emptyTally as () => unknown)(),
     }),
   ),
-  'jobs/checkpoint.repository.ts#lockForBatch': write((m, tx, t) =>
+  'night/checkpoint.repository.ts#lockForBatch': write((m, tx, t) =>
     fn(m, 'lockForBatch')(tx, t.seededRunId, 'eve', 0),
   ),
-  'jobs/checkpoint.repository.ts#lockLease': write((m, tx, t) =>
+  'night/checkpoint.repository.ts#lockLease': write((m, tx, t) =>
     fn(m, 'lockLease')(tx, t.seededRunId, 'eve'),
   ),
-  'jobs/night-runs.repository.ts#startNightRun': write((m, tx) =>
+  'night/night-runs.repository.ts#startNightRun': write((m, tx) =>
     fn(m, 'startNightRun')(tx, { dryRun: false, nightDate: '2026-10-02' }),
   ),
-  'jobs/night-runs.repository.ts#findNightRun': read(
+  'night/night-runs.repository.ts#findNightRun': read(
     (m, tx) => fn(m, 'findNightRun')(tx, '2026-10-01'),
     'succeeds',
   ),
-  'jobs/night-runs.repository.ts#getNightRun': read((m, tx, t) => fn(m, 'getNightRun')(tx, t.runId)),
-  'jobs/night-runs.repository.ts#topVerdictsOfRun': read((m, tx, t) =>
+  'night/night-runs.repository.ts#getNightRun': read((m, tx, t) => fn(m, 'getNightRun')(tx, t.runId)),
+  'night/night-runs.repository.ts#topVerdictsOfRun': read((m, tx, t) =>
     fn(m, 'topVerdictsOfRun')(tx, t.runId),
   ),
-  'jobs/org-sandbox.repository.ts#getSandboxSettings': read(
+  'night/night-runs.repository.ts#lastSyncCursor': read((m, tx) => fn(m, 'lastSyncCursor')(tx), 'succeeds'),
+  'night/night-runs.repository.ts#recordApiUsage': write((m, tx, t) =>
+    fn(m, 'recordApiUsage')(tx, t.runId, { calls: { reads: 1 } }),
+  ),
+  'night/human-values.repository.ts#recordHumanValues': write((m, tx, t) =>
+    fn(m, 'recordHumanValues')(
+      tx,
+      [
+        {
+          accountId: t.accountId,
+          human: {
+            status: 'approved',
+            adjustedPotential: null,
+            rejectionReason: null,
+            snoozedUntil: null,
+            changedBy: 'eve',
+            changedAt: null,
+          },
+        },
+      ],
+      new Date(),
+    ),
+  ),
+  'writeback/written-state.repository.ts#loadWrittenStates': read(
+    (m, tx, t) => fn(m, 'loadWrittenStates')(tx, [t.accountId]),
+    'succeeds',
+  ),
+  'writeback/written-state.repository.ts#saveWrittenStates': write((m, tx, t) =>
+    fn(m, 'saveWrittenStates')(tx, new Map([[t.accountId, { fields: { score: 1 } }]])),
+  ),
+  'night/org-sandbox.repository.ts#getSandboxSettings': read(
     (m, tx) => fn(m, 'getSandboxSettings')(tx),
     'succeeds',
   ),
-  'jobs/org-sandbox.repository.ts#setSandboxSettings': write((m, tx) => fn(m, 'setSandboxSettings')(tx, {})),
-  'jobs/writeback.repository.ts#writebackPayload': {
-    kind: 'not-org-scoped',
-    reason: 'pure: builds a payload',
-  },
-  'jobs/writeback.repository.ts#enqueueWritebacks': write((m, tx, t) =>
+  'night/org-sandbox.repository.ts#setSandboxSettings': write((m, tx) => fn(m, 'setSandboxSettings')(tx, {})),
+  'writeback/outbox.repository.ts#countPendingWritebacks': read((m, tx) =>
+    fn(m, 'countPendingWritebacks')(tx),
+  ),
+  'writeback/outbox.repository.ts#enqueueWritebacks': write((m, tx, t) =>
     fn(m, 'enqueueWritebacks')(tx, t.runId, [{ accountId: t.accountId, payload: {} }]),
   ),
-  'jobs/writeback.repository.ts#listPendingWritebacks': read((m, tx) => fn(m, 'listPendingWritebacks')(tx)),
-  'jobs/writeback.repository.ts#listRunWritebacks': read((m, tx, t) =>
+  'writeback/outbox.repository.ts#listPendingWritebacks': read((m, tx) => fn(m, 'listPendingWritebacks')(tx)),
+  'writeback/outbox.repository.ts#listRunWritebacks': read((m, tx, t) =>
     fn(m, 'listRunWritebacks')(tx, t.seededRunId),
   ),
-  'jobs/writeback.repository.ts#markWriteback': write((m, tx, t) =>
+  'writeback/outbox.repository.ts#markWriteback': write((m, tx, t) =>
     fn(m, 'markWriteback')(tx, { runId: t.seededRunId, accountId: 'acc-1' }, 'failed', 'eve'),
   ),
 };

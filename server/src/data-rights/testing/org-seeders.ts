@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { recordAudit } from '../../audit/index.ts';
 import { createMasterKeyring, createSecretsRepository } from '../../secrets/index.ts';
 import type { OrgTransaction } from '../../store/index.ts';
@@ -99,6 +99,36 @@ export const tableSeeders: TableSeeder[] = [
         `insert into api_keys (org_id, member_id, name, prefix, hash, scopes)
          values ($1, $2, 'admin key', 'ripe_1b2c3d4e', $3, array['read', 'write', 'admin'])`,
         [memberId, randomBytes(32)],
+      ),
+  },
+  {
+    // createOrg made the row; the seeder gives it an instance and scopes.
+    table: 'connections',
+    seed: (tx) =>
+      run(
+        tx,
+        `insert into connections (org_id, crm, instance, scopes, status, status_reason)
+         select id, crm, 'https://acme.my.salesforce.example', array['api'], 'error', 'seeded'
+         from orgs where id = $1
+         on conflict (org_id) do update set instance = excluded.instance, scopes = excluded.scopes`,
+      ),
+  },
+  {
+    table: 'sync_cursors',
+    seed: (tx) =>
+      run(tx, `insert into sync_cursors (org_id, object, cursor) values ($1, 'accounts', $2::jsonb)`, [
+        JSON.stringify({ modifiedAt: '2026-09-30T00:00:00.000Z', id: randomUUID() }),
+      ]),
+  },
+  {
+    table: 'oauth_states',
+    seed: (tx, { memberId }) =>
+      run(
+        tx,
+        `insert into oauth_states (org_id, state_hash, member_id, crm, redirect_uri, expires_at)
+         values ($1, $2, $3, 'hubspot', 'https://ripe.example/v1/oauth/hubspot/callback',
+                 now() + interval '10 minutes')`,
+        [randomBytes(32), memberId],
       ),
   },
   {

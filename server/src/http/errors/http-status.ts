@@ -16,6 +16,7 @@ export const httpStatusOf = {
   not_found: 404,
   conflict: 409,
   connector_unavailable: 409,
+  connector_failed: 503,
   night_not_resumable: 409,
   payload_too_large: 413,
   data_dir_locked: 503,

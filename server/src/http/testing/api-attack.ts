@@ -32,8 +32,11 @@ export function exampleIds(org: SeededOrg): Record<string, string> {
     keyId: org.keyId,
     accountId: org.accountId,
     name: org.secretName,
+    crm: 'hubspot',
     // Query parameters that are not ids.
     since: '2026-01-01',
+    // Not a state of any org: the OAuth callback must answer 400 and nothing else.
+    state: 'not-a-state',
   };
 }
 

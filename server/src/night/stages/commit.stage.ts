@@ -1,0 +1,67 @@
+import type { FieldIssue, Verdict } from '@ripe/shared';
+import type { PulledAccount, SyncCursor } from '../../connectors/crm-connector.ts';
+import type { Database } from '../../store/database.ts';
+import { withOrg } from '../../store/org-scope.ts';
+import { recordRunErrors } from '../../store/runs.repository.ts';
+import { saveVerdicts } from '../../store/verdicts.repository.ts';
+import { enqueueWritebacks } from '../../writeback/outbox.repository.ts';
+import { writebackPayload } from '../../writeback/writeback-payload.ts';
+import { commitBatch, lockForBatch, type NightTally } from '../checkpoint.repository.ts';
+import { recordHumanValues } from '../human-values.repository.ts';
+import { LeaseLostError } from '../night-failure.ts';
+import type { ScoredAccount } from './score.stage.ts';
+
+export interface CommitInput {
+  db: Database;
+  orgId: string;
+  runId: string;
+  owner: string;
+  leaseMs: number;
+  dryRun: boolean;
+  batchIndex: number;
+  batch: readonly PulledAccount[];
+  scored: readonly ScoredAccount[];
+  issues: FieldIssue[];
+  /** The tally with this batch added (computed by the caller). */
+  tally: (writebacks: number, feedback: number) => NightTally;
+  /** When the CRM's values became feedback. */
+  now: Date;
+}
+
+/**
+ * Commits one batch in one transaction, only while this process holds the run's lease: its verdicts, per-record
+ * errors, the write-backs staged for every scored account, the human-owned values pulled (a change made in the
+ * CRM becomes feedback), and the checkpoint with the batch's cursor. Either all of it commits or none.
+ */
+export async function commitStage(input: CommitInput): Promise<NightTally> {
+  const { db, orgId, runId, owner, scored } = input;
+  return withOrg(db, orgId, async (tx) => {
+    if (!(await lockForBatch(tx, runId, owner, input.batchIndex))) throw new LeaseLostError(runId);
+    const verdicts: Verdict[] = scored.map((item) => item.verdict);
+    await saveVerdicts(tx, runId, verdicts);
+    await recordRunErrors(tx, runId, input.issues);
+    let writebacks = 0;
+    let feedback = 0;
+    if (!input.dryRun) {
+      writebacks = await enqueueWritebacks(
+        tx,
+        runId,
+        scored.map(({ pulled, verdict }) => ({
+          accountId: verdict.accountId,
+          payload: writebackPayload(verdict, pulled.human, pulled.ownerId),
+        })),
+      );
+      feedback = await recordHumanValues(tx, input.batch, input.now);
+    }
+    const tally = input.tally(writebacks, feedback);
+    const cursor: SyncCursor = input.batch.at(-1)?.cursor ?? null;
+    const committed = await commitBatch(tx, runId, owner, input.leaseMs, {
+      batchIndex: input.batchIndex,
+      lastAccountId: input.batch.at(-1)?.accountId ?? null,
+      cursor,
+      tally,
+    });
+    if (!committed) throw new LeaseLostError(runId);
+    return tally;
+  });
+}

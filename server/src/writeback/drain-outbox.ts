@@ -1,0 +1,177 @@
+import type { ConnectorError, CrmConnector } from '../connectors/crm-connector.ts';
+import { callWithAuth } from '../connectors/call-with-auth.ts';
+import type { WriteOperation } from '../connectors/write-operation.ts';
+import type { Database } from '../store/database.ts';
+import { withOrg } from '../store/org-scope.ts';
+import { recordRunErrors } from '../store/runs.repository.ts';
+import { listPendingWritebacks, markWriteback, type Writeback } from './outbox.repository.ts';
+import { planWrites } from './plan-writes.ts';
+import { countWrite, noWrites, type WrittenCounts } from './write-tally.ts';
+import { confirm, type WrittenState } from './written-state.ts';
+import { loadWrittenStates, saveWrittenStates } from './written-state.repository.ts';
+
+export interface DrainInput {
+  db: Database;
+  orgId: string;
+  connector: CrmConnector;
+  /** The night's date: snoozes end on it. */
+  today: string;
+  /** Write calls this drain may make; undefined = no limit. */
+  maxWriteCalls?: number;
+  /** Outbox rows read per round; several write calls per round, packed full. */
+  rowsPerRound?: number;
+  /** A row whose writes keep failing for a retryable reason is given up after this many attempts. */
+  maxAttempts?: number;
+}
+
+export interface DrainReport {
+  written: WrittenCounts;
+  writeCalls: number;
+  /** The fewest write calls the same operations need at full batch size. */
+  floorWriteCalls: number;
+  rowsDone: number;
+  rowsFailed: number;
+  /** Per-record errors, with the CRM's own code and message. */
+  errors: { accountId: string; code: string; message: string; fields: string[] }[];
+  /** Why the drain stopped before the outbox was empty: the budget, or the CRM refusing the calls. */
+  stopped: { reason: 'budget' } | { reason: 'crm'; error: ConnectorError } | null;
+}
+
+interface RowWork {
+  row: Writeback;
+  state: WrittenState;
+  operations: WriteOperation[];
+  failures: { code: string; message: string; fields: string[]; retryable: boolean }[];
+  done: number;
+}
+
+/**
+ * Drains the org's outbox into the CRM: for each staged account, the writes that differ from what the CRM last
+ * confirmed, packed into batches of the provider's size. A row is done only once the CRM confirmed each of its
+ * writes; what the CRM rejects is recorded as a per-record error with its message; a retryable rejection leaves
+ * the row for the next drain. Every write is keyed, so a drain cut short and run again duplicates nothing.
+ */
+export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
+  const { db, orgId, connector, today } = input;
+  const batchSize = connector.provider.writeBatchSize;
+  const rowsPerRound = input.rowsPerRound ?? 2_000;
+  const maxAttempts = input.maxAttempts ?? 5;
+  const report: DrainReport = {
+    written: noWrites(),
+    writeCalls: 0,
+    floorWriteCalls: 0,
+    rowsDone: 0,
+    rowsFailed: 0,
+    errors: [],
+    stopped: null,
+  };
+  let totalOperations = 0;
+  let after: { createdAt: Date; runId: string; accountId: string } | undefined;
+  for (;;) {
+    const rows = await withOrg(db, orgId, (tx) => listPendingWritebacks(tx, rowsPerRound, after));
+    const last = rows.at(-1);
+    if (!last) break;
+    after = { createdAt: last.createdAt, runId: last.runId, accountId: last.accountId };
+    const states = await withOrg(db, orgId, (tx) =>
+      loadWrittenStates(
+        tx,
+        rows.map((row) => row.accountId),
+      ),
+    );
+    const work: RowWork[] = rows.map((row) => {
+      const plan = planWrites(row.accountId, row.payload, states.get(row.accountId) as WrittenState, today);
+      return { row, state: plan.state, operations: plan.operations, failures: [], done: 0 };
+    });
+    const queue = work.flatMap((item) => item.operations.map((operation) => ({ item, operation })));
+    totalOperations += queue.length;
+    let sent = 0;
+    while (sent < queue.length && report.stopped === null) {
+      if (input.maxWriteCalls !== undefined && report.writeCalls >= input.maxWriteCalls) {
+        report.stopped = { reason: 'budget' };
+        break;
+      }
+      const slice = queue.slice(sent, sent + batchSize);
+      const result = await callWithAuth(connector, () =>
+        connector.applyWrites(slice.map((entry) => entry.operation)),
+      );
+      report.writeCalls += 1;
+      if (!result.ok) {
+        report.stopped = { reason: 'crm', error: result.error };
+        break;
+      }
+      slice.forEach(({ item, operation }, position) => {
+        const outcome = result.value[position];
+        if (outcome?.ok) {
+          countWrite(report.written, operation, item.state.task !== null);
+          item.state = confirm(item.state, operation);
+          item.done += 1;
+        } else {
+          item.failures.push(
+            outcome ?? {
+              code: 'NO_OUTCOME',
+              message: 'The CRM answered no outcome for this record',
+              fields: [],
+              retryable: true,
+            },
+          );
+        }
+      });
+      sent += slice.length;
+    }
+    await settle(input, report, work, maxAttempts);
+    if (report.stopped !== null) break;
+  }
+  report.floorWriteCalls = Math.ceil(totalOperations / batchSize);
+  return report;
+}
+
+/** Commits a round: confirmed states, and each row done, failed, or left pending for a retry. */
+async function settle(
+  input: DrainInput,
+  report: DrainReport,
+  work: RowWork[],
+  maxAttempts: number,
+): Promise<void> {
+  await withOrg(input.db, input.orgId, async (tx) => {
+    const states = new Map<string, WrittenState>();
+    for (const item of work) {
+      const { row } = item;
+      const attempted = item.done + item.failures.length;
+      // Untouched rows (the drain stopped before them) keep their state and stay pending.
+      if (attempted < item.operations.length && item.failures.length === 0) {
+        if (item.done > 0) states.set(row.accountId, item.state);
+        continue;
+      }
+      states.set(row.accountId, item.state);
+      if (item.failures.length === 0) {
+        await markWriteback(tx, row, 'done');
+        report.rowsDone += 1;
+        continue;
+      }
+      const final = item.failures.some((failure) => !failure.retryable) || row.attempts + 1 >= maxAttempts;
+      const message = item.failures.map((failure) => `${failure.code}: ${failure.message}`).join('; ');
+      await markWriteback(tx, row, final ? 'failed' : 'pending', message);
+      if (!final) continue;
+      report.rowsFailed += 1;
+      for (const failure of item.failures) {
+        report.errors.push({
+          accountId: row.accountId,
+          code: failure.code,
+          message: failure.message,
+          fields: failure.fields,
+        });
+      }
+      await recordRunErrors(
+        tx,
+        row.runId,
+        item.failures.map((failure) => ({
+          record: 'account',
+          recordId: row.accountId,
+          field: failure.fields.join(', ') || '(write-back)',
+          message: `${failure.code}: ${failure.message}`,
+        })),
+      );
+    }
+    await saveWrittenStates(tx, states);
+  });
+}

@@ -1,0 +1,113 @@
+import type { OrgTransaction } from '../store/org-scope.ts';
+import type { WritebackPayload } from './writeback-payload.ts';
+
+export type WritebackStatus = 'pending' | 'done' | 'failed' | 'skipped' | 'superseded';
+
+/** One outbox row: what a night staged for one account; the write-back engine drains the pending ones. */
+export interface Writeback {
+  runId: string;
+  accountId: string;
+  payload: WritebackPayload;
+  status: WritebackStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+}
+
+interface WritebackRow {
+  run_id: string;
+  account_id: string;
+  payload: WritebackPayload;
+  status: WritebackStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+}
+
+const columns = 'run_id::text, account_id, payload, status, attempts, last_error, created_at';
+
+/**
+ * Stages write-backs for a run. A row that exists already (a replayed batch) is left as it is, so the same
+ * (run, account) is never staged twice. An older pending row of the same account is superseded: only the
+ * latest verdict is worth writing. Returns how many rows were added.
+ */
+export async function enqueueWritebacks(
+  tx: OrgTransaction,
+  runId: string,
+  items: readonly { accountId: string; payload: WritebackPayload }[],
+): Promise<number> {
+  if (items.length === 0) return 0;
+  const accountIds = items.map((item) => item.accountId);
+  await tx.query(
+    `update writebacks set status = 'superseded', updated_at = now()
+     where org_id = $1 and status = 'pending' and run_id <> $2::uuid and account_id = any($3::text[])`,
+    [tx.orgId, runId, accountIds],
+  );
+  const { rowCount } = await tx.query(
+    `insert into writebacks (org_id, run_id, account_id, payload)
+     select $1, $2::uuid, w."accountId", w.payload
+     from jsonb_to_recordset($3::jsonb) as w("accountId" text, payload jsonb)
+     on conflict (run_id, account_id) do nothing`,
+    [tx.orgId, runId, JSON.stringify(items)],
+  );
+  return rowCount;
+}
+
+/** The oldest pending write-backs of the org, after `after` (account order within a run): what to drain next. */
+export async function listPendingWritebacks(
+  tx: OrgTransaction,
+  limit = 200,
+  after?: { createdAt: Date; runId: string; accountId: string },
+): Promise<Writeback[]> {
+  const { rows } = await tx.query<WritebackRow>(
+    `select ${columns} from writebacks
+     where org_id = $1 and status = 'pending'
+       and ($3::timestamptz is null or (created_at, run_id::text, account_id) > ($3, $4, $5))
+     order by created_at, run_id, account_id limit $2`,
+    [tx.orgId, limit, after?.createdAt ?? null, after?.runId ?? null, after?.accountId ?? null],
+  );
+  return rows.map(toWriteback);
+}
+
+export async function countPendingWritebacks(tx: OrgTransaction): Promise<number> {
+  const { rows } = await tx.query<{ count: number }>(
+    `select count(*)::int as count from writebacks where org_id = $1 and status = 'pending'`,
+    [tx.orgId],
+  );
+  return rows[0]?.count ?? 0;
+}
+
+export async function listRunWritebacks(tx: OrgTransaction, runId: string): Promise<Writeback[]> {
+  const { rows } = await tx.query<WritebackRow>(
+    `select ${columns} from writebacks where org_id = $1 and run_id = $2::uuid order by account_id`,
+    [tx.orgId, runId],
+  );
+  return rows.map(toWriteback);
+}
+
+/** Records an attempt at one write-back; `lastError` is the CRM's message, which holds no secret. */
+export async function markWriteback(
+  tx: OrgTransaction,
+  key: { runId: string; accountId: string },
+  status: WritebackStatus,
+  lastError: string | null = null,
+): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `update writebacks set status = $4, attempts = attempts + 1, last_error = $5, updated_at = now()
+     where org_id = $1 and run_id = $2::uuid and account_id = $3`,
+    [tx.orgId, key.runId, key.accountId, status, lastError],
+  );
+  return rowCount > 0;
+}
+
+function toWriteback(row: WritebackRow): Writeback {
+  return {
+    runId: row.run_id,
+    accountId: row.account_id,
+    payload: row.payload,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,43 @@
+import type { Readiness, Verdict } from '@ripe/shared';
+import { machineFieldValues } from '@ripe/shared';
+import type { HumanOwnedValues } from '../connectors/crm-connector.ts';
+import type { FieldValue, OpportunitySpec, TaskSpec } from '../connectors/write-operation.ts';
+import { opportunityFor, taskFor } from './task-text.ts';
+
+/**
+ * What the night stages for one scored account, CRM-independent: the machine-owned field values derived
+ * from the catalogue, tonight's history record, and the task and opportunity the account would get. Whether
+ * they are written is decided at drain time against what the CRM last confirmed (`planWrites`).
+ */
+export interface WritebackPayload {
+  asOf: string;
+  readiness: Readiness;
+  fields: Record<string, FieldValue>;
+  history: { externalId: string; fields: Record<string, FieldValue> };
+  /** The task a ready account gets; null when it is not ready or has no window. */
+  task: TaskSpec | null;
+  /** The opportunity an approval creates. */
+  opportunity: OpportunitySpec;
+  /** What the account team set in the CRM, as pulled tonight. */
+  human: HumanOwnedValues;
+}
+
+export function writebackPayload(
+  verdict: Verdict,
+  human: HumanOwnedValues,
+  ownerId: string | null,
+): WritebackPayload {
+  const fields = machineFieldValues(verdict);
+  return {
+    asOf: verdict.asOf,
+    readiness: verdict.readiness,
+    fields,
+    history: {
+      externalId: `${verdict.accountId}:${verdict.asOf}`,
+      fields: { ...fields, snapshot_date: verdict.asOf },
+    },
+    task: taskFor(verdict, ownerId),
+    opportunity: opportunityFor(verdict, human),
+    human,
+  };
+}
