@@ -1,5 +1,5 @@
 import { RipeError, type Readiness, type Verdict } from '@ripe/shared';
-import type { ApiCallCount, CrmConnector } from '../connectors/crm-connector.ts';
+import { ConnectorFailure, type ApiCallCount, type CrmConnector } from '../connectors/crm-connector.ts';
 import type { Database } from '../store/database.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { getOrg } from '../store/orgs.repository.ts';
@@ -210,17 +210,16 @@ export async function runOrgNight(
     night.phases.load = performance.now() - startedAt;
     night.currency = (connector.priceBook() ?? org.priceBook)?.currency ?? night.currency;
     const modelStartedAt = performance.now();
-    const model = await loadOrTrainModel(
-      db,
-      orgId,
-      () => trainFromCrm(connector as CrmConnector, checkpoint.asOf, org.sandbox.seed),
-      now(),
-    );
+    const model = await modelStage(db, orgId, connector, checkpoint.asOf, org.sandbox.seed, now());
     night.phases.model = performance.now() - modelStartedAt;
-    night.model = model.description;
-    await budgetStage(connector, checkpoint, night, deps.apiBudgetShare ?? defaultBudgetShare);
-    await pullScoreStage({ deps, org, usage: loaded.usage, connector, claim, night, model, options, now });
-    if (!claim.dryRun) {
+    if (model === 'daily_limit') {
+      night.stopped = 'daily_limit';
+    } else {
+      night.model = model.description;
+      await budgetStage(connector, checkpoint, night, deps.apiBudgetShare ?? defaultBudgetShare);
+      await pullScoreStage({ deps, org, usage: loaded.usage, connector, claim, night, model, options, now });
+    }
+    if (!claim.dryRun && night.stopped !== 'daily_limit') {
       const drainStartedAt = performance.now();
       const callsSoFar = night.tally.apiReads;
       night.drain = await drainOutbox({
@@ -277,6 +276,24 @@ export async function runOrgNight(
 }
 
 const defaultBudgetShare = 0.2;
+
+/** The org's model: the stored one of the day, or one trained on the CRM's history; the daily limit stops the night. */
+async function modelStage(
+  db: Database,
+  orgId: string,
+  connector: CrmConnector,
+  asOf: string,
+  seed: number,
+  at: Date,
+) {
+  try {
+    return await loadOrTrainModel(db, orgId, () => trainFromCrm(connector, asOf, seed), at);
+  } catch (error) {
+    if (error instanceof ConnectorFailure && error.error.code === 'daily_limit')
+      return 'daily_limit' as const;
+    throw error;
+  }
+}
 
 interface NightState {
   model: string | null;
