@@ -73,14 +73,27 @@ export async function topVerdictsOfRun(tx: OrgTransaction, runId: string, limit 
  * Where the org's last real (not dry) run left the pull: the next night starts there, so a night stopped by
  * the API budget or a failure resumes where it stopped, and a finished one pulls only what changed since.
  */
-export async function lastSyncCursor(tx: OrgTransaction): Promise<SyncCursor> {
-  const { rows } = await tx.query<{ cursor: SyncCursor }>(
-    `select c.cursor from night_checkpoints c join runs r on r.org_id = c.org_id and r.id = c.run_id
+export async function lastSyncCursor(
+  tx: OrgTransaction,
+  options: { usageIngested?: boolean } = {},
+): Promise<SyncCursor> {
+  const { rows } = await tx.query<{ cursor: SyncCursor; started_at: Date }>(
+    `select c.cursor, r.started_at from night_checkpoints c join runs r on r.org_id = c.org_id and r.id = c.run_id
      where c.org_id = $1 and not r.dry_run and c.batches_committed > 0
      order by r.started_seq desc limit 1`,
     [tx.orgId],
   );
-  return rows[0]?.cursor ?? null;
+  const last = rows[0];
+  if (!last) return null;
+  // Usage ingested since that night changes accounts the CRM does not know changed: every account is pulled.
+  if (options.usageIngested) {
+    const { rows: fresh } = await tx.query(
+      `select 1 from usage_points where org_id = $1 and received_at >= $2 limit 1`,
+      [tx.orgId, last.started_at],
+    );
+    if (fresh.length > 0) return null;
+  }
+  return last.cursor;
 }
 
 /** A run's CRM API usage: calls by direction and kind, beside the floor and where a budget stopped it. */

@@ -178,6 +178,7 @@ export async function runOrgNight(
     resumeRunId: options.resumeRunId,
     batchSize: options.batchSize ?? defaultBatchSize,
     full: options.full ?? false,
+    usageIngested: loaded.usage.source === 'ingest',
   });
   if ('skipped' in claim) return { status: 'skipped', runId: claim.runId, reason: claim.skipped };
   const { runId, checkpoint } = claim;
@@ -473,6 +474,7 @@ async function claimRun(
     resumeRunId?: string;
     batchSize: number;
     full: boolean;
+    usageIngested: boolean;
   },
 ): Promise<Claimed | { skipped: 'already_done' | 'in_progress_elsewhere'; runId: string | null }> {
   return withOrg(db, orgId, async (tx) => {
@@ -500,7 +502,7 @@ async function claimRun(
     // Another process started this night a moment ago: it is theirs.
     if (!run) return { skipped: 'in_progress_elsewhere', runId: null };
     const checkpoint = await createCheckpoint(tx, {
-      startCursor: input.full ? null : await lastSyncCursor(tx),
+      startCursor: input.full ? null : await lastSyncCursor(tx, { usageIngested: input.usageIngested }),
       runId: run.id,
       asOf: input.asOf,
       batchSize: input.batchSize,

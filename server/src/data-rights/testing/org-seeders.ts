@@ -162,6 +162,22 @@ export const tableSeeders: TableSeeder[] = [
       ]),
   },
   {
+    table: 'written_state',
+    seed: (tx) =>
+      run(
+        tx,
+        `insert into written_state (org_id, account_id, state) values ($1, 'acc-1', '{"fields": {"score": 71}}')`,
+      ),
+  },
+  {
+    table: 'crm_human_values',
+    seed: (tx) =>
+      run(
+        tx,
+        `insert into crm_human_values (org_id, account_id, status, changed_by) values ($1, 'acc-1', 'approved', 'eve')`,
+      ),
+  },
+  {
     table: 'secrets',
     seed: (tx) => secrets.putSecret(tx, 'salesforce.refresh_token', seededSecretValue(tx.orgId)),
   },
