@@ -69,14 +69,6 @@ export async function listPendingWritebacks(
   return rows.map(toWriteback);
 }
 
-export async function countPendingWritebacks(tx: OrgTransaction): Promise<number> {
-  const { rows } = await tx.query<{ count: number }>(
-    `select count(*)::int as count from writebacks where org_id = $1 and status = 'pending'`,
-    [tx.orgId],
-  );
-  return rows[0]?.count ?? 0;
-}
-
 export async function listRunWritebacks(tx: OrgTransaction, runId: string): Promise<Writeback[]> {
   const { rows } = await tx.query<WritebackRow>(
     `select ${columns} from writebacks where org_id = $1 and run_id = $2::uuid order by account_id`,

@@ -300,9 +300,6 @@ export const repositoryCases: Record<string, RepositoryCase> = {
     'succeeds',
   ),
   'night/org-sandbox.repository.ts#setSandboxSettings': write((m, tx) => fn(m, 'setSandboxSettings')(tx, {})),
-  'writeback/outbox.repository.ts#countPendingWritebacks': read((m, tx) =>
-    fn(m, 'countPendingWritebacks')(tx),
-  ),
   'writeback/outbox.repository.ts#enqueueWritebacks': write((m, tx, t) =>
     fn(m, 'enqueueWritebacks')(tx, t.runId, [{ accountId: t.accountId, payload: {} }]),
   ),
