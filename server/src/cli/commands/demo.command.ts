@@ -11,6 +11,7 @@ import { openNightStore } from '../../night/store-sink.ts';
 import { createProgress } from '../progress.ts';
 import { isoDay, positiveInt } from '../cli-error.ts';
 import { formatMoney, renderTable } from '../format.ts';
+import { crmDemoCommand, parseShare } from './demo-crm.ts';
 
 interface DemoOptions {
   accounts: number;
@@ -21,6 +22,9 @@ interface DemoOptions {
   store: boolean;
   top: number;
   json?: boolean;
+  crm?: string;
+  nights: number;
+  changeRate: number;
 }
 
 function rankedList(summary: NightSummary, top: number): string {
@@ -67,8 +71,20 @@ export function registerDemo(program: Command): void {
     .option('--no-store', 'do not record the run in the database')
     .option('--top <k>', 'opportunities to list', positiveInt('top', 1, 500), 15)
     .option('--json', 'machine-readable output')
+    .option('--crm <crm>', 'run nights against a CRM through its connector: sandbox, salesforce or hubspot')
+    .option('--nights <k>', 'with --crm: consecutive nights', positiveInt('nights', 1, 100), 3)
+    .option(
+      '--change-rate <r>',
+      'with --crm: share of accounts changed in the CRM before each night after the second',
+      parseShare('change-rate'),
+      0.05,
+    )
     .action(async (options: DemoOptions) => {
       const asOf = options.asOf ?? today();
+      if (options.crm !== undefined) {
+        await crmDemoCommand({ ...options, crm: options.crm, asOf });
+        return;
+      }
       const progress = createProgress({ quiet: options.json });
       const sandbox = createSandbox({ accounts: options.accounts, seed: options.seed, endDate: asOf });
       const model = trainSandboxModel(sandbox, asOf, { progress });
