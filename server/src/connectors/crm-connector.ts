@@ -101,6 +101,8 @@ export interface CrmConnector {
    * A failure ends the iteration by throwing a `ConnectorFailure` carrying the `ConnectorError`.
    */
   pullAccounts(request: PullRequest): AsyncIterable<PulledAccount[]>;
+  /** API calls reading the labelled history takes (an upper bound), so the budget can plan for it; null when unknown. */
+  historyCalls(): number | null;
   /** The org's labelled history as known on `asOf` (features on past days, expansions as labels), to train on. */
   pullHistory(asOf: string, options?: { sampleSize?: number }): AsyncIterable<HistoryRow>;
   /**

@@ -1,5 +1,5 @@
 import { RipeError, type Readiness, type Verdict } from '@ripe/shared';
-import { ConnectorFailure, type ApiCallCount, type CrmConnector } from '../connectors/crm-connector.ts';
+import type { ApiCallCount, CrmConnector } from '../connectors/crm-connector.ts';
 import type { Database } from '../store/database.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { getOrg } from '../store/orgs.repository.ts';
@@ -40,7 +40,7 @@ import {
   type ApiUsage,
 } from './night-runs.repository.ts';
 import type { NightProgress } from './run-night.ts';
-import { loadOrTrainModel } from './org-model.ts';
+import { storedModel, trainAndStore } from './org-model.ts';
 import { getSandboxSettings } from './org-sandbox.repository.ts';
 import type { ScoringModel } from '../model/scoring-model.ts';
 import { startHeartbeat } from './run-lease.ts';
@@ -210,16 +210,26 @@ export async function runOrgNight(
     connector = (deps.resolveConnector ?? defaultConnectors)(org, checkpoint.asOf);
     night.phases.load = performance.now() - startedAt;
     night.currency = (connector.priceBook() ?? org.priceBook)?.currency ?? night.currency;
+    await budgetStage(connector, checkpoint, night, deps.apiBudgetShare ?? defaultBudgetShare);
+    // Training comes first when the budget affords it beside the sync; otherwise the accounts are synced with
+    // the model the org has, and the model is trained after with what is left, if that is enough.
+    const historyCalls = connector.historyCalls();
+    const trainFirst =
+      night.budget.maxCalls === null ||
+      (historyCalls !== null && historyCalls + (night.budget.estimatedCalls ?? 0) <= night.budget.maxCalls);
     const modelStartedAt = performance.now();
-    const model = await modelStage(db, orgId, connector, checkpoint.asOf, org.sandbox.seed, now());
+    let model = await storedModel(db, orgId, now());
+    const train = () =>
+      trainFromCrm(
+        connector as CrmConnector,
+        checkpoint.asOf,
+        org.sandbox.seed,
+        callsLeft(night, connector as CrmConnector),
+      );
+    if (!model.fresh && trainFirst) model = await trainAndStore(db, orgId, train, now(), model);
     night.phases.model = performance.now() - modelStartedAt;
-    if (model === 'daily_limit') {
-      night.stopped = 'daily_limit';
-    } else {
-      night.model = model.description;
-      await budgetStage(connector, checkpoint, night, deps.apiBudgetShare ?? defaultBudgetShare);
-      await pullScoreStage({ deps, org, usage: loaded.usage, connector, claim, night, model, options, now });
-    }
+    night.model = model.description;
+    await pullScoreStage({ deps, org, usage: loaded.usage, connector, claim, night, model, options, now });
     if (!claim.dryRun && night.stopped !== 'daily_limit') {
       const drainStartedAt = performance.now();
       const callsSoFar = night.tally.apiReads;
@@ -235,6 +245,17 @@ export async function runOrgNight(
       if (night.drain.stopped && !night.stopped) {
         night.stopped = night.drain.stopped.reason === 'budget' ? 'budget' : night.drain.stopped.error.code;
       }
+    }
+    const left = callsLeft(night, connector);
+    if (
+      !model.fresh &&
+      !trainFirst &&
+      night.stopped === null &&
+      (historyCalls === null || (left ?? 0) >= historyCalls)
+    ) {
+      const trainStartedAt = performance.now();
+      night.model = (await trainAndStore(db, orgId, train, now(), model)).description;
+      night.phases.model += performance.now() - trainStartedAt;
     }
     night.calls = connector.calls();
     const outcome = toOutcome(night);
@@ -278,22 +299,11 @@ export async function runOrgNight(
 
 const defaultBudgetShare = 0.2;
 
-/** The org's model: the stored one of the day, or one trained on the CRM's history; the daily limit stops the night. */
-async function modelStage(
-  db: Database,
-  orgId: string,
-  connector: CrmConnector,
-  asOf: string,
-  seed: number,
-  at: Date,
-) {
-  try {
-    return await loadOrTrainModel(db, orgId, () => trainFromCrm(connector, asOf, seed), at);
-  } catch (error) {
-    if (error instanceof ConnectorFailure && error.error.code === 'daily_limit')
-      return 'daily_limit' as const;
-    throw error;
-  }
+/** Calls this night may still make within its budget; null when the CRM sets no limit. */
+function callsLeft(night: NightState, connector: CrmConnector): number | null {
+  if (night.budget.maxCalls === null) return null;
+  const made = connector.calls();
+  return Math.max(0, night.budget.maxCalls - made.reads - made.writes);
 }
 
 interface NightState {

@@ -91,6 +91,8 @@ export function createFakeConnector(state: FakeCrmState, options: FakeConnectorO
         cursor = last.cursor;
       }
     },
+    // An upper bound: the sampled accounts at each of the seven look-backs, one page per `pageSize` rows.
+    historyCalls: () => Math.ceil((Math.min(state.sandbox.options.accounts, 1_500) * 7) / provider.pageSize),
     async *pullHistory(asOf, historyOptions = {}) {
       if (!ISO_DAY.test(asOf) || asOf > state.asOf) {
         throw new ConnectorFailure(invalid(`history asOf must be a day on or before ${state.asOf}`));

@@ -89,6 +89,8 @@ export function sandboxConnector(options: SandboxConnectorOptions): CrmConnector
       // An empty pull still asks the CRM once.
       if (page.length > 0 || counter.calls().reads === 0) yield await answer(page);
     },
+    // The generator is the history: no API call.
+    historyCalls: () => 0,
     async *pullHistory(asOf, historyOptions = {}) {
       yield* sandboxHistory(sandbox, asOf, { sampleSize: historyOptions.sampleSize });
     },

@@ -3,8 +3,13 @@ import type { HistoryRow, TrainedModel } from '../../eval/sandbox-training.ts';
 import { trainScoringModel } from '../../model/scoring-model.ts';
 
 /** Trains the org's model on the labelled history its CRM holds as of `asOf` (expansions as labels). */
-export async function trainFromCrm(connector: CrmConnector, asOf: string, seed = 1): Promise<TrainedModel> {
-  const rows = await pullHistoryOnce(connector, asOf);
+export async function trainFromCrm(
+  connector: CrmConnector,
+  asOf: string,
+  seed = 1,
+  maxCalls: number | null = null,
+): Promise<TrainedModel> {
+  const rows = await pullHistoryOnce(connector, asOf, maxCalls);
   const model = trainScoringModel(rows, { seed });
   const positives = rows.reduce((n, row) => n + row.label, 0);
   return {
@@ -16,17 +21,41 @@ export async function trainFromCrm(connector: CrmConnector, asOf: string, seed =
 }
 
 // An expired session gets one new token, and the history is read again from the start (it is not resumable).
-async function pullHistoryOnce(connector: CrmConnector, asOf: string): Promise<HistoryRow[]> {
+// The budget and the daily limit defer training: the night goes on with the model the org has.
+async function pullHistoryOnce(
+  connector: CrmConnector,
+  asOf: string,
+  maxCalls: number | null,
+): Promise<HistoryRow[]> {
   for (let attempt = 1; ; attempt += 1) {
     const rows: HistoryRow[] = [];
     try {
-      for await (const row of connector.pullHistory(asOf)) rows.push(row);
+      const before = connector.calls();
+      for await (const row of connector.pullHistory(asOf)) {
+        const calls = connector.calls();
+        const used = calls.reads + calls.writes - before.reads - before.writes;
+        if (maxCalls !== null && used >= maxCalls) throw new TrainingDeferred('budget');
+        rows.push(row);
+      }
       return rows;
     } catch (error) {
+      if (error instanceof ConnectorFailure && error.error.code === 'daily_limit') {
+        throw new TrainingDeferred('daily_limit');
+      }
       if (!(error instanceof ConnectorFailure) || error.error.code !== 'auth_expired' || attempt > 1)
         throw error;
       const renewed = await connector.reauthenticate();
       if (!renewed.ok) throw new ConnectorFailure(renewed.error);
     }
+  }
+}
+
+/** The history could not be read tonight (the API budget or the daily limit): the night uses the model it has. */
+export class TrainingDeferred extends Error {
+  constructor(readonly reason: 'budget' | 'daily_limit') {
+    super(
+      `Training deferred: the ${reason === 'budget' ? "night's API budget" : 'daily API limit'} does not allow reading the history`,
+    );
+    this.name = 'TrainingDeferred';
   }
 }
