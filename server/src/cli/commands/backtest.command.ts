@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { runBacktest, formatBacktestReport, reliabilitySvg } from '../../model/backtest/index.ts';
+import { backtestCsv, formatBacktestReport, reliabilitySvg } from '../../model/backtest/index.ts';
 import { positiveInt } from '../cli-error.ts';
+import { readInputFile } from '../input-file.ts';
 
 interface BacktestOptions {
   csv: string;
@@ -39,7 +40,7 @@ export function registerBacktest(program: Command): void {
     .option('--svg <file>', 'where to write the reliability plot', 'reliability.svg')
     .option('--json', 'machine-readable output')
     .action(async (options: BacktestOptions) => {
-      const report = await runBacktest({
+      const report = backtestCsv(await readInputFile(options.csv), {
         csvPath: options.csv,
         label: options.label,
         id: options.id,

@@ -8,7 +8,7 @@ import {
 } from '../metrics/reliability.metric.ts';
 import { trainScoringModel, type TrainingRow } from '../scoring-model.ts';
 import { stratifiedFolds, timeSplit, type Fold } from '../validation/folds.ts';
-import { readCsvFile } from './read-csv.ts';
+import { parseCsv } from './parse-csv.ts';
 import { buildTable, type ColumnReport, type SkippedRow, type Table, type TableSpec } from './tabular.ts';
 
 export interface BacktestOptions extends TableSpec {
@@ -50,9 +50,9 @@ export interface BacktestReport {
   reliability: ReliabilityBin[];
 }
 
-/** Reads the CSV and runs the held-out evaluation. The CLI's `ripe backtest` calls this. */
-export async function runBacktest(options: BacktestOptions): Promise<BacktestReport> {
-  const { header, records } = await readCsvFile(options.csvPath);
+/** Parses the CSV text (read from `csvPath` by the caller) and runs the held-out evaluation. */
+export function backtestCsv(csvText: string, options: BacktestOptions): BacktestReport {
+  const { header, records } = parseCsv(csvText, options.csvPath);
   return backtestTable(buildTable(header, records, options), options);
 }
 

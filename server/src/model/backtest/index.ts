@@ -1,5 +1,5 @@
 export {
-  runBacktest,
+  backtestCsv,
   backtestTable,
   type BacktestOptions,
   type BacktestReport,
@@ -15,4 +15,4 @@ export {
   type SkippedRow,
   type ColumnReport,
 } from './tabular.ts';
-export { parseCsv, readCsvFile } from './read-csv.ts';
+export { parseCsv } from './parse-csv.ts';

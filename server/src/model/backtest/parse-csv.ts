@@ -1,23 +1,10 @@
-// The one place in model/ that touches the file system: the backtest's CSV input.
-import { readFile } from 'node:fs/promises';
+// CSV text to a header and records. Reading the file is the caller's (the CLI's): model/ does no I/O.
 import { RipeError } from '@ripe/shared';
 import { parse } from 'csv-parse/sync';
 
 export interface CsvContent {
   header: string[];
   records: string[][];
-}
-
-export async function readCsvFile(path: string): Promise<CsvContent> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new RipeError('invalid_input_file', `cannot read ${path}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  return parseCsv(text, path);
 }
 
 export function parseCsv(text: string, source = 'CSV'): CsvContent {
