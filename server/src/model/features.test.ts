@@ -6,7 +6,7 @@ import {
   ramp,
   seriesEndingOn,
   TEST_NOW,
-} from '../engine/techniques/test-fixtures.ts';
+} from '@ripe/shared/testing';
 import { extractFeatures, FEATURE_NAMES, labelExpansion, toFeatureArray } from './features.ts';
 import { dayNumber, isoDay } from '@ripe/shared';
 

@@ -4,15 +4,15 @@ import {
   discoverRepositoryModules,
   repositoryFunctions,
   type Finding,
-} from '../access/testing/repository-attack.ts';
-import { repositoryCases, type ModuleExports } from '../access/testing/repository-cases.ts';
-import { emptyTables, fingerprintsOf, snapshotChanges, snapshotOrg } from '../access/testing/org-snapshot.ts';
-import { mutateRls, type RlsMutation } from '../access/testing/rls-mutations.ts';
-import { seedOrg, type SeededOrg } from '../access/testing/seed-orgs.ts';
+} from './testing/repository-attack.ts';
+import { repositoryCases, type ModuleExports } from './testing/repository-cases.ts';
+import { emptyTables, fingerprintsOf, snapshotChanges, snapshotOrg } from './testing/org-snapshot.ts';
+import { mutateRls, type RlsMutation } from './testing/rls-mutations.ts';
+import { seedOrg, type SeededOrg } from './testing/seed-orgs.ts';
 import { discoverOrgTables } from '../data-rights/org-tables.ts';
-import type { Database } from './database.ts';
-import { migrate } from './migrator.ts';
-import { describeOnEachBackend } from './testing/store-backends.ts';
+import type { Database } from '../store/database.ts';
+import { migrate } from '../store/migrator.ts';
+import { describeOnEachBackend } from '../store/testing/store-backends.ts';
 
 interface AttackReport {
   findings: Finding[];
