@@ -16,4 +16,9 @@ export default tseslint.config(
     files: ['server/src/cli/**', 'server/bin/**', 'server/bench/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Plain Node scripts of the repository's tooling (the dependency check of `npm run lint`).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
 );
