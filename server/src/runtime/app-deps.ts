@@ -1,8 +1,7 @@
 import type { AppConfig } from '../config/env.ts';
-import type { ConnectorAuth } from '../connectors/connector-auth.ts';
+import type { ConnectorAuthRegistry } from '../connectors/connections/oauth-install.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Database } from '../store/database.ts';
-import type { CrmKind } from '../store/orgs.repository.ts';
 
 /** What the app and its background services are built from. Engineers adding a service add an optional field here. */
 export interface AppDeps {
@@ -18,7 +17,7 @@ export interface AppDeps {
    * The OAuth half of each CRM connector, for the install routes; a CRM without one answers
    * `connector_unavailable` when an admin tries to connect it.
    */
-  connectorAuth?: (crm: CrmKind) => ConnectorAuth | undefined;
+  connectorAuth?: ConnectorAuthRegistry;
   /** Node's default process metrics at /metrics (off in tests that build many apps). */
   defaultMetrics?: boolean;
 }

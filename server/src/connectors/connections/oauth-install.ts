@@ -10,6 +10,7 @@ import { crmLabels, getConnection, recordTokens, type Connection } from './conne
 import { consumeOAuthState } from './consume-oauth-state.ts';
 import { createOAuthState, type OAuthCrm } from './oauth-states.repository.ts';
 
+/** Each CRM's OAuth half, as the app's deps supply it; undefined for a CRM without a connector yet. */
 export type ConnectorAuthRegistry = (crm: CrmKind) => ConnectorAuth | undefined;
 
 export interface StartInstall {
