@@ -2,6 +2,7 @@
 // the shortlist → a Verdict. Pure: the model and the agent are passed in, `ctx.now` is the only "today".
 import type { AccountSnapshot, Potential, TechniqueResult, Verdict } from '@ripe/shared';
 import type { ScoringModel } from '../model/scoring-model.ts';
+import type { FeatureVector } from '../model/features.ts';
 import { priorOnlyModel } from '../model/scoring-model.ts';
 import { deterministicAgent } from './agent/deterministic.agent.ts';
 import { isShortlisted, type ExpansionAgent } from './agent/expansion-agent.ts';
@@ -33,6 +34,15 @@ export interface ScoreOptions {
 
 /** The verdict without the agent's assessment: the night runs the agent afterwards, on the shortlist only. */
 export function scoreAccount(snapshot: AccountSnapshot, ctx: EngineContext, model?: ScoringModel): Verdict {
+  return scoreWithFeatures(snapshot, ctx, model).verdict;
+}
+
+/** The verdict and the model's features it rests on (kept so that a later human decision can label them). */
+export function scoreWithFeatures(
+  snapshot: AccountSnapshot,
+  ctx: EngineContext,
+  model?: ScoringModel,
+): { verdict: Verdict; features: FeatureVector } {
   const modelScore = scoreWithModel(model ?? coldStart(), snapshot, ctx.now);
   const results: TechniqueResult[] = [
     predictiveResult(modelScore, ctx.now),
@@ -85,7 +95,7 @@ export function scoreAccount(snapshot: AccountSnapshot, ctx: EngineContext, mode
     featureContributions: modelScore.contributions,
     agent: null,
   };
-  return verdict;
+  return { verdict, features: modelScore.features };
 }
 
 /** The verdict with the agent's assessment for the shortlist, in one synchronous call (files, eval, reports). */

@@ -41,6 +41,7 @@ import {
 } from './night-runs.repository.ts';
 import type { NightProgress } from './run-night.ts';
 import { storedModel, trainAndStore } from './org-model.ts';
+import { feedbackTrainingRows } from './feedback-labels.repository.ts';
 import { getSandboxSettings } from './org-sandbox.repository.ts';
 import type { ScoringModel } from '../model/scoring-model.ts';
 import { startHeartbeat } from './run-lease.ts';
@@ -219,12 +220,13 @@ export async function runOrgNight(
       (historyCalls !== null && historyCalls + (night.budget.estimatedCalls ?? 0) <= night.budget.maxCalls);
     const modelStartedAt = performance.now();
     let model = await storedModel(db, orgId, now());
-    const train = () =>
+    const train = async () =>
       trainFromCrm(
         connector as CrmConnector,
         checkpoint.asOf,
         org.sandbox.seed,
         callsLeft(night, connector as CrmConnector),
+        await withOrg(db, orgId, (tx) => feedbackTrainingRows(tx, checkpoint.asOf)),
       );
     if (!model.fresh && trainFirst) model = await trainAndStore(db, orgId, train, now(), model);
     night.phases.model = performance.now() - modelStartedAt;

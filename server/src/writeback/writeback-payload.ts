@@ -3,6 +3,8 @@ import { machineFieldValues } from '@ripe/shared';
 import type { HumanOwnedValues } from '../connectors/crm-connector.ts';
 import type { FieldValue, OpportunitySpec, TaskSpec } from '../connectors/write-operation.ts';
 import { opportunityFor, taskFor } from './task-text.ts';
+import { isShortlisted } from '../engine/agent/expansion-agent.ts';
+import type { FeatureVector } from '../model/features.ts';
 
 /**
  * What the night stages for one scored account, CRM-independent: the machine-owned field values derived
@@ -20,12 +22,18 @@ export interface WritebackPayload {
   opportunity: OpportunitySpec;
   /** What the account team set in the CRM, as pulled tonight. */
   human: HumanOwnedValues;
+  /**
+   * The model's features of a shortlisted account: a later decision on it (won, lost, rejected) labels them
+   * for the next training.
+   */
+  features?: FeatureVector;
 }
 
 export function writebackPayload(
   verdict: Verdict,
   human: HumanOwnedValues,
   ownerId: string | null,
+  features?: FeatureVector,
 ): WritebackPayload {
   const fields = machineFieldValues(verdict);
   return {
@@ -39,5 +47,6 @@ export function writebackPayload(
     task: taskFor(verdict, ownerId),
     opportunity: opportunityFor(verdict, human),
     human,
+    ...(features && isShortlisted(verdict) ? { features } : {}),
   };
 }

@@ -269,6 +269,10 @@ export const repositoryCases: Record<string, RepositoryCase> = {
   'night/night-runs.repository.ts#recordApiUsage': write((m, tx, t) =>
     fn(m, 'recordApiUsage')(tx, t.runId, { calls: { reads: 1 } }),
   ),
+  'night/feedback-labels.repository.ts#feedbackTrainingRows': read(
+    (m, tx) => fn(m, 'feedbackTrainingRows')(tx, '2030-01-01'),
+    'succeeds',
+  ),
   'night/human-values.repository.ts#recordHumanValues': write((m, tx, t) =>
     fn(m, 'recordHumanValues')(
       tx,

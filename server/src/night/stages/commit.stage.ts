@@ -46,9 +46,9 @@ export async function commitStage(input: CommitInput): Promise<NightTally> {
       writebacks = await enqueueWritebacks(
         tx,
         runId,
-        scored.map(({ pulled, verdict }) => ({
+        scored.map(({ pulled, verdict, features }) => ({
           accountId: verdict.accountId,
-          payload: writebackPayload(verdict, pulled.human, pulled.ownerId),
+          payload: writebackPayload(verdict, pulled.human, pulled.ownerId, features),
         })),
       );
       feedback = await recordHumanValues(tx, input.batch, input.now);

@@ -2,21 +2,27 @@ import { ConnectorFailure, type CrmConnector } from '../../connectors/crm-connec
 import type { HistoryRow, TrainedModel } from '../../eval/sandbox-training.ts';
 import { trainScoringModel } from '../../model/scoring-model.ts';
 
-/** Trains the org's model on the labelled history its CRM holds as of `asOf` (expansions as labels). */
+/**
+ * Trains the org's model on the labelled history its CRM holds as of `asOf` (expansions as labels), and on the
+ * account team's decisions on earlier verdicts (won, lost, rejected).
+ */
 export async function trainFromCrm(
   connector: CrmConnector,
   asOf: string,
   seed = 1,
   maxCalls: number | null = null,
+  feedbackRows: readonly HistoryRow[] = [],
 ): Promise<TrainedModel> {
-  const rows = await pullHistoryOnce(connector, asOf, maxCalls);
+  const rows = [...(await pullHistoryOnce(connector, asOf, maxCalls)), ...feedbackRows];
   const model = trainScoringModel(rows, { seed });
   const positives = rows.reduce((n, row) => n + row.label, 0);
   return {
     model,
     rows: rows.length,
     positives,
-    description: `${model.describe()}, trained on ${rows.length} rows (${positives} expansions)`,
+    description:
+      `${model.describe()}, trained on ${rows.length} rows (${positives} expansions` +
+      `${feedbackRows.length > 0 ? `, ${feedbackRows.length} from the account team's decisions` : ''})`,
   };
 }
 

@@ -1,7 +1,8 @@
 import { parseAccounts, type FieldIssue, type Verdict } from '@ripe/shared';
 import type { PulledAccount } from '../../connectors/crm-connector.ts';
 import type { EngineContext } from '../../engine/engine-context.ts';
-import { scoreAccount } from '../../engine/score-account.ts';
+import { scoreWithFeatures } from '../../engine/score-account.ts';
+import type { FeatureVector } from '../../model/features.ts';
 import type { ScoringModel } from '../../model/scoring-model.ts';
 import type { AccountSnapshot } from '@ripe/shared';
 
@@ -9,6 +10,7 @@ export interface ScoredAccount {
   pulled: PulledAccount;
   snapshot: AccountSnapshot;
   verdict: Verdict;
+  features: FeatureVector;
 }
 
 /**
@@ -27,7 +29,7 @@ export function scoreStage(
     const pulled = byId.get(snapshot.account.id);
     if (!pulled) continue;
     try {
-      scored.push({ pulled, snapshot, verdict: scoreAccount(snapshot, ctx, model) });
+      scored.push({ pulled, snapshot, ...scoreWithFeatures(snapshot, ctx, model) });
     } catch (error) {
       issues.push({
         record: 'account',
