@@ -10,6 +10,8 @@ import ruleSet, { knownViolations } from '../.dependency-cruiser.mjs';
 const ROOTS = ['shared/src', 'server/src'];
 // A folder is the first path segment under one of these.
 const FOLDER_PARENTS = ['server/src/'];
+// The shortest cycles are printed in full; the longer ones mostly repeat the same hops.
+const MAX_CYCLES_SHOWN = 6;
 
 // The options `depcruise` builds from the config file, so both report the same violations.
 const tsConfig = extractTSConfig(ruleSet.options.tsConfig.fileName);
@@ -125,19 +127,30 @@ function shortestPath(graph, from, to) {
 
 function printFolderCycles(graph, cycles) {
   const name = (folder) => folder.slice(folder.lastIndexOf('/') + 1);
+  const hops = (cycle) => cycle.map((from, index) => [from, cycle[(index + 1) % cycle.length]]);
   console.error(`\n✘ ${cycles.length} cycle(s) between the top-level folders of server/src.`);
+  // One wrong import usually closes many cycles at once: name the hops most of them share.
+  const shared = new Map();
+  for (const cycle of cycles)
+    for (const [from, to] of hops(cycle)) {
+      const hop = `${name(from)} → ${name(to)}`;
+      shared.set(hop, (shared.get(hop) ?? 0) + 1);
+    }
+  const common = [...shared].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  console.error(`  Most pass through: ${common.map(([hop, count]) => `${hop} (${count})`).join(', ')}.`);
   console.error('  Each hop shows one import behind it. Move the shared part down, or invert the dependency');
   console.error(
     '  (pass a function or a port in); an import of a test or testing/ file belongs with its tests.\n',
   );
-  for (const cycle of cycles) {
+  for (const cycle of cycles.slice(0, MAX_CYCLES_SHOWN)) {
     console.error(`  folder cycle: ${[...cycle, cycle[0]].map(name).join(' → ')}`);
-    cycle.forEach((from, index) => {
-      const to = cycle[(index + 1) % cycle.length];
+    for (const [from, to] of hops(cycle)) {
       const [first, ...more] = graph.get(from).get(to);
       const hop = `${name(from)} → ${name(to)}`.padEnd(26);
       console.error(`    ${hop} ${first}${more.length > 0 ? ` (+${more.length} more)` : ''}`);
-    });
+    }
     console.error('');
   }
+  if (cycles.length > MAX_CYCLES_SHOWN)
+    console.error(`  … and ${cycles.length - MAX_CYCLES_SHOWN} longer cycles; fix these first.\n`);
 }
