@@ -130,39 +130,7 @@ export default {
   },
 };
 
-// Known violations, to be fixed next: the imports behind the folder cycles that remain. Each needs a change
-// in connectors/, night/ or writeback/, which were being reworked when this check landed.
-// scripts/check-dependencies.mjs leaves exactly these imports out of the folder graph: any other import
-// that closes a cycle still fails, and an entry that no longer matches an import is reported (delete it).
-export const knownViolations = [
-  {
-    // store → connectors: createOrg also creates the org's connection row. The connection belongs to
-    // connectors/, which builds on store/; the callers (provisioning, demo, night and connector tests)
-    // should create both, or connections move down into store/.
-    from: 'server/src/store/orgs.repository.ts',
-    to: 'server/src/connectors/connections/connections.repository.ts',
-  },
-  {
-    // connectors → night: connectors/contract/ is a vitest suite that runs whole nights (store, outbox,
-    // write-back) through each connector. It sits above night/ and writeback/: move it, with its two
-    // *.contract.int.test.ts files, to night/ (which already builds on connectors/).
-    from: 'server/src/connectors/contract/connector-contract.ts',
-    to: 'server/src/night/org-night.ts',
-  },
-  {
-    from: 'server/src/connectors/contract/connector-contract.ts',
-    to: 'server/src/night/testing/night-orgs.fixture.ts',
-  },
-  {
-    // connectors → writeback: same suite, draining the outbox.
-    from: 'server/src/connectors/contract/connector-contract.ts',
-    to: 'server/src/writeback/drain-outbox.ts',
-  },
-  {
-    // connectors → settings: the sandbox settings moved to connectors/connections/connection-settings
-    // .schema.ts; settings/ re-exports them for old importers, and the sandbox connector still uses the
-    // re-export. Import them from connectors/ and drop the re-export.
-    from: 'server/src/connectors/sandbox/sandbox.connector.ts',
-    to: 'server/src/settings/night-settings.schema.ts',
-  },
-];
+// Known violations, to be fixed next (none today): imports left out of the folder graph by
+// scripts/check-dependencies.mjs. Any other import that closes a cycle fails, and an entry that no longer
+// matches an import is reported (delete it).
+export const knownViolations = [];

@@ -2,7 +2,7 @@ import { RipeError } from '@ripe/shared';
 import type { CrmConnector } from '../connectors/crm-connector.ts';
 import { sandboxConnector } from '../connectors/sandbox/sandbox.connector.ts';
 import type { Org } from '../store/orgs.repository.ts';
-import type { SandboxSettings } from '../settings/night-settings.schema.ts';
+import type { SandboxSettings } from '../connectors/connections/connection-settings.schema.ts';
 
 export interface OrgForNight extends Org {
   sandbox: SandboxSettings;

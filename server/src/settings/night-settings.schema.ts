@@ -13,13 +13,6 @@ export const nightScheduleSchema = z.object({
 });
 export type NightSchedule = z.infer<typeof nightScheduleSchema>;
 
-// The sandbox settings belong to the org's connection now; re-exported for the night's code.
-export {
-  sandboxSettingsSchema,
-  type SandboxSettings,
-  type SandboxSettingsInput,
-} from '../connectors/connections/connection-settings.schema.ts';
-
 export type StoredSchedule =
   { kind: 'none' } | { kind: 'scheduled'; schedule: NightSchedule } | { kind: 'invalid'; message: string };
 

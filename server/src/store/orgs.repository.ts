@@ -8,7 +8,6 @@ import {
   type PriceBook,
 } from '@ripe/shared';
 import type { z } from 'zod';
-import { upsertConnection } from '../connectors/connections/connections.repository.ts';
 import type { OrgTransaction } from './org-scope.ts';
 import { firstRow, toJson } from './rows.ts';
 
@@ -66,7 +65,6 @@ export async function createOrg(tx: OrgTransaction, org: NewOrg): Promise<Org> {
      returning ${orgColumns}`,
     [tx.orgId, org.name, org.crm, org.externalId ?? null, JSON.stringify(config), toJson(priceBook)],
   );
-  await upsertConnection(tx, { crm: org.crm });
   return toOrg(firstRow(rows));
 }
 

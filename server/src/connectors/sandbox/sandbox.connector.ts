@@ -3,7 +3,7 @@ import type { PriceBook } from '@ripe/shared';
 import { sandboxHistory } from '../../eval/sandbox-training.ts';
 import { ok } from '../../resilience/result.ts';
 import { createSandbox, type Sandbox } from '../../sandbox/sandbox.ts';
-import type { SandboxSettings } from '../../settings/night-settings.schema.ts';
+import type { SandboxSettings } from '../connections/connection-settings.schema.ts';
 import { createCallCounter } from '../call-counter.ts';
 import type { CrmConnector, PulledAccount, PullRequest, SyncCursor } from '../crm-connector.ts';
 import { sandboxProvider } from './provider.ts';

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../store/database.ts';
 import { withOrg } from '../../store/org-scope.ts';
 import { createOrg, type CrmKind } from '../../store/orgs.repository.ts';
-import type { NightSchedule, SandboxSettingsInput } from '../../settings/night-settings.schema.ts';
+import type { SandboxSettingsInput } from '../../connectors/connections/connection-settings.schema.ts';
+import type { NightSchedule } from '../../settings/night-settings.schema.ts';
 import { setSandboxSettings } from '../org-sandbox.repository.ts';
 
 export interface NightOrgFixture {

@@ -1,4 +1,4 @@
-import type { CrmConnector, HumanOwnedValues } from '../crm-connector.ts';
+import type { CrmConnector, HumanOwnedValues } from '../../connectors/crm-connector.ts';
 
 /** A CRM's task or opportunity as the contract suite inspects it. */
 export interface ContractRecord {

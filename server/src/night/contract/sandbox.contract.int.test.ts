@@ -1,5 +1,5 @@
-import { sandboxConnector } from '../sandbox/sandbox.connector.ts';
-import { SandboxCrmState } from '../sandbox/sandbox-crm.ts';
+import { sandboxConnector } from '../../connectors/sandbox/sandbox.connector.ts';
+import { SandboxCrmState } from '../../connectors/sandbox/sandbox-crm.ts';
 import { contractAsOf, describeConnectorContract } from './connector-contract.ts';
 import type { ContractCrm } from './contract-crm.ts';
 

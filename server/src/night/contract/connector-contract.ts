@@ -4,10 +4,10 @@ import type { Database } from '../../store/database.ts';
 import { describeOnEachBackend } from '../../store/testing/store-backends.ts';
 import { withOrg } from '../../store/org-scope.ts';
 import { listRunErrors } from '../../store/runs.repository.ts';
-import { runOrgNight, type OrgNightReport } from '../../night/org-night.ts';
-import { createNightOrg } from '../../night/testing/night-orgs.fixture.ts';
+import { runOrgNight, type OrgNightReport } from '../org-night.ts';
+import { createNightOrg } from '../testing/night-orgs.fixture.ts';
 import { drainOutbox } from '../../writeback/drain-outbox.ts';
-import type { CrmConnector } from '../crm-connector.ts';
+import type { CrmConnector } from '../../connectors/crm-connector.ts';
 import type { ContractCrm } from './contract-crm.ts';
 
 export const contractAsOf = '2026-06-01';

@@ -1,4 +1,4 @@
-import { createFakeCrm } from '../fake/fake-crm.ts';
+import { createFakeCrm } from '../../connectors/fake/fake-crm.ts';
 import { contractAsOf, describeConnectorContract } from './connector-contract.ts';
 import type { ContractCrm } from './contract-crm.ts';
 
