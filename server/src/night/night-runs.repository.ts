@@ -2,6 +2,7 @@ import type { Verdict } from '@ripe/shared';
 import type { OrgTransaction } from '../store/org-scope.ts';
 import type { RunStatus } from '../store/runs.repository.ts';
 import type { SyncCursor } from '../connectors/crm-connector.ts';
+import { getSyncCursor } from '../connectors/connections/connections.repository.ts';
 
 export interface NightRunRef {
   id: string;
@@ -70,31 +71,29 @@ export async function topVerdictsOfRun(tx: OrgTransaction, runId: string, limit 
 }
 
 /**
- * Where the org's last real (not dry) run left the pull: the next night starts there, so a night stopped by
- * the API budget or a failure resumes where it stopped, and a finished one pulls only what changed since.
+ * Where tonight's pull starts: the org's accounts cursor (advanced with each committed batch of a real night),
+ * so a night stopped by the API budget or a failure resumes where it stopped, and a finished one pulls only what
+ * changed since. Usage ingested since the last real night changes accounts the CRM does not know changed: then
+ * every account is pulled.
  */
-export async function lastSyncCursor(
+export async function nightStartCursor(
   tx: OrgTransaction,
   options: { usageIngested?: boolean } = {},
 ): Promise<SyncCursor> {
-  const { rows } = await tx.query<{ cursor: SyncCursor; started_at: Date }>(
-    `select c.cursor, r.started_at from night_checkpoints c join runs r on r.org_id = c.org_id and r.id = c.run_id
-     where c.org_id = $1 and not r.dry_run and c.batches_committed > 0
-     order by r.started_seq desc limit 1`,
+  const cursor = await getSyncCursor(tx, accountsCursor);
+  if (cursor === null || !options.usageIngested) return cursor;
+  const { rows } = await tx.query(
+    `select 1 from usage_points where org_id = $1 and received_at >= (
+       select max(r.started_at) from runs r join night_checkpoints c on c.org_id = r.org_id and c.run_id = r.id
+       where r.org_id = $1 and not r.dry_run and c.batches_committed > 0)
+     limit 1`,
     [tx.orgId],
   );
-  const last = rows[0];
-  if (!last) return null;
-  // Usage ingested since that night changes accounts the CRM does not know changed: every account is pulled.
-  if (options.usageIngested) {
-    const { rows: fresh } = await tx.query(
-      `select 1 from usage_points where org_id = $1 and received_at >= $2 limit 1`,
-      [tx.orgId, last.started_at],
-    );
-    if (fresh.length > 0) return null;
-  }
-  return last.cursor;
+  return rows.length > 0 ? null : cursor;
 }
+
+/** The sync cursor of the accounts object: the position of the last account a real night committed. */
+export const accountsCursor = 'accounts';
 
 /** A run's CRM API usage: calls by direction and kind, beside the floor and where a budget stopped it. */
 export interface ApiUsage {

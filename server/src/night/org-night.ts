@@ -33,7 +33,7 @@ import {
 import {
   findNightRun,
   getNightRun,
-  lastSyncCursor,
+  nightStartCursor,
   recordApiUsage,
   startNightRun,
   topVerdictsOfRun,
@@ -514,7 +514,7 @@ async function claimRun(
     // Another process started this night a moment ago: it is theirs.
     if (!run) return { skipped: 'in_progress_elsewhere', runId: null };
     const checkpoint = await createCheckpoint(tx, {
-      startCursor: input.full ? null : await lastSyncCursor(tx, { usageIngested: input.usageIngested }),
+      startCursor: input.full ? null : await nightStartCursor(tx, { usageIngested: input.usageIngested }),
       runId: run.id,
       asOf: input.asOf,
       batchSize: input.batchSize,

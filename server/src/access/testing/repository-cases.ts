@@ -265,7 +265,10 @@ export const repositoryCases: Record<string, RepositoryCase> = {
   'night/night-runs.repository.ts#topVerdictsOfRun': read((m, tx, t) =>
     fn(m, 'topVerdictsOfRun')(tx, t.runId),
   ),
-  'night/night-runs.repository.ts#lastSyncCursor': read((m, tx) => fn(m, 'lastSyncCursor')(tx), 'succeeds'),
+  'night/night-runs.repository.ts#nightStartCursor': read(
+    (m, tx) => fn(m, 'nightStartCursor')(tx, { usageIngested: true }),
+    'succeeds',
+  ),
   'night/night-runs.repository.ts#recordApiUsage': write((m, tx, t) =>
     fn(m, 'recordApiUsage')(tx, t.runId, { calls: { reads: 1 } }),
   ),

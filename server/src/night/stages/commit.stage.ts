@@ -9,6 +9,8 @@ import { writebackPayload } from '../../writeback/writeback-payload.ts';
 import { commitBatch, lockForBatch, type NightTally } from '../checkpoint.repository.ts';
 import { recordHumanValues } from '../human-values.repository.ts';
 import { LeaseLostError } from '../night-failure.ts';
+import { accountsCursor } from '../night-runs.repository.ts';
+import { setSyncCursor } from '../../connectors/connections/connections.repository.ts';
 import type { ScoredAccount } from './score.stage.ts';
 
 export interface CommitInput {
@@ -53,8 +55,10 @@ export async function commitStage(input: CommitInput): Promise<NightTally> {
       );
       feedback = await recordHumanValues(tx, input.batch, input.now);
     }
-    const tally = input.tally(writebacks, feedback);
     const cursor: SyncCursor = input.batch.at(-1)?.cursor ?? null;
+    // A dry run leaves the org's cursor where it was: tonight's real night pulls the same accounts.
+    if (!input.dryRun && cursor !== null) await setSyncCursor(tx, accountsCursor, cursor);
+    const tally = input.tally(writebacks, feedback);
     const committed = await commitBatch(tx, runId, owner, input.leaseMs, {
       batchIndex: input.batchIndex,
       lastAccountId: input.batch.at(-1)?.accountId ?? null,
