@@ -15,6 +15,7 @@ interface RunOptions {
   dryRun?: boolean;
   asOf?: string;
   resume?: string;
+  full?: boolean;
   batchSize: number;
   top: number;
   json?: boolean;
@@ -37,6 +38,7 @@ export function registerRun(program: Command): void {
     .option('--dry-run', 'score and record the run, but write no latest state and queue no write-back')
     .option('--as-of <date>', 'the day to score (default: today, UTC)', isoDay('as-of'))
     .option('--resume <runId>', 'resume an interrupted run from its checkpoint', runId)
+    .option('--full', 'pull every account, not only those changed in the CRM since the last night')
     .option(
       '--batch-size <n>',
       'accounts per batch and per checkpoint',
@@ -54,6 +56,7 @@ export function registerRun(program: Command): void {
           asOf: options.asOf,
           dryRun: options.dryRun,
           resumeRunId: options.resume,
+          full: options.full,
           batchSize: options.batchSize,
           progress: createProgress({ quiet: options.json }),
         });
@@ -96,9 +99,18 @@ function describeReport(report: OrgNightReport, top: number): string {
   if (currency) {
     lines.push(
       `Potential (ready + nurture): ${formatMoney(report.totalPotential, currency)}, expected value ${formatMoney(report.totalExpectedValue, currency)};` +
-        ` ${report.writebacks} write-backs queued.`,
+        ` ${report.writebacks} write-backs staged.`,
     );
   }
+  const { calls, floor, stopped } = report.apiUsage;
+  const { written } = report;
+  lines.push(
+    `CRM: ${report.changedAccounts} accounts changed since the last night; API calls ${calls.reads} reads + ${calls.writes} writes` +
+      ` (floor ${floor.reads} + ${floor.writes})${stopped ? `, stopped by ${stopped.replace('_', ' ')}: the next night resumes` : ''}.`,
+    `Written: ${written.fields} fields, ${written.history} history records, tasks ${written.tasksCreated} created /` +
+      ` ${written.tasksUpdated} updated / ${written.tasksClosed} closed, ${written.opportunities} opportunities` +
+      `${report.writeErrors.length > 0 ? `; ${report.writeErrors.length} records refused by the CRM` : ''}.`,
+  );
   const durations = Object.entries(report.durations)
     .map(([phase, ms]) => `${phase} ${ms} ms`)
     .join(', ');
