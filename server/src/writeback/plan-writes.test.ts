@@ -52,12 +52,14 @@ describe('planWrites', () => {
     expect(fields && 'fields' in fields ? Object.keys(fields.fields).sort() : []).toStrictEqual(
       ['expected_value', 'probability', 'score'].sort(),
     );
+    // The day's history record is upserted again with the new values.
+    expect(night(moved, first.after).kinds).toContain('history');
   });
 
   it('an account that stops being ready gets its task closed, and a new stretch gets a new task', () => {
     const first = night(ready(), emptyWrittenState);
     const stopped = night(notReady(), first.after);
-    expect(stopped.kinds).toStrictEqual(['account_fields', 'task_close']);
+    expect(stopped.kinds).toStrictEqual(['account_fields', 'history', 'task_close']);
     const back = night(
       writebackPayload(makeVerdict({ accountId: 'acc-1', asOf: '2026-10-08' }), noHumanValues, 'csm-7'),
       stopped.after,

@@ -26,8 +26,10 @@ export function planWrites(
   const fields = Object.fromEntries(
     Object.entries(payload.fields).filter(([name, value]) => written.fields[name] !== value),
   );
-  if (Object.keys(fields).length > 0) operations.push({ kind: 'account_fields', accountId, fields });
-  if (written.lastHistoryId !== payload.history.externalId) {
+  const fieldsChanged = Object.keys(fields).length > 0;
+  if (fieldsChanged) operations.push({ kind: 'account_fields', accountId, fields });
+  // The history record of the day is upserted by its external id: again when the verdict changed that day.
+  if (written.lastHistoryId !== payload.history.externalId || fieldsChanged) {
     operations.push({ kind: 'history', accountId, ...payload.history });
   }
 
