@@ -1,13 +1,13 @@
 // Cost of the composite, sizing, window and agent per account on sandbox accounts, apart from the
-// techniques (which run once, untimed), and of the whole `scoreAccount` for comparison.
+// techniques (which run once, untimed), and of the whole `scoreAndAssess` for comparison.
 //
-//   node_modules/.bin/tsx server/src/engine/composite/composite.bench.ts [accounts=3000] [rounds=5]
+//   npx tsx server/bench/composite.bench.ts [accounts=3000] [rounds=5]
 import { defaultOrgConfig, type TechniqueResult, type Verdict } from '@ripe/shared';
 import { createSandbox } from '../src/sandbox/sandbox.ts';
 import { priorOnlyModel } from '../src/model/scoring-model.ts';
 import { deterministicAgent } from '../src/engine/agent/deterministic.agent.ts';
 import type { EngineContext } from '../src/engine/engine-context.ts';
-import { scoreAccount } from '../src/engine/score-account.ts';
+import { scoreAndAssess } from '../src/engine/score-account.ts';
 import { noPotential, sizePotential } from '../src/engine/sizing/potential.sizing.ts';
 import { businessRulesTechnique } from '../src/engine/techniques/business-rules/business-rules.technique.ts';
 import { contactNetworkTechnique } from '../src/engine/techniques/contact-network/contact-network.technique.ts';
@@ -88,15 +88,15 @@ function ourPart(measure: boolean): number {
 ourPart(false); // warm-up: JIT
 let ours = 0;
 for (let round = 0; round < rounds; round++) ours += ourPart(round === 0);
-for (const snapshot of snapshots.slice(0, 300)) scoreAccount(snapshot, ctx, model);
+for (const snapshot of snapshots.slice(0, 300)) scoreAndAssess(snapshot, ctx, model);
 const started = performance.now();
 for (let round = 0; round < rounds; round++)
-  for (const snapshot of snapshots) scoreAccount(snapshot, ctx, model);
+  for (const snapshot of snapshots) scoreAndAssess(snapshot, ctx, model);
 const whole = performance.now() - started;
 
 const perAccount = (ms: number) => ((ms * 1000) / (accounts * rounds)).toFixed(1);
 process.stdout.write(
   `${accounts} sandbox accounts × ${rounds} rounds; readiness ${JSON.stringify(counts)}\n` +
     `composite + sizing + window + agent: ${perAccount(ours)} µs/account\n` +
-    `scoreAccount end to end: ${perAccount(whole)} µs/account = ${Math.round((accounts * rounds) / (whole / 1000))} accounts/s\n`,
+    `scoreAndAssess end to end: ${perAccount(whole)} µs/account = ${Math.round((accounts * rounds) / (whole / 1000))} accounts/s\n`,
 );

@@ -1,5 +1,5 @@
 // Measures generation throughput (snapshotAt(i) at the end date, one core) and prints the portfolio's
-// statistics. Run: node_modules/.bin/tsx server/src/sandbox/sandbox-throughput.script.ts [accounts] [seed]
+// statistics. Run: npx tsx server/bench/sandbox-throughput.bench.ts [accounts] [seed]
 import { addDays } from '@ripe/shared';
 import { portfolioStats } from '../src/sandbox/portfolio-stats.ts';
 import { createSandbox } from '../src/sandbox/sandbox.ts';

@@ -1,5 +1,5 @@
 // Time to save a night of verdicts, on PGlite and (with --url) on a PostgreSQL server:
-//   node_modules/.bin/tsx server/src/store/store.bench.ts [--count 100000] [--batch 1000] [--url postgres://…]
+//   npx tsx server/bench/store.bench.ts [--count 100000] [--batch 1000] [--url postgres://…]
 // Two nights are saved: the first inserts every account state, the second updates them all.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 // Micro-benchmark of the five techniques of this folder (business rules, temporal, conversation,
 // contact network, cross-check) on synthetic accounts: 6 daily series × 450 days, ~40 activities.
 //
-//   node_modules/.bin/tsx server/src/engine/techniques/techniques.bench.ts [accounts=2000] [rounds=5]
+//   npx tsx server/bench/techniques.bench.ts [accounts=2000] [rounds=5]
 import type { TechniqueResult } from '@ripe/shared';
 import { BENCH_ACTIVITIES, BENCH_DAYS, buildBenchAccount } from '../src/engine/techniques/bench-accounts.ts';
 import { businessRulesTechnique } from '../src/engine/techniques/business-rules/business-rules.technique.ts';

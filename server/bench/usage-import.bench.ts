@@ -1,5 +1,5 @@
 // Rows per second of `ripe import usage` on the embedded database (or a server with --url):
-//   node_modules/.bin/tsx server/src/usage/usage-import.bench.ts [--rows 1000000] [--batch 5000] [--url postgres://…]
+//   npx tsx server/bench/usage-import.bench.ts [--rows 1000000] [--batch 5000] [--url postgres://…]
 // The file is imported twice: the first run inserts every row, the second finds them all unchanged.
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
