@@ -6,6 +6,7 @@ import { getOrg } from '../store/orgs.repository.ts';
 import { failRun, finishRun, type RunCounts, type RunDurations } from '../store/runs.repository.ts';
 import { getOrgSettings } from '../settings/settings.service.ts';
 import type { UsageSource } from '../settings/field-mapping.schema.ts';
+import { callWithAuth } from '../connectors/call-with-auth.ts';
 import { drainOutbox, type DrainReport } from '../writeback/drain-outbox.ts';
 import { noWrites, type WrittenCounts } from '../writeback/write-tally.ts';
 import { planBudget, type NightBudget } from './api-budget.ts';
@@ -211,6 +212,7 @@ export async function runOrgNight(
     connector = (deps.resolveConnector ?? defaultConnectors)(org, checkpoint.asOf);
     night.phases.load = performance.now() - startedAt;
     night.currency = (connector.priceBook() ?? org.priceBook)?.currency ?? night.currency;
+    await preflightStage(connector);
     await budgetStage(connector, checkpoint, night, deps.apiBudgetShare ?? defaultBudgetShare);
     // Training comes first when the budget affords it beside the sync; otherwise the accounts are synced with
     // the model the org has, and the model is trained after with what is left, if that is enough.
@@ -335,6 +337,19 @@ async function loadOrgStage(db: Database, orgId: string): Promise<{ org: OrgForN
   return loaded;
 }
 
+/** What the CRM lacks for Ripe (the package or properties not installed, a permission) fails the night, named. */
+async function preflightStage(connector: CrmConnector): Promise<void> {
+  const report = await callWithAuth(connector, () => connector.preflight());
+  if (!report.ok)
+    throw new RipeError('connector_failed', `The CRM refused the preflight: ${report.error.message}`);
+  if (report.value.ok) return;
+  const missing = report.value.missing.map((item) => `${item.kind} ${item.name}`).join(', ');
+  throw new RipeError(
+    'connector_failed',
+    `The ${connector.provider.label} org lacks what Ripe needs: ${missing}. Install or upgrade the Ripe package, then run the night again`,
+  );
+}
+
 /** The API budget: a share of what remains of the daily allowance, against what the night needs. */
 async function budgetStage(
   connector: CrmConnector,
@@ -342,9 +357,11 @@ async function budgetStage(
   night: NightState,
   share: number,
 ): Promise<void> {
-  const allowance = await connector.allowance();
+  const allowance = await callWithAuth(connector, () => connector.allowance());
   if (!allowance.ok) throw new RipeError('connector_failed', allowance.error.message);
-  const changed = await connector.countChanged(checkpoint.cursor, checkpoint.asOf);
+  const changed = await callWithAuth(connector, () =>
+    connector.countChanged(checkpoint.cursor, checkpoint.asOf),
+  );
   night.allowance = allowance.value;
   night.changed = changed.ok ? changed.value : null;
   night.budget = planBudget({

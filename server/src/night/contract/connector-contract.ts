@@ -215,5 +215,25 @@ export function describeConnectorContract(name: string, makeCrm: () => ContractC
         }
       },
     );
+
+    it.runIf(makeCrm().faults)(
+      'a field missing from the CRM fails the night before any write, naming it',
+      async () => {
+        const { crm, orgId, db } = await setUp();
+        const faults = crm.faults;
+        if (!faults) return;
+        faults.missingField('score');
+        const outcome = await runOrgNight(
+          { db, owner: 'contract', now, resolveConnector: () => crm.connector() },
+          orgId,
+          { asOf: contractAsOf },
+        );
+        expect(outcome.status).toBe('failed');
+        expect(outcome.status === 'failed' ? outcome.report.failureReason : '').toMatch(
+          /lacks what Ripe needs: field score/,
+        );
+        expect(crm.historyCount()).toBe(0);
+      },
+    );
   });
 }

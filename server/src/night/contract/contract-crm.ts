@@ -12,6 +12,8 @@ export interface ContractFaults {
   expireTokenAfterCalls(calls: number): void;
   dailyLimitAfterCalls(calls: number): void;
   rejectRecords(accountIds: readonly string[], message: string): void;
+  /** The field is not installed in the CRM (the package is missing or old). */
+  missingField(name: string): void;
   clear(): void;
   refreshCount(): number;
 }

@@ -26,6 +26,7 @@ describeConnectorContract('in-memory fake CRM', (): ContractCrm => {
       expireTokenAfterCalls: (calls) => crm.faults.expireTokenAfterCalls(calls),
       dailyLimitAfterCalls: (calls) => crm.faults.dailyLimitAfterCalls(calls),
       rejectRecords: (ids, message) => crm.faults.rejectRecords(ids, message),
+      missingField: (name) => crm.faults.missingField(name),
       clear: () => crm.faults.clear(),
       refreshCount: () => crm.refreshCount,
     },
