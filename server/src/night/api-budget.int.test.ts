@@ -34,7 +34,10 @@ describeOnEachBackend(process.env.DATABASE_URL, 'the API budget', ({ db }) => {
       const report = await night();
       reports.push(report);
       // Never more than 20 % of what remained when the night started.
-      expect(crm.apiUsage().used - before).toBeLessThanOrEqual(Math.floor((30 - before) * 0.2));
+      expect(
+        crm.apiUsage().used - before,
+        JSON.stringify([before, report.apiUsage, report.counts]),
+      ).toBeLessThanOrEqual(Math.floor((30 - before) * 0.2));
     }
     const [first] = reports;
     expect(first?.apiUsage.stopped).toBe('budget');

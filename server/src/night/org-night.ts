@@ -212,7 +212,6 @@ export async function runOrgNight(
     connector = (deps.resolveConnector ?? defaultConnectors)(org, checkpoint.asOf);
     night.phases.load = performance.now() - startedAt;
     night.currency = (connector.priceBook() ?? org.priceBook)?.currency ?? night.currency;
-    await preflightStage(connector);
     await budgetStage(connector, checkpoint, night, deps.apiBudgetShare ?? defaultBudgetShare);
     // Training comes first when the budget affords it beside the sync; otherwise the accounts are synced with
     // the model the org has, and the model is trained after with what is left, if that is enough.
@@ -230,20 +229,22 @@ export async function runOrgNight(
         callsLeft(night, connector as CrmConnector),
         await withOrg(db, orgId, (tx) => feedbackTrainingRows(tx, checkpoint.asOf)),
       );
-    if (!model.fresh && trainFirst) model = await trainAndStore(db, orgId, train, now(), model);
+    if (!model.fresh && trainFirst && night.stopped === null)
+      model = await trainAndStore(db, orgId, train, now(), model);
     night.phases.model = performance.now() - modelStartedAt;
     night.model = model.description;
-    await pullScoreStage({ deps, org, usage: loaded.usage, connector, claim, night, model, options, now });
+    if (model.deferred === 'daily_limit') night.stopped = 'daily_limit';
+    if (night.stopped === null) {
+      await pullScoreStage({ deps, org, usage: loaded.usage, connector, claim, night, model, options, now });
+    }
     if (!claim.dryRun && night.stopped !== 'daily_limit') {
       const drainStartedAt = performance.now();
-      const callsSoFar = night.tally.apiReads;
       night.drain = await drainOutbox({
         db,
         orgId,
         connector,
         today: checkpoint.asOf,
-        maxWriteCalls:
-          night.budget.maxCalls === null ? undefined : Math.max(0, night.budget.maxCalls - callsSoFar),
+        maxWriteCalls: callsLeft(night, connector) ?? undefined,
       });
       night.phases.writeBack = performance.now() - drainStartedAt;
       if (night.drain.stopped && !night.stopped) {
@@ -350,6 +351,9 @@ async function preflightStage(connector: CrmConnector): Promise<void> {
   );
 }
 
+/** Calls a night makes before its first page: the preflight and the count of changed accounts. */
+const callsBeforeAPage = 2;
+
 /** The API budget: a share of what remains of the daily allowance, against what the night needs. */
 async function budgetStage(
   connector: CrmConnector,
@@ -359,10 +363,19 @@ async function budgetStage(
 ): Promise<void> {
   const allowance = await callWithAuth(connector, () => connector.allowance());
   if (!allowance.ok) throw new RipeError('connector_failed', allowance.error.message);
+  night.allowance = allowance.value;
+  const base = { allowance: allowance.value, share, changed: null, pageSize: 1, writeBatchSize: 1 };
+  const { maxCalls } = planBudget(base);
+  // Too little left for the preflight, the count and one page: the night waits for tomorrow's allowance.
+  if (maxCalls !== null && maxCalls < callsBeforeAPage + 1) {
+    night.budget = { maxCalls, estimatedCalls: null, fits: false };
+    night.stopped = 'budget';
+    return;
+  }
+  await preflightStage(connector);
   const changed = await callWithAuth(connector, () =>
     connector.countChanged(checkpoint.cursor, checkpoint.asOf),
   );
-  night.allowance = allowance.value;
   night.changed = changed.ok ? changed.value : null;
   night.budget = planBudget({
     allowance: allowance.value,

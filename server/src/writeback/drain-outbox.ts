@@ -67,60 +67,72 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
   };
   let totalOperations = 0;
   let after: { createdAt: Date; runId: string; accountId: string } | undefined;
-  for (;;) {
-    const rows = await withOrg(db, orgId, (tx) => listPendingWritebacks(tx, rowsPerRound, after));
-    const last = rows.at(-1);
-    if (!last) break;
-    after = { createdAt: last.createdAt, runId: last.runId, accountId: last.accountId };
-    const states = await withOrg(db, orgId, (tx) =>
-      loadWrittenStates(
-        tx,
-        rows.map((row) => row.accountId),
-      ),
-    );
-    const work: RowWork[] = rows.map((row) => {
-      const plan = planWrites(row.accountId, row.payload, states.get(row.accountId) as WrittenState, today);
-      return { row, state: plan.state, operations: plan.operations, failures: [], done: 0 };
-    });
-    const queue = work.flatMap((item) => item.operations.map((operation) => ({ item, operation })));
-    totalOperations += queue.length;
-    let sent = 0;
-    while (sent < queue.length && report.stopped === null) {
-      if (input.maxWriteCalls !== undefined && report.writeCalls >= input.maxWriteCalls) {
-        report.stopped = { reason: 'budget' };
+  let exhausted = false;
+  // Operations carry over from one round of rows to the next, so every write call but the last is full.
+  let queue: { item: RowWork; operation: WriteOperation }[] = [];
+  let unsettled: RowWork[] = [];
+  while (report.stopped === null) {
+    while (!exhausted && queue.length < batchSize) {
+      const rows = await withOrg(db, orgId, (tx) => listPendingWritebacks(tx, rowsPerRound, after));
+      const last = rows.at(-1);
+      if (!last) {
+        exhausted = true;
         break;
       }
-      const slice = queue.slice(sent, sent + batchSize);
-      const result = await callWithAuth(connector, () =>
-        connector.applyWrites(slice.map((entry) => entry.operation)),
+      after = { createdAt: last.createdAt, runId: last.runId, accountId: last.accountId };
+      const states = await withOrg(db, orgId, (tx) =>
+        loadWrittenStates(
+          tx,
+          rows.map((row) => row.accountId),
+        ),
       );
-      report.writeCalls += 1;
-      if (!result.ok) {
-        report.stopped = { reason: 'crm', error: result.error };
-        break;
+      for (const row of rows) {
+        const plan = planWrites(row.accountId, row.payload, states.get(row.accountId) as WrittenState, today);
+        const item: RowWork = { row, state: plan.state, operations: plan.operations, failures: [], done: 0 };
+        unsettled.push(item);
+        for (const operation of plan.operations) queue.push({ item, operation });
+        totalOperations += plan.operations.length;
       }
-      slice.forEach(({ item, operation }, position) => {
-        const outcome = result.value[position];
-        if (outcome?.ok) {
-          countWrite(report.written, operation, item.state.task !== null);
-          item.state = confirm(item.state, operation);
-          item.done += 1;
-        } else {
-          item.failures.push(
-            outcome ?? {
-              code: 'NO_OUTCOME',
-              message: 'The CRM answered no outcome for this record',
-              fields: [],
-              retryable: true,
-            },
-          );
-        }
-      });
-      sent += slice.length;
     }
-    await settle(input, report, work, maxAttempts);
-    if (report.stopped !== null) break;
+    if (queue.length === 0) break;
+    if (input.maxWriteCalls !== undefined && report.writeCalls >= input.maxWriteCalls) {
+      report.stopped = { reason: 'budget' };
+      break;
+    }
+    const slice = queue.slice(0, batchSize);
+    queue = queue.slice(batchSize);
+    const result = await callWithAuth(connector, () =>
+      connector.applyWrites(slice.map((entry) => entry.operation)),
+    );
+    report.writeCalls += 1;
+    if (!result.ok) {
+      report.stopped = { reason: 'crm', error: result.error };
+      break;
+    }
+    slice.forEach(({ item, operation }, position) => {
+      const outcome = result.value[position];
+      if (outcome?.ok) {
+        countWrite(report.written, operation, item.state.task !== null);
+        item.state = confirm(item.state, operation);
+        item.done += 1;
+      } else {
+        item.failures.push(
+          outcome ?? {
+            code: 'NO_OUTCOME',
+            message: 'The CRM answered no outcome for this record',
+            fields: [],
+            retryable: true,
+          },
+        );
+      }
+    });
+    // Rows whose every write has an answer are settled now; the others wait for the next call.
+    const complete = unsettled.filter((item) => item.done + item.failures.length === item.operations.length);
+    unsettled = unsettled.filter((item) => item.done + item.failures.length < item.operations.length);
+    await settle(input, report, complete, maxAttempts);
   }
+  // Rows with nothing to write, and those the drain stopped before (left pending), are settled last.
+  await settle(input, report, unsettled, maxAttempts);
   report.floorWriteCalls = Math.ceil(totalOperations / batchSize);
   return report;
 }
