@@ -26,6 +26,8 @@ export interface ContractCrm {
   accountIds(): string[];
   connector(): CrmConnector;
   changeAccounts(share: number): string[];
+  /** One account changes in the CRM (someone edits it): the next night pulls it. */
+  touch(accountId: string): void;
   setHuman(accountId: string, edit: Partial<Omit<HumanOwnedValues, 'changedBy' | 'changedAt'>>): void;
   human(accountId: string): HumanOwnedValues;
   accountFields(accountId: string): Readonly<Record<string, unknown>>;

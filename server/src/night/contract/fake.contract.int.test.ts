@@ -15,6 +15,7 @@ describeConnectorContract('in-memory fake CRM', (): ContractCrm => {
     accountIds: () => crm.accountIds(),
     connector: () => crm.connector(),
     changeAccounts: (share) => crm.changeAccounts(share, (seed += 1)),
+    touch: (accountId) => crm.touch(accountId),
     setHuman: (accountId, edit) => crm.setHuman(accountId, edit, { by: 'alice@example.com' }),
     human: (accountId) => crm.human(accountId),
     accountFields: (accountId) => crm.accountFields(accountId),

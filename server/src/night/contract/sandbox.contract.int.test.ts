@@ -23,6 +23,7 @@ describeConnectorContract('sandbox', (): ContractCrm => {
       state.change(indexes, contractAsOf);
       return indexes.map((index) => ids[index] as string);
     },
+    touch: (accountId) => state.change([Number(accountId.slice(4))], contractAsOf),
     setHuman: (accountId, edit) => {
       state.setHuman(accountId, { ...edit, changedBy: 'alice@example.com' });
       // An edit in the CRM changes the record: the next pull sees it.
