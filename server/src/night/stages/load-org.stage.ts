@@ -1,0 +1,24 @@
+import { RipeError } from '@ripe/shared';
+import type { UsageSource } from '../../settings/field-mapping.schema.ts';
+import { getOrgSettings } from '../../settings/settings.service.ts';
+import type { Database } from '../../store/database.ts';
+import { withOrg } from '../../store/org-scope.ts';
+import { getOrg } from '../../store/orgs.repository.ts';
+import { type OrgForNight } from '../connector-resolver.ts';
+import { getSandboxSettings } from '../org-sandbox.repository.ts';
+
+/** Load the org: its record, its sandbox settings, where its usage comes from. */
+export async function loadOrgStage(
+  db: Database,
+  orgId: string,
+): Promise<{ org: OrgForNight; usage: UsageSource }> {
+  const loaded = await withOrg(db, orgId, async (tx) => {
+    const found = await getOrg(tx);
+    const sandbox = found ? await getSandboxSettings(tx) : undefined;
+    if (!found || !sandbox) return undefined;
+    const { fieldMapping } = await getOrgSettings(tx);
+    return { org: { ...found, sandbox }, usage: fieldMapping.usage };
+  });
+  if (!loaded) throw new RipeError('not_found', `Org ${orgId} does not exist`);
+  return loaded;
+}
