@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
 import { createFakeCrm } from '../connectors/fake/fake-crm.ts';
+import { patchOrgSettings } from '../settings/settings.service.ts';
+import { withOrg } from '../store/org-scope.ts';
 import { describeOnEachBackend } from '../store/testing/store-backends.ts';
 import { runOrgNight, type OrgNightReport } from './org-night.ts';
 import { createNightOrg } from './testing/night-orgs.fixture.ts';
@@ -18,10 +20,14 @@ describeOnEachBackend(process.env.DATABASE_URL, 'the API budget', ({ db }) => {
       dailyLimit: 30,
     });
     const orgId = await createNightOrg(db(), { sandbox: { accounts: 120 } });
+    // The admin's setting: a night may spend 30 % of what remains of the day's allowance.
+    await withOrg(db(), orgId, (tx) =>
+      patchOrgSettings(tx, { sync: { apiBudgetShare: 0.3 } }, { actor: 'admin', secrets: undefined }),
+    );
     const night = async (): Promise<OrgNightReport> => {
       const connector = crm.connector();
       const outcome = await runOrgNight(
-        { db: db(), owner: 'budget', now, resolveConnector: () => connector, apiBudgetShare: 0.2 },
+        { db: db(), owner: 'budget', now, resolveConnector: () => connector },
         orgId,
         { asOf, batchSize: 20 },
       );
@@ -33,15 +39,15 @@ describeOnEachBackend(process.env.DATABASE_URL, 'the API budget', ({ db }) => {
       const before = crm.apiUsage().used;
       const report = await night();
       reports.push(report);
-      // Never more than 20 % of what remained when the night started.
+      // Never more than 30 % of what remained when the night started.
       expect(
         crm.apiUsage().used - before,
         JSON.stringify([before, report.apiUsage, report.counts]),
-      ).toBeLessThanOrEqual(Math.floor((30 - before) * 0.2));
+      ).toBeLessThanOrEqual(Math.floor((30 - before) * 0.3));
     }
     const [first] = reports;
     expect(first?.apiUsage.stopped).toBe('budget');
-    expect(first?.apiUsage.budget).toBe(6);
+    expect(first?.apiUsage.budget).toBe(9);
     expect(reports.length).toBeGreaterThan(1);
     // Once every account was reached, a night finds nothing more to write (what it pulls are Ripe's own writes).
     expect((await night()).apiUsage.calls.writes).toBe(0);

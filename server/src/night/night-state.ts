@@ -3,8 +3,6 @@ import type { DrainReport } from '../writeback/drain-outbox.ts';
 import type { NightBudget } from './api-budget.ts';
 import type { NightTally } from './checkpoint.repository.ts';
 
-export const defaultBudgetShare = 0.2;
-
 /** Calls this night may still make within its budget; null when the CRM sets no limit. */
 export function callsLeft(night: NightState, connector: CrmConnector): number | null {
   if (night.budget.maxCalls === null) return null;

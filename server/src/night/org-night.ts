@@ -17,7 +17,7 @@ import {
 import { recordApiUsage, topVerdictsOfRun } from './night-runs.repository.ts';
 import { storedModel, trainAndStore } from './org-model.ts';
 import { type OrgNightDeps, type OrgNightOptions, type OrgNightOutcome } from './org-night.types.ts';
-import { callsLeft, defaultBudgetShare, defaultLeaseMs, type NightState } from './night-state.ts';
+import { callsLeft, defaultLeaseMs, type NightState } from './night-state.ts';
 import { startHeartbeat } from './run-lease.ts';
 import { budgetStage } from './stages/budget.stage.ts';
 import { loadOrgStage } from './stages/load-org.stage.ts';
@@ -96,7 +96,7 @@ export async function runOrgNight(
     connector = (deps.resolveConnector ?? defaultConnectors)(org, checkpoint.asOf);
     night.phases.load = performance.now() - startedAt;
     night.currency = (connector.priceBook() ?? org.priceBook)?.currency ?? night.currency;
-    await budgetStage(connector, checkpoint, night, deps.apiBudgetShare ?? defaultBudgetShare);
+    await budgetStage(connector, checkpoint, night, deps.apiBudgetShare ?? loaded.sync.apiBudgetShare);
     // Training comes first when the budget affords it beside the sync; otherwise the accounts are synced with
     // the model the org has, and the model is trained after with what is left, if that is enough.
     const historyCalls = connector.historyCalls();

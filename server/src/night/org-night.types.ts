@@ -27,7 +27,7 @@ export interface OrgNightDeps {
   resolveConnector?: ConnectorResolver;
   /** The expansion agent for the shortlist; deterministic by default. */
   agent?: NightAgent;
-  /** Share of the remaining daily API allowance a night may use. */
+  /** Share of the remaining daily API allowance a night may use; the org's `sync.apiBudgetShare` setting otherwise. */
   apiBudgetShare?: number;
   log?: NightLog;
   /**

@@ -28,7 +28,14 @@ describe('orgSettingsSchema', () => {
         slack: {},
         teams: {},
       },
+      sync: { apiBudgetShare: 0.2 },
     });
+  });
+
+  it.each([0, -0.1, 1.5, '0.2'])('refuses an API budget share of %s, naming the field', (share) => {
+    const parsed = orgSettingsSchema.safeParse({ sync: { apiBudgetShare: share } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toStrictEqual(['sync.apiBudgetShare']);
   });
 
   it('accepts a complete document', () => {

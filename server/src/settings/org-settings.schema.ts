@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { nightScheduleSchema, type NightSchedule } from './night-settings.schema.ts';
 import { channelsInputSchema, type Channels } from './channels.schema.ts';
 import { fieldMappingSchema, type FieldMapping } from './field-mapping.schema.ts';
+import { syncSettingsSchema, type SyncSettings } from './sync-settings.schema.ts';
 
 /**
  * An org's whole configuration as an admin writes it, validated together: field mapping,
  * business-rule thresholds (the engine's own `orgConfigSchema`), price book, nightly schedule
- * (`null`: on demand only) and channels. A section left out takes its defaults.
+ * (`null`: on demand only), channels and the night's use of the CRM's API. A section left out takes its defaults.
  */
 export const orgSettingsSchema = z
   .strictObject({
@@ -16,6 +17,7 @@ export const orgSettingsSchema = z
     priceBook: priceBookSchema.nullable().default(null),
     schedule: nightScheduleSchema.nullable().default(null),
     channels: channelsInputSchema,
+    sync: syncSettingsSchema.prefault({}),
     // What a read returns besides the settings: accepted, so that a read can be written back.
     updatedAt: z.unknown().optional(),
     updatedBy: z.unknown().optional(),
@@ -70,6 +72,7 @@ export interface OrgSettings {
   priceBook: PriceBook | null;
   schedule: NightSchedule | null;
   channels: Channels;
+  sync: SyncSettings;
   /** `null` until an admin first saves settings. */
   updatedAt: Date | null;
   /** The member (or `cli`) who saved them last. */

@@ -48,6 +48,7 @@ describeOnEachBackend(process.env.DATABASE_URL, 'org settings', ({ db, newOrg })
         slack: { webhookConfigured: false },
         teams: { webhookConfigured: false },
       },
+      sync: { apiBudgetShare: 0.2 },
       updatedAt: null,
       updatedBy: null,
     });

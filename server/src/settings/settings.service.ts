@@ -1,4 +1,5 @@
 import { RipeError, toFieldIssues, type FieldIssue } from '@ripe/shared';
+import { syncSettingsSchema } from './sync-settings.schema.ts';
 import { z } from 'zod';
 import { recordAudit } from '../audit/index.ts';
 import { readStoredSchedule } from './night-settings.schema.ts';
@@ -38,12 +39,14 @@ export async function getOrgSettings(tx: OrgTransaction): Promise<OrgSettings> {
   const row = await readSettingsRow(tx);
   const schedule = readStoredSchedule(row?.schedule);
   const channels = channelsSchema.safeParse(row?.channels);
+  const sync = syncSettingsSchema.safeParse(row?.sync ?? {});
   return {
     fieldMapping: fieldMappingSchema.parse(row?.field_mapping ?? {}),
     rules: org.config,
     priceBook: org.priceBook,
     schedule: schedule.kind === 'scheduled' ? schedule.schedule : null,
     channels: channels.success ? channels.data : noChannels(),
+    sync: sync.success ? sync.data : syncSettingsSchema.parse({}),
     updatedAt: row?.updated_at ?? null,
     updatedBy: row?.updated_by ?? null,
   };
@@ -130,6 +133,7 @@ async function write(
     fieldMapping: parsed.fieldMapping,
     schedule: parsed.schedule,
     channels,
+    sync: parsed.sync,
     updatedBy: writer.actor,
   });
   for (const channel of secretsToSet) {
@@ -179,8 +183,11 @@ function documentOf(settings: OrgSettings): Record<string, unknown> {
 }
 
 function sectionsOf(parsed: ParsedOrgSettings): Record<string, unknown> {
-  const { fieldMapping, rules, priceBook, schedule } = parsed;
-  return JSON.parse(JSON.stringify({ fieldMapping, rules, priceBook, schedule })) as Record<string, unknown>;
+  const { fieldMapping, rules, priceBook, schedule, sync } = parsed;
+  return JSON.parse(JSON.stringify({ fieldMapping, rules, priceBook, schedule, sync })) as Record<
+    string,
+    unknown
+  >;
 }
 
 function webhookUrlIn(patch: Record<string, unknown>, channel: WebhookChannel): unknown {
