@@ -1,10 +1,16 @@
+import type { FieldIssue } from '@ripe/shared';
 import type { ConnectorError, CrmConnector } from '../connectors/crm-connector.ts';
 import { callWithAuth } from '../connectors/call-with-auth.ts';
 import type { WriteOperation } from '../connectors/write-operation.ts';
 import type { Database } from '../store/database.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { recordRunErrors } from '../store/runs.repository.ts';
-import { listPendingWritebacks, markWriteback, type Writeback } from './outbox.repository.ts';
+import {
+  listPendingWritebacks,
+  markWritebacks,
+  type Writeback,
+  type WritebackStatus,
+} from './outbox.repository.ts';
 import { planWrites } from './plan-writes.ts';
 import { countWrite, noWrites, type WrittenCounts } from './write-tally.ts';
 import { confirm, type WrittenState } from './written-state.ts';
@@ -146,6 +152,9 @@ async function settle(
 ): Promise<void> {
   await withOrg(input.db, input.orgId, async (tx) => {
     const states = new Map<string, WrittenState>();
+    const marks: { runId: string; accountId: string; status: WritebackStatus; lastError: string | null }[] =
+      [];
+    const errors: { runId: string; issues: FieldIssue[] }[] = [];
     for (const item of work) {
       const { row } = item;
       const attempted = item.done + item.failures.length;
@@ -155,14 +164,15 @@ async function settle(
         continue;
       }
       states.set(row.accountId, item.state);
+      const key = { runId: row.runId, accountId: row.accountId };
       if (item.failures.length === 0) {
-        await markWriteback(tx, row, 'done');
+        marks.push({ ...key, status: 'done', lastError: null });
         report.rowsDone += 1;
         continue;
       }
       const final = item.failures.some((failure) => !failure.retryable) || row.attempts + 1 >= maxAttempts;
       const message = item.failures.map((failure) => `${failure.code}: ${failure.message}`).join('; ');
-      await markWriteback(tx, row, final ? 'failed' : 'pending', message);
+      marks.push({ ...key, status: final ? 'failed' : 'pending', lastError: message });
       if (!final) continue;
       report.rowsFailed += 1;
       for (const failure of item.failures) {
@@ -173,17 +183,18 @@ async function settle(
           fields: failure.fields,
         });
       }
-      await recordRunErrors(
-        tx,
-        row.runId,
-        item.failures.map((failure) => ({
+      errors.push({
+        runId: row.runId,
+        issues: item.failures.map((failure) => ({
           record: 'account',
           recordId: row.accountId,
           field: failure.fields.join(', ') || '(write-back)',
           message: `${failure.code}: ${failure.message}`,
         })),
-      );
+      });
     }
+    await markWritebacks(tx, marks);
+    for (const { runId, issues } of errors) await recordRunErrors(tx, runId, issues);
     await saveWrittenStates(tx, states);
   });
 }

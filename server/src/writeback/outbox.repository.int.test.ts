@@ -8,7 +8,7 @@ import {
   enqueueWritebacks,
   listPendingWritebacks,
   listRunWritebacks,
-  markWriteback,
+  markWritebacks,
 } from './outbox.repository.ts';
 import { writebackPayload } from './writeback-payload.ts';
 
@@ -29,8 +29,12 @@ describeOnEachBackend(process.env.DATABASE_URL, 'writebacks outbox', ({ db, newO
         ['acc-1', 'pending', 'ready'],
         ['acc-2', 'pending', 'ready'],
       ]);
-      expect(await markWriteback(tx, { runId: run.id, accountId: 'acc-1' }, 'done')).toBe(true);
-      expect(await markWriteback(tx, { runId: run.id, accountId: 'acc-3' }, 'done')).toBe(false);
+      expect(
+        await markWritebacks(tx, [
+          { runId: run.id, accountId: 'acc-1', status: 'done', lastError: null },
+          { runId: run.id, accountId: 'acc-3', status: 'done', lastError: null },
+        ]),
+      ).toBe(1);
       expect((await listPendingWritebacks(tx)).map((w) => w.accountId)).toStrictEqual(['acc-2']);
       expect(
         (await listRunWritebacks(tx, run.id)).map((w) => [w.accountId, w.status, w.attempts]),

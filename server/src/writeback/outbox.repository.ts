@@ -77,19 +77,20 @@ export async function listRunWritebacks(tx: OrgTransaction, runId: string): Prom
   return rows.map(toWriteback);
 }
 
-/** Records an attempt at one write-back; `lastError` is the CRM's message, which holds no secret. */
-export async function markWriteback(
+/** Records attempts at many write-backs in one statement (the drain settles a batch's rows together). */
+export async function markWritebacks(
   tx: OrgTransaction,
-  key: { runId: string; accountId: string },
-  status: WritebackStatus,
-  lastError: string | null = null,
-): Promise<boolean> {
+  marks: readonly { runId: string; accountId: string; status: WritebackStatus; lastError: string | null }[],
+): Promise<number> {
+  if (marks.length === 0) return 0;
   const { rowCount } = await tx.query(
-    `update writebacks set status = $4, attempts = attempts + 1, last_error = $5, updated_at = now()
-     where org_id = $1 and run_id = $2::uuid and account_id = $3`,
-    [tx.orgId, key.runId, key.accountId, status, lastError],
+    `update writebacks w set status = m.status, attempts = w.attempts + 1, last_error = m."lastError",
+       updated_at = now()
+     from jsonb_to_recordset($2::jsonb) as m("runId" uuid, "accountId" text, status text, "lastError" text)
+     where w.org_id = $1 and w.run_id = m."runId" and w.account_id = m."accountId"`,
+    [tx.orgId, JSON.stringify(marks)],
   );
-  return rowCount > 0;
+  return rowCount;
 }
 
 function toWriteback(row: WritebackRow): Writeback {

@@ -201,7 +201,13 @@ export const repositoryCases: Record<string, RepositoryCase> = {
     'succeeds',
   ),
   'settings/settings.repository.ts#writeSettingsRow': write((m, tx) =>
-    fn(m, 'writeSettingsRow')(tx, { fieldMapping: {}, schedule: null, channels: {}, updatedBy: 'eve' }),
+    fn(m, 'writeSettingsRow')(tx, {
+      fieldMapping: {},
+      schedule: null,
+      channels: {},
+      sync: {},
+      updatedBy: 'eve',
+    }),
   ),
 
   // usage
@@ -314,7 +320,9 @@ export const repositoryCases: Record<string, RepositoryCase> = {
   'writeback/outbox.repository.ts#listRunWritebacks': read((m, tx, t) =>
     fn(m, 'listRunWritebacks')(tx, t.seededRunId),
   ),
-  'writeback/outbox.repository.ts#markWriteback': write((m, tx, t) =>
-    fn(m, 'markWriteback')(tx, { runId: t.seededRunId, accountId: 'acc-1' }, 'failed', 'eve'),
+  'writeback/outbox.repository.ts#markWritebacks': write((m, tx, t) =>
+    fn(m, 'markWritebacks')(tx, [
+      { runId: t.seededRunId, accountId: 'acc-1', status: 'failed', lastError: 'eve' },
+    ]),
   ),
 };
