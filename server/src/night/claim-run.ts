@@ -3,7 +3,7 @@ import type { Database } from '../store/database.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { claimLease, createCheckpoint, getCheckpoint } from './checkpoint.repository.ts';
 import { findNightRun, getNightRun, nightStartCursor, startNightRun } from './night-runs.repository.ts';
-import { type Claimed } from './org-night.types.ts';
+import type { Claimed } from './org-night.types.ts';
 
 export async function claimRun(
   db: Database,

@@ -16,7 +16,7 @@ import {
 } from './night-failure.ts';
 import { recordApiUsage, topVerdictsOfRun } from './night-runs.repository.ts';
 import { storedModel, trainAndStore } from './org-model.ts';
-import { type OrgNightDeps, type OrgNightOptions, type OrgNightOutcome } from './org-night.types.ts';
+import type { OrgNightDeps, OrgNightOptions, OrgNightOutcome } from './org-night.types.ts';
 import { callsLeft, defaultLeaseMs, type NightState } from './night-state.ts';
 import { startHeartbeat } from './run-lease.ts';
 import { budgetStage } from './stages/budget.stage.ts';

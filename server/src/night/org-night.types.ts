@@ -1,12 +1,12 @@
-import { type Readiness, type Verdict } from '@ripe/shared';
+import type { Readiness, Verdict } from '@ripe/shared';
 import type { Database } from '../store/database.ts';
-import { type RunCounts, type RunDurations } from '../store/runs.repository.ts';
-import { type DrainReport } from '../writeback/drain-outbox.ts';
-import { type WrittenCounts } from '../writeback/write-tally.ts';
-import { type NightCheckpoint } from './checkpoint.repository.ts';
-import { type ConnectorResolver } from './connector-resolver.ts';
-import { type NightAgent } from './night-agent.ts';
-import { type ApiUsage } from './night-runs.repository.ts';
+import type { RunCounts, RunDurations } from '../store/runs.repository.ts';
+import type { DrainReport } from '../writeback/drain-outbox.ts';
+import type { WrittenCounts } from '../writeback/write-tally.ts';
+import type { NightCheckpoint } from './checkpoint.repository.ts';
+import type { ConnectorResolver } from './connector-resolver.ts';
+import type { NightAgent } from './night-agent.ts';
+import type { ApiUsage } from './night-runs.repository.ts';
 import type { NightProgress } from './run-night.ts';
 
 /** What the night logs; a pino logger fits. */

@@ -2,8 +2,8 @@ import { RipeError } from '@ripe/shared';
 import { callWithAuth } from '../../connectors/call-with-auth.ts';
 import type { CrmConnector } from '../../connectors/crm-connector.ts';
 import { planBudget } from '../api-budget.ts';
-import { type NightCheckpoint } from '../checkpoint.repository.ts';
-import { type NightState } from '../night-state.ts';
+import type { NightCheckpoint } from '../checkpoint.repository.ts';
+import type { NightState } from '../night-state.ts';
 
 /** What the CRM lacks for Ripe (the package or properties not installed, a permission) fails the night, named. */
 export async function preflightStage(connector: CrmConnector): Promise<void> {

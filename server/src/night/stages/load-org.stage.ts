@@ -5,7 +5,7 @@ import { getOrgSettings } from '../../settings/settings.service.ts';
 import type { Database } from '../../store/database.ts';
 import { withOrg } from '../../store/org-scope.ts';
 import { getOrg } from '../../store/orgs.repository.ts';
-import { type OrgForNight } from '../connector-resolver.ts';
+import type { OrgForNight } from '../connector-resolver.ts';
 import { getSandboxSettings } from '../org-sandbox.repository.ts';
 
 /** Load the org: its record, its sandbox settings, where its usage comes from, how it uses the CRM's API. */

@@ -2,17 +2,17 @@ import { RipeError } from '@ripe/shared';
 import type { CrmConnector } from '../../connectors/crm-connector.ts';
 import type { ScoringModel } from '../../model/scoring-model.ts';
 import type { UsageSource } from '../../settings/field-mapping.schema.ts';
-import { type NightTally } from '../checkpoint.repository.ts';
-import { type OrgForNight } from '../connector-resolver.ts';
+import type { NightTally } from '../checkpoint.repository.ts';
+import type { OrgForNight } from '../connector-resolver.ts';
 import { withIngestedUsage } from '../ingested-usage-source.ts';
 import { deterministicNightAgent } from '../night-agent.ts';
 import { NightStoppedError } from '../night-failure.ts';
-import { type Claimed, type OrgNightDeps, type OrgNightOptions } from '../org-night.types.ts';
+import type { Claimed, OrgNightDeps, OrgNightOptions } from '../org-night.types.ts';
 import { defaultLeaseMs, type NightState } from '../night-state.ts';
-import { agentStage } from '../stages/agent.stage.ts';
-import { commitStage } from '../stages/commit.stage.ts';
-import { pullStage, type PullStop } from '../stages/pull.stage.ts';
-import { scoreStage, type ScoredAccount } from '../stages/score.stage.ts';
+import { agentStage } from './agent.stage.ts';
+import { commitStage } from './commit.stage.ts';
+import { pullStage, type PullStop } from './pull.stage.ts';
+import { scoreStage, type ScoredAccount } from './score.stage.ts';
 
 /** Pull → score → agent → stage write-backs, batch by batch, each batch committed with its cursor. */
 export async function pullScoreStage(input: {

@@ -1,10 +1,10 @@
 import {
   ConnectorFailure,
+  type ConnectorError,
   type CrmConnector,
   type PulledAccount,
   type SyncCursor,
 } from '../../connectors/crm-connector.ts';
-import type { ConnectorError } from '../../connectors/crm-connector.ts';
 import { mayReadPage, type NightBudget } from '../api-budget.ts';
 import { NightStoppedError } from '../night-failure.ts';
 

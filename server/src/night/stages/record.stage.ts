@@ -1,11 +1,11 @@
-import { type Verdict } from '@ripe/shared';
+import type { Verdict } from '@ripe/shared';
 import type { CrmConnector } from '../../connectors/crm-connector.ts';
-import { type RunDurations } from '../../store/runs.repository.ts';
+import type { RunDurations } from '../../store/runs.repository.ts';
 import { noWrites } from '../../writeback/write-tally.ts';
 import { failureReason } from '../night-failure.ts';
-import { type ApiUsage } from '../night-runs.repository.ts';
-import { type Claimed, type OrgNightReport } from '../org-night.types.ts';
-import { type NightState } from '../night-state.ts';
+import type { ApiUsage } from '../night-runs.repository.ts';
+import type { Claimed, OrgNightReport } from '../org-night.types.ts';
+import type { NightState } from '../night-state.ts';
 
 export function toOutcome(night: NightState) {
   const { tally, phases } = night;
