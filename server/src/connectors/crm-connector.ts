@@ -27,6 +27,16 @@ export interface HumanOwnedValues {
   changedAt: string | null;
 }
 
+/** An account the team has not touched: no status, nothing adjusted, rejected or snoozed. */
+export const noHumanValues: HumanOwnedValues = {
+  status: null,
+  adjustedPotential: null,
+  rejectionReason: null,
+  snoozedUntil: null,
+  changedBy: null,
+  changedAt: null,
+};
+
 export type ExpansionStatus = 'new' | 'approved' | 'adjusted' | 'rejected' | 'snoozed' | 'won' | 'lost';
 
 /** One account as pulled: its canonical snapshot, still unvalidated, and what the account team set on it. */

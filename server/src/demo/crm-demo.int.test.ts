@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noWrites } from '../writeback/write-tally.ts';
 import { runCrmDemo } from './crm-demo.ts';
 
 describe('ripe demo --crm sandbox', () => {
@@ -18,14 +19,7 @@ describe('ripe demo --crm sandbox', () => {
     expect(first.written.tasksCreated).toBeGreaterThan(0);
     expect(first.apiCalls).toStrictEqual(first.floorCalls);
     expect(second.apiCalls).toStrictEqual({ reads: 1, writes: 0, total: 1 });
-    expect(second.written).toStrictEqual({
-      fields: 0,
-      tasksCreated: 0,
-      tasksUpdated: 0,
-      tasksClosed: 0,
-      history: 0,
-      opportunities: 0,
-    });
+    expect(second.written).toStrictEqual(noWrites());
     expect(third.changedAccounts).toBe(15);
     expect(third.pulledAccounts).toBe(15);
     expect(third.apiCalls.writes).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { withOrg } from '../store/org-scope.ts';
 import { startRun } from '../store/runs.repository.ts';
 import { describeOnEachBackend } from '../store/testing/store-backends.ts';
 import { makeVerdict } from '../store/testing/verdict.fixture.ts';
-import { noHumanValues } from '../connectors/sandbox/sandbox-crm.ts';
+import { noHumanValues } from '../connectors/crm-connector.ts';
 import {
   enqueueWritebacks,
   listPendingWritebacks,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noHumanValues } from '../connectors/sandbox/sandbox-crm.ts';
+import { noHumanValues } from '../connectors/crm-connector.ts';
 import type { HumanOwnedValues } from '../connectors/crm-connector.ts';
 import type { WriteOperation } from '../connectors/write-operation.ts';
 import { makeVerdict } from '../store/testing/verdict.fixture.ts';

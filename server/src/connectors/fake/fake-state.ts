@@ -2,7 +2,7 @@ import type { AccountSnapshot } from '@ripe/shared';
 import { mixSeed, Rng } from '../../sandbox/prng.ts';
 import type { Sandbox } from '../../sandbox/sandbox.ts';
 import type { Result } from '../../resilience/result.ts';
-import type { ConnectorError, HumanOwnedValues } from '../crm-connector.ts';
+import { noHumanValues, type ConnectorError, type HumanOwnedValues } from '../crm-connector.ts';
 import type { FieldValue } from '../write-operation.ts';
 import type { FaultState } from './fake-faults.ts';
 import type { FakeHistoryRecord, FakeOpportunity, FakeTask } from './fake-crm.types.ts';
@@ -41,15 +41,6 @@ export interface FakeCrmState {
 const LOAD_BATCH = 10;
 const LOAD_SALT = 0x10ad;
 
-export const emptyHuman: HumanOwnedValues = {
-  status: null,
-  adjustedPotential: null,
-  rejectionReason: null,
-  snoozedUntil: null,
-  changedBy: null,
-  changedAt: null,
-};
-
 /** The items in a seeded random order. */
 export function shuffled<T>(items: readonly T[], rng: Rng): T[] {
   const pool = [...items];
@@ -63,7 +54,7 @@ export function loadAccounts(sandbox: Sandbox, tick: () => string): Map<string, 
   const records = Array.from({ length: count }, (_, index): FakeAccountRecord => ({
     snapshot: sandbox.snapshotAt(index),
     modifiedAt: '',
-    human: { ...emptyHuman },
+    human: { ...noHumanValues },
     fields: {},
   }));
   const rng = new Rng(mixSeed(seed, LOAD_SALT));

@@ -1,16 +1,7 @@
 import type { AccountSnapshot } from '@ripe/shared';
-import type { HumanOwnedValues } from '../crm-connector.ts';
+import { noHumanValues, type HumanOwnedValues } from '../crm-connector.ts';
 import type { WriteOperation } from '../write-operation.ts';
 import { changeAccount } from './account-change.ts';
-
-export const noHumanValues: HumanOwnedValues = {
-  status: null,
-  adjustedPotential: null,
-  rejectionReason: null,
-  snoozedUntil: null,
-  changedBy: null,
-  changedAt: null,
-};
 
 interface Change {
   version: number;

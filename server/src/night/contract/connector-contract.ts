@@ -7,6 +7,7 @@ import { listRunErrors } from '../../store/runs.repository.ts';
 import { runOrgNight, type OrgNightReport } from '../org-night.ts';
 import { createNightOrg } from '../testing/night-orgs.fixture.ts';
 import { drainOutbox } from '../../writeback/drain-outbox.ts';
+import { noWrites } from '../../writeback/write-tally.ts';
 import type { CrmConnector } from '../../connectors/crm-connector.ts';
 import type { ContractCrm } from './contract-crm.ts';
 
@@ -52,14 +53,7 @@ export function describeConnectorContract(name: string, makeCrm: () => ContractC
       expect(crm.tasks()).toHaveLength(first.readiness.ready);
       const second = await night();
       expect(second.apiUsage.calls.writes).toBe(0);
-      expect(second.written).toStrictEqual({
-        fields: 0,
-        tasksCreated: 0,
-        tasksUpdated: 0,
-        tasksClosed: 0,
-        history: 0,
-        opportunities: 0,
-      });
+      expect(second.written).toStrictEqual(noWrites());
       expect(crm.tasks()).toHaveLength(first.readiness.ready);
     });
 
