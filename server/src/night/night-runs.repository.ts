@@ -1,6 +1,6 @@
 import type { Verdict } from '@ripe/shared';
 import type { OrgTransaction } from '../store/org-scope.ts';
-import type { RunStatus } from '../store/runs.repository.ts';
+import type { RunApiUsage, RunStatus } from '../store/runs.repository.ts';
 import type { SyncCursor } from '../connectors/crm-connector.ts';
 import { getSyncCursor } from '../connectors/connections/connections.repository.ts';
 
@@ -95,14 +95,7 @@ export async function nightStartCursor(
 /** The sync cursor of the accounts object: the position of the last account a real night committed. */
 export const accountsCursor = 'accounts';
 
-/** A run's CRM API usage: calls by direction and kind, beside the floor and where a budget stopped it. */
-export interface ApiUsage {
-  calls: { reads: number; writes: number; total: number; byKind: Record<string, number> };
-  floor: { reads: number; writes: number; total: number };
-  allowance: { max: number | null; remaining: number | null };
-  budget: number | null;
-  stopped: string | null;
-}
+export type ApiUsage = RunApiUsage;
 
 export async function recordApiUsage(tx: OrgTransaction, runId: string, usage: ApiUsage): Promise<void> {
   await tx.query(`update runs set api_usage = $3::jsonb where org_id = $1 and id = $2::uuid`, [

@@ -45,6 +45,8 @@ describeOnEachBackend(process.env.DATABASE_URL, 'runOrgNight', ({ db }) => {
     );
     const run = await withOrg(db(), orgId, (tx) => getRun(tx, report.runId));
     expect(run).toMatchObject({ status: 'succeeded', apiCalls: 2, counts: report.counts });
+    // The run history an admin reads carries the API usage beside the floor.
+    expect(run?.apiUsage).toStrictEqual(report.apiUsage);
     const checkpoint = await withOrg(db(), orgId, (tx) => getCheckpoint(tx, report.runId));
     expect(checkpoint).toMatchObject({
       batchesCommitted: 5,

@@ -25,6 +25,18 @@ export interface RunOutcome {
   tokens: number;
 }
 
+/** A run's CRM API usage: calls by direction and kind, beside the floor, and where a budget stopped it. */
+export interface RunApiUsage {
+  calls: { reads: number; writes: number; total: number; byKind: Record<string, number> };
+  /** The fewest calls the same work needs at full page and batch size. */
+  floor: { reads: number; writes: number; total: number };
+  allowance: { max: number | null; remaining: number | null };
+  /** Calls the night could spend (a share of what remained); null when the CRM sets no daily limit. */
+  budget: number | null;
+  /** Why the night stopped before the end (`budget`, `daily_limit` …); null when it did not. */
+  stopped: string | null;
+}
+
 export interface Run extends RunOutcome {
   id: string;
   orgId: string;
@@ -33,6 +45,8 @@ export interface Run extends RunOutcome {
   startedAt: Date;
   finishedAt: Date | null;
   failureReason: string | null;
+  /** Null for a run that made no CRM call (a failure before the pull, a run of an older version). */
+  apiUsage: RunApiUsage | null;
 }
 
 interface RunRow {
@@ -48,10 +62,11 @@ interface RunRow {
   api_call_limit: number | null;
   tokens: number;
   failure_reason: string | null;
+  api_usage: Partial<RunApiUsage>;
 }
 
 const runColumns = `id::text, org_id, status, dry_run, started_at, finished_at, counts, durations,
-  api_calls, api_call_limit, tokens, failure_reason`;
+  api_calls, api_call_limit, tokens, failure_reason, api_usage`;
 const errorBatchSize = 1_000;
 
 export async function startRun(tx: OrgTransaction, options: { dryRun?: boolean } = {}): Promise<Run> {
@@ -171,5 +186,6 @@ function toRun(row: RunRow): Run {
     apiCallLimit: row.api_call_limit,
     tokens: row.tokens,
     failureReason: row.failure_reason,
+    apiUsage: row.api_usage?.calls ? (row.api_usage as RunApiUsage) : null,
   };
 }

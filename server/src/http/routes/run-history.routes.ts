@@ -19,6 +19,24 @@ export const runSchema = z
     apiCallLimit: z.number().int().nullable(),
     tokens: z.number().int(),
     failureReason: z.string().nullable(),
+    apiUsage: z
+      .object({
+        calls: z.object({
+          reads: z.number().int(),
+          writes: z.number().int(),
+          total: z.number().int(),
+          byKind: z.record(z.string(), z.number().int()),
+        }),
+        floor: z.object({ reads: z.number().int(), writes: z.number().int(), total: z.number().int() }),
+        allowance: z.object({ max: z.number().nullable(), remaining: z.number().nullable() }),
+        budget: z.number().int().nullable(),
+        stopped: z.string().nullable(),
+      })
+      .nullable()
+      .meta({
+        description:
+          "CRM API calls by direction and kind beside the floor (the fewest calls the same work needs), the day's allowance, the night's budget and why it stopped early",
+      }),
   })
   .meta({ id: 'Run' });
 
