@@ -72,20 +72,20 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
     stopped: null,
   };
   let totalOperations = 0;
-  let after: { createdAt: Date; runId: string; accountId: string } | undefined;
+  let afterSeq = 0;
   let exhausted = false;
   // Operations carry over from one round of rows to the next, so every write call but the last is full.
   let queue: { item: RowWork; operation: WriteOperation }[] = [];
   let unsettled: RowWork[] = [];
   while (report.stopped === null) {
     while (!exhausted && queue.length < batchSize) {
-      const rows = await withOrg(db, orgId, (tx) => listPendingWritebacks(tx, rowsPerRound, after));
+      const rows = await withOrg(db, orgId, (tx) => listPendingWritebacks(tx, rowsPerRound, afterSeq));
       const last = rows.at(-1);
       if (!last) {
         exhausted = true;
         break;
       }
-      after = { createdAt: last.createdAt, runId: last.runId, accountId: last.accountId };
+      afterSeq = last.seq;
       const states = await withOrg(db, orgId, (tx) =>
         loadWrittenStates(
           tx,

@@ -12,6 +12,8 @@ export interface Writeback {
   attempts: number;
   lastError: string | null;
   createdAt: Date;
+  /** The row's place in the outbox, oldest first: the drain pages by it. */
+  seq: number;
 }
 
 interface WritebackRow {
@@ -22,9 +24,10 @@ interface WritebackRow {
   attempts: number;
   last_error: string | null;
   created_at: Date;
+  seq: string;
 }
 
-const columns = 'run_id::text, account_id, payload, status, attempts, last_error, created_at';
+const columns = 'run_id::text, account_id, payload, status, attempts, last_error, created_at, seq';
 
 /**
  * Stages write-backs for a run. A row that exists already (a replayed batch) is left as it is, so the same
@@ -53,18 +56,18 @@ export async function enqueueWritebacks(
   return rowCount;
 }
 
-/** The oldest pending write-backs of the org, after `after` (account order within a run): what to drain next. */
+/** The oldest pending write-backs of the org, after the row `afterSeq`: what to drain next. */
 export async function listPendingWritebacks(
   tx: OrgTransaction,
   limit = 200,
-  after?: { createdAt: Date; runId: string; accountId: string },
+  afterSeq = 0,
 ): Promise<Writeback[]> {
   const { rows } = await tx.query<WritebackRow>(
     `select ${columns} from writebacks
      where org_id = $1 and status = 'pending'
-       and ($3::timestamptz is null or (created_at, run_id::text, account_id) > ($3, $4, $5))
-     order by created_at, run_id, account_id limit $2`,
-    [tx.orgId, limit, after?.createdAt ?? null, after?.runId ?? null, after?.accountId ?? null],
+       and seq > $3
+     order by seq limit $2`,
+    [tx.orgId, limit, afterSeq],
   );
   return rows.map(toWriteback);
 }
@@ -102,5 +105,6 @@ function toWriteback(row: WritebackRow): Writeback {
     attempts: row.attempts,
     lastError: row.last_error,
     createdAt: row.created_at,
+    seq: Number(row.seq),
   };
 }
