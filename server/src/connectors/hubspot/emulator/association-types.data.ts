@@ -1,0 +1,31 @@
+import type { CrmObjectType } from './crm-records.types.ts';
+
+/**
+ * HUBSPOT_DEFINED association type ids between the pairs the emulator serves (HubSpot's "association type
+ * ID values" table; contact→company 279 and the primary pair 1/2 are quoted in the associations overview).
+ * Keyed `from→to`; `primary` is the labelled "Primary" type where HubSpot defines one.
+ */
+export const associationTypeIds: Partial<
+  Record<`${CrmObjectType}→${CrmObjectType}`, { unlabeled: number; primary?: number }>
+> = {
+  'contacts→companies': { unlabeled: 279, primary: 1 },
+  'companies→contacts': { unlabeled: 280, primary: 2 },
+  'deals→companies': { unlabeled: 341, primary: 5 },
+  'companies→deals': { unlabeled: 342, primary: 6 },
+  'deals→contacts': { unlabeled: 3 },
+  'contacts→deals': { unlabeled: 4 },
+  'calls→companies': { unlabeled: 181 },
+  'companies→calls': { unlabeled: 182 },
+  'emails→companies': { unlabeled: 185 },
+  'companies→emails': { unlabeled: 186 },
+  'meetings→companies': { unlabeled: 187 },
+  'companies→meetings': { unlabeled: 188 },
+  'notes→companies': { unlabeled: 189 },
+  'companies→notes': { unlabeled: 190 },
+  'tasks→companies': { unlabeled: 191 },
+  'companies→tasks': { unlabeled: 192 },
+};
+
+export function defaultAssociationTypeId(from: CrmObjectType, to: CrmObjectType): number | undefined {
+  return associationTypeIds[`${from}→${to}`]?.unlabeled;
+}

@@ -1,0 +1,78 @@
+import { associationTypeIds } from './association-types.data.ts';
+import type { AssociationType, CrmObjectType, CrmRecord } from './crm-records.types.ts';
+import { addEdge, newRecordId, type PortalState } from './portal-state.ts';
+
+/** Inserts a record with HubSpot's system properties (`hs_object_id`, `createdate`, last-modified). */
+export function insertRecord(
+  portal: PortalState,
+  type: CrmObjectType,
+  properties: Record<string, string | null>,
+  at: string,
+  createdAt: string = at,
+): CrmRecord {
+  const id = newRecordId(portal);
+  const record: CrmRecord = {
+    id,
+    properties: { ...properties, hs_object_id: id, createdate: createdAt },
+    createdAt,
+    updatedAt: at,
+    archived: false,
+  };
+  touch(record, type, at);
+  portal.records[type].set(id, record);
+  return record;
+}
+
+/** Sets the last-modified properties the way HubSpot does on every write. */
+export function touch(record: CrmRecord, type: CrmObjectType, at: string): void {
+  record.updatedAt = at;
+  record.properties.hs_lastmodifieddate = at;
+  if (type === 'contacts') record.properties.lastmodifieddate = at;
+}
+
+/** The inverse of a HUBSPOT_DEFINED type id, or of a USER_DEFINED label, for the reverse edge. */
+function inverseType(
+  portal: PortalState,
+  from: CrmObjectType,
+  to: CrmObjectType,
+  type: AssociationType,
+): AssociationType | undefined {
+  if (type.category === 'HUBSPOT_DEFINED') {
+    const forward = associationTypeIds[`${from}→${to}`];
+    const backward = associationTypeIds[`${to}→${from}`];
+    if (!forward || !backward) return undefined;
+    if (type.typeId === forward.unlabeled) return { ...type, typeId: backward.unlabeled };
+    if (type.typeId === forward.primary && backward.primary !== undefined) {
+      return { ...type, typeId: backward.primary };
+    }
+    return undefined;
+  }
+  const forwardLabels = portal.associationLabels.get(`${from}|${to}`) ?? [];
+  const index = forwardLabels.findIndex((label) => label.typeId === type.typeId);
+  return index < 0 ? undefined : portal.associationLabels.get(`${to}|${from}`)?.[index];
+}
+
+/** Associates two records in both directions, as HubSpot stores every association pair. */
+export function associate(
+  portal: PortalState,
+  from: CrmObjectType,
+  fromId: string,
+  to: CrmObjectType,
+  toId: string,
+  types: readonly AssociationType[],
+): void {
+  addEdge(portal, from, fromId, to, toId, types);
+  const inverse = types.flatMap((type) => inverseType(portal, from, to, type) ?? []);
+  addEdge(portal, to, toId, from, fromId, inverse);
+}
+
+/** The unlabeled HUBSPOT_DEFINED type between two object types (and the primary one when asked). */
+export function definedTypes(from: CrmObjectType, to: CrmObjectType, primary = false): AssociationType[] {
+  const ids = associationTypeIds[`${from}→${to}`];
+  if (!ids) return [];
+  const types: AssociationType[] = [{ category: 'HUBSPOT_DEFINED', typeId: ids.unlabeled, label: null }];
+  if (primary && ids.primary !== undefined) {
+    types.unshift({ category: 'HUBSPOT_DEFINED', typeId: ids.primary, label: 'Primary' });
+  }
+  return types;
+}

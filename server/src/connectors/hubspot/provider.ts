@@ -1,0 +1,77 @@
+import type { ProviderFacts } from '../provider-facts.ts';
+
+/**
+ * HubSpot's numbers beside the provider facts: what the emulator enforces and the connector plans for.
+ * Sources: developers.hubspot.com "API usage guidelines" (marketplace apps: 110 requests per 10 s per
+ * installed account), "Search the CRM" (5 requests/s, 200 per page, 10,000 results per query), the batch
+ * endpoints (100 inputs), associations v4 batch read (1,000 inputs), "Manage OAuth tokens" (access tokens
+ * expire after 30 minutes).
+ */
+export const hubspotLimits = {
+  requestsPerInterval: 110,
+  intervalMs: 10_000,
+  searchRequestsPerSecond: 5,
+  searchPageSize: 200,
+  searchResultCap: 10_000,
+  batchSize: 100,
+  associationsBatchReadSize: 1_000,
+  accessTokenLifetimeSeconds: 1_800,
+} as const;
+
+/** The dated OAuth token endpoint Ripe uses, and the v1 one HubSpot deprecates in February 2027. */
+export const hubspotOAuthPaths = {
+  token: '/oauth/2026-03/token',
+  deprecatedToken: '/oauth/v1/token',
+  accessTokenInfo: '/oauth/v1/access-tokens',
+} as const;
+
+export const hubspotApiBase = 'https://api.hubapi.com';
+
+/** The `X-HubSpot-RateLimit-*` response headers, lower case. The daily pair is absent for OAuth apps. */
+export const hubspotRateLimitHeaders = {
+  max: 'x-hubspot-ratelimit-max',
+  remaining: 'x-hubspot-ratelimit-remaining',
+  intervalMs: 'x-hubspot-ratelimit-interval-milliseconds',
+  daily: 'x-hubspot-ratelimit-daily',
+  dailyRemaining: 'x-hubspot-ratelimit-daily-remaining',
+} as const;
+
+/** The 429 body's `policyName` values. */
+export type HubSpotRateLimitPolicy = 'TEN_SECONDLY_ROLLING' | 'SECONDLY' | 'DAILY';
+
+/**
+ * The least scopes that work: read and write companies (verdict properties), read contacts and deals
+ * (the account's people and pipeline), write deals (the expansion deal), read/write the company schema
+ * (the property group and properties), owners for the CSM, `oauth` for the install. The tasks API's
+ * scope was not confirmed in the documentation searched: the connector adds it when it creates tasks.
+ */
+export const hubspotScopes = [
+  'oauth',
+  'crm.objects.companies.read',
+  'crm.objects.companies.write',
+  'crm.objects.contacts.read',
+  'crm.objects.deals.read',
+  'crm.objects.deals.write',
+  'crm.objects.owners.read',
+  'crm.schemas.companies.read',
+  'crm.schemas.companies.write',
+] as const;
+
+export const hubspotProvider: ProviderFacts = {
+  kind: 'hubspot',
+  label: 'HubSpot',
+  apiVersion: '2026-03',
+  oauth: {
+    authorizeUrl: 'https://app.hubspot.com/oauth/authorize',
+    tokenUrl: `${hubspotApiBase}${hubspotOAuthPaths.token}`,
+    scopes: hubspotScopes,
+  },
+  pageSize: hubspotLimits.searchPageSize,
+  writeBatchSize: hubspotLimits.batchSize,
+  rateLimit: { requests: hubspotLimits.requestsPerInterval, intervalMs: hubspotLimits.intervalMs },
+  // OAuth (marketplace) calls carry no daily allowance header: HubSpot changelog "Rate limit headers will
+  // now appear for OAuth authenticated calls".
+  dailyLimitHeader: null,
+  // The rolling window's length is the longest wait a 429 TEN_SECONDLY_ROLLING needs.
+  rateLimitResetHeaders: [{ header: hubspotRateLimitHeaders.intervalMs, unit: 'milliseconds' }],
+};
