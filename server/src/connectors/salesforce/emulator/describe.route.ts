@@ -1,0 +1,62 @@
+import express, { type Router } from 'express';
+import type { FaultSettings } from './emulator-faults.ts';
+import { sendRestError } from './salesforce-errors.ts';
+import {
+  findObject,
+  objectSchemas,
+  sObjectNames,
+  visibleFields,
+  type ObjectSchema,
+} from './sobject-schema.ts';
+
+const urls = (base: string, schema: ObjectSchema) => ({
+  sobject: `${base}/sobjects/${schema.name}`,
+  describe: `${base}/sobjects/${schema.name}/describe`,
+  rowTemplate: `${base}/sobjects/${schema.name}/{ID}`,
+});
+
+const summary = (base: string, schema: ObjectSchema) => ({
+  name: schema.name,
+  label: schema.label,
+  labelPlural: schema.labelPlural,
+  keyPrefix: schema.keyPrefix,
+  custom: false,
+  queryable: true,
+  createable: true,
+  updateable: true,
+  urls: urls(base, schema),
+});
+
+/** `GET /sobjects` (describeGlobal) and `GET /sobjects/{name}/describe`, package fields only when installed. */
+export function describeRouter(faults: FaultSettings, base: string): Router {
+  const router = express.Router();
+  router.get('/sobjects', (_req, res) => {
+    res.json({
+      encoding: 'UTF-8',
+      maxBatchSize: 200,
+      sobjects: sObjectNames.map((name) => summary(base, objectSchemas[name])),
+    });
+  });
+  router.get('/sobjects/:name/describe', (req, res) => {
+    const schema = findObject(req.params.name);
+    if (!schema) {
+      sendRestError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
+      return;
+    }
+    res.json({
+      ...summary(base, schema),
+      fields: visibleFields(schema, faults.packageInstalled).map((field) => ({
+        name: field.name,
+        label: field.label,
+        type: field.type,
+        custom: field.name.endsWith('__c'),
+        externalId: field.externalId ?? false,
+        nillable: field.type !== 'boolean' && field.name !== 'Id',
+        createable: field.system !== true,
+        updateable: field.system !== true,
+        referenceTo: field.referenceTo ? [field.referenceTo] : [],
+      })),
+    });
+  });
+  return router;
+}
