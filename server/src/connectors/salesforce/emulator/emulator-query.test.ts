@@ -43,7 +43,13 @@ describe('query and queryMore', () => {
     const first = await conn.query<{ Id: string }>('SELECT Id FROM Task ORDER BY CreatedDate');
     expect(first).toMatchObject({ totalSize: total, done: false });
     expect(first.records).toHaveLength(2_000);
-    expect(first.nextRecordsUrl).toMatch(/^\/services\/data\/v68\.0\/query\/01g\w+-2000$/);
+    // jsforce resolves the URL against the instance; the raw answer is relative, as documented.
+    expect(first.nextRecordsUrl).toMatch(/\/services\/data\/v68\.0\/query\/01g\w+-2000$/);
+    const raw = (await soql('SELECT Id FROM Task')).body as { nextRecordsUrl: string };
+    expect(raw.nextRecordsUrl).toMatch(/^\/services\/data\/v68\.0\/query\/01g\w+-2000$/);
+    const second = (await get(raw.nextRecordsUrl)).body as { totalSize: number; records: unknown[] };
+    expect(second).toMatchObject({ totalSize: total, done: total <= 4_000 });
+    expect(second.records).toHaveLength(Math.min(2_000, total - 2_000));
     const ids = first.records.map((r) => r.Id);
     let next = first.nextRecordsUrl;
     while (next) {
