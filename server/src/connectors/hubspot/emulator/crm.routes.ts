@@ -1,9 +1,12 @@
 import express, { type Router } from 'express';
 import type { EmulatorContext } from './emulator-context.ts';
+import { objectsRoutes } from './objects.routes.ts';
+import { searchRoutes } from './search.routes.ts';
 
-/** The CRM v3/v4 routes: objects, search, batch, properties, associations. */
+/** The CRM v3/v4 routes: search, objects and batches, properties, associations. */
 export function crmRoutes(ctx: EmulatorContext): Router {
   const router = express.Router();
-  void ctx;
+  router.use(searchRoutes(ctx));
+  router.use(objectsRoutes(ctx));
   return router;
 }

@@ -90,14 +90,12 @@ export function oauthRoutes(ctx: EmulatorContext): Router {
     const grant = ctx.portal.accessTokens.get(req.params.token ?? '');
     const expiresIn = grant ? Math.floor((grant.expiresAt - ctx.now()) / 1000) : -1;
     if (!grant || expiresIn <= 0) {
-      res
-        .status(404)
-        .json({
-          status: 'error',
-          message: 'access token not found or expired',
-          correlationId: randomUUID(),
-          category: 'OBJECT_NOT_FOUND',
-        });
+      res.status(404).json({
+        status: 'error',
+        message: 'access token not found or expired',
+        correlationId: randomUUID(),
+        category: 'OBJECT_NOT_FOUND',
+      });
       return;
     }
     res.json({

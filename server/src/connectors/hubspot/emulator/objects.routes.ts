@@ -1,0 +1,163 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { hubspotLimits } from '../provider.ts';
+import { batchResponse, objectNameOf, type BatchError } from './batch-response.ts';
+import { isCrmObjectType, type CrmObjectType, type CrmRecord } from './crm-records.types.ts';
+import { isoAt, type EmulatorContext } from './emulator-context.ts';
+import { sendHubSpotError } from './hubspot-error.ts';
+import { insertRecord, touch } from './portal-records.ts';
+import { problemsMessage, propertyProblems } from './property-validation.ts';
+import { propertyList, recordView } from './record-view.ts';
+
+interface BatchInput {
+  id?: string;
+  idProperty?: string;
+  properties?: Record<string, string | number | null>;
+}
+
+const asText = (properties: Record<string, string | number | null> = {}) =>
+  Object.fromEntries(
+    Object.entries(properties).map(([name, value]) => [name, value === null ? null : String(value)]),
+  );
+
+function findRecord(
+  ctx: EmulatorContext,
+  type: CrmObjectType,
+  id: string,
+  idProperty?: string,
+): CrmRecord | undefined {
+  if (!idProperty || idProperty === 'hs_object_id') return ctx.portal.records[type].get(id);
+  return [...ctx.portal.records[type].values()].find((record) => record.properties[idProperty] === id);
+}
+
+function inputsOf(req: Request, res: Response): BatchInput[] | undefined {
+  const inputs = (req.body as { inputs?: BatchInput[] } | undefined)?.inputs;
+  if (!Array.isArray(inputs))
+    return void sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'Invalid input JSON: inputs is required');
+  if (inputs.length > hubspotLimits.batchSize) {
+    return void sendHubSpotError(
+      res,
+      400,
+      'VALIDATION_ERROR',
+      `Batch input limit is ${hubspotLimits.batchSize}; got ${inputs.length} inputs.`,
+    );
+  }
+  return inputs;
+}
+
+function batch(ctx: EmulatorContext, type: CrmObjectType, action: string, req: Request, res: Response): void {
+  const inputs = inputsOf(req, res);
+  if (!inputs) return;
+  const startedAt = isoAt(ctx.now());
+  const asked = (req.body as { properties?: string[] }).properties;
+  const idProperty = (req.body as { idProperty?: string }).idProperty;
+  const errors: BatchError[] = [];
+  const results: (ReturnType<typeof recordView> & { new?: boolean })[] = [];
+  const missing: string[] = [];
+  for (const input of inputs) {
+    const id = String(input.id ?? '');
+    const existing =
+      action === 'create' ? undefined : findRecord(ctx, type, id, input.idProperty ?? idProperty);
+    if (action === 'read') {
+      if (existing) results.push(recordView(type, existing, asked));
+      else missing.push(id);
+      continue;
+    }
+    const properties = asText(input.properties);
+    if (action === 'upsert' && input.idProperty && !existing) properties[input.idProperty] = id;
+    const problems = propertyProblems(ctx, type, existing?.id, properties);
+    if (problems.length > 0) {
+      errors.push({
+        status: 'error',
+        category: 'VALIDATION_ERROR',
+        message: problemsMessage(problems),
+        context: { id: [id] },
+        errors: problems.map((p) => ({ message: p.message, code: p.error, in: p.name })),
+      });
+      continue;
+    }
+    if (action === 'update' && !existing) {
+      missing.push(id);
+      continue;
+    }
+    const at = isoAt(ctx.now());
+    const record = existing ?? insertRecord(ctx.portal, type, properties, at);
+    if (existing) {
+      Object.assign(existing.properties, properties);
+      touch(existing, type, at);
+    }
+    const view = recordView(type, record, Object.keys({ ...record.properties }));
+    results.push(action === 'upsert' ? { ...view, new: !existing } : view);
+  }
+  if (missing.length > 0) {
+    const name = objectNameOf[type] ?? type;
+    errors.push({
+      status: 'error',
+      category: 'OBJECT_NOT_FOUND',
+      message: `Could not get some ${name} objects, they may be deleted or not exist. Check that ids are valid.`,
+      context: { ids: missing },
+    });
+  }
+  const { httpStatus, body } = batchResponse(results, errors, startedAt, isoAt(ctx.now()));
+  res.status(action === 'create' && httpStatus === 200 ? 201 : httpStatus).json(body);
+}
+
+/** v3 objects: read one, create/update one, batch read|create|update|upsert (100 inputs per call). */
+export function objectsRoutes(ctx: EmulatorContext): Router {
+  const router = express.Router();
+  router.post('/crm/v3/objects/:objectType/batch/:action', (req, res) => {
+    const { objectType, action = '' } = req.params;
+    if (!isCrmObjectType(objectType) || !['read', 'create', 'update', 'upsert'].includes(action)) {
+      return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `No batch ${action} for ${objectType}`);
+    }
+    batch(ctx, objectType, action, req, res);
+  });
+  router.get('/crm/v3/objects/:objectType/:id', (req, res) => {
+    const { objectType, id = '' } = req.params;
+    if (!isCrmObjectType(objectType))
+      return sendHubSpotError(
+        res,
+        400,
+        'VALIDATION_ERROR',
+        `Unable to infer object type from: ${objectType}`,
+      );
+    const idProperty = typeof req.query.idProperty === 'string' ? req.query.idProperty : undefined;
+    const record = findRecord(ctx, objectType, id, idProperty);
+    if (!record || record.archived)
+      return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'resource not found');
+    res.json(recordView(objectType, record, propertyList(req.query.properties)));
+  });
+  router.post('/crm/v3/objects/:objectType', (req, res) => {
+    const { objectType } = req.params;
+    if (!isCrmObjectType(objectType))
+      return sendHubSpotError(
+        res,
+        400,
+        'VALIDATION_ERROR',
+        `Unable to infer object type from: ${objectType}`,
+      );
+    const properties = asText((req.body as BatchInput).properties);
+    const problems = propertyProblems(ctx, objectType, undefined, properties);
+    if (problems.length > 0) return sendHubSpotError(res, 400, 'VALIDATION_ERROR', problemsMessage(problems));
+    const record = insertRecord(ctx.portal, objectType, properties, isoAt(ctx.now()));
+    res.status(201).json(recordView(objectType, record, Object.keys(record.properties)));
+  });
+  router.patch('/crm/v3/objects/:objectType/:id', (req, res) => {
+    const { objectType, id = '' } = req.params;
+    if (!isCrmObjectType(objectType))
+      return sendHubSpotError(
+        res,
+        400,
+        'VALIDATION_ERROR',
+        `Unable to infer object type from: ${objectType}`,
+      );
+    const record = ctx.portal.records[objectType].get(id);
+    if (!record) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'resource not found');
+    const properties = asText((req.body as BatchInput).properties);
+    const problems = propertyProblems(ctx, objectType, id, properties);
+    if (problems.length > 0) return sendHubSpotError(res, 400, 'VALIDATION_ERROR', problemsMessage(problems));
+    Object.assign(record.properties, properties);
+    touch(record, objectType, isoAt(ctx.now()));
+    res.json(recordView(objectType, record, Object.keys(record.properties)));
+  });
+  return router;
+}
