@@ -1,4 +1,5 @@
 import { Client } from '@hubspot/api-client';
+import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies/index.js';
 import { describe, expect, it } from 'vitest';
 import { insertRecord } from './portal-records.ts';
 import { postJson, getJson, useEmulator } from './emulator-test-kit.ts';
@@ -12,7 +13,7 @@ describe('HubSpot emulator CRM objects', () => {
     const client = new Client({ accessToken, basePath: emulator.url, numberOfApiCallRetries: 0 });
     const request = {
       filterGroups: [
-        { filters: [{ propertyName: 'lifecyclestage', operator: 'EQ' as const, value: 'customer' }] },
+        { filters: [{ propertyName: 'lifecyclestage', operator: FilterOperatorEnum.Eq, value: 'customer' }] },
       ],
       sorts: ['hs_object_id'],
       properties: ['name', 'seats_licensed'],
