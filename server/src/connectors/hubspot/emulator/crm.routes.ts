@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import type { EmulatorContext } from './emulator-context.ts';
 import { objectsRoutes } from './objects.routes.ts';
+import { propertiesRoutes } from './properties.routes.ts';
 import { searchRoutes } from './search.routes.ts';
 
 /** The CRM v3/v4 routes: search, objects and batches, properties, associations. */
@@ -8,5 +9,6 @@ export function crmRoutes(ctx: EmulatorContext): Router {
   const router = express.Router();
   router.use(searchRoutes(ctx));
   router.use(objectsRoutes(ctx));
+  router.use(propertiesRoutes(ctx));
   return router;
 }

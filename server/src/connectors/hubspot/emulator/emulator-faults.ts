@@ -18,10 +18,18 @@ export interface EmulatorFaults {
   /** The next N calls answer this gateway status. */
   gateway: { status: GatewayFaultStatus; remaining: number } | null;
   rejectedProperties: PropertyRejection[];
+  /** Property groups the portal lost (an admin deleted them): reads 404, property creates in them 400. */
+  missingPropertyGroups: { objectType: CrmObjectType; name: string }[];
 }
 
 export function noFaults(): EmulatorFaults {
-  return { expireTokensAfterRequests: null, dailyLimitReached: false, gateway: null, rejectedProperties: [] };
+  return {
+    expireTokensAfterRequests: null,
+    dailyLimitReached: false,
+    gateway: null,
+    rejectedProperties: [],
+    missingPropertyGroups: [],
+  };
 }
 
 export function rejectionOf(
