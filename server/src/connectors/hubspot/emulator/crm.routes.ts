@@ -1,4 +1,5 @@
 import express, { type Router } from 'express';
+import { associationsRoutes } from './associations.routes.ts';
 import type { EmulatorContext } from './emulator-context.ts';
 import { objectsRoutes } from './objects.routes.ts';
 import { propertiesRoutes } from './properties.routes.ts';
@@ -10,5 +11,6 @@ export function crmRoutes(ctx: EmulatorContext): Router {
   router.use(searchRoutes(ctx));
   router.use(objectsRoutes(ctx));
   router.use(propertiesRoutes(ctx));
+  router.use(associationsRoutes(ctx));
   return router;
 }
