@@ -128,4 +128,31 @@ describe('HubSpot emulator CRM objects', () => {
     );
     expect(one.body).toMatchObject({ id: firstId, properties: { annualrevenue: '1000' } });
   });
+
+  it('answers a batch update with the documented example keys (legacy update-companies reference)', async () => {
+    const emulator = await start({ accounts: 1 });
+    const { accessToken } = emulator.issueAccessToken();
+    const [id = ''] = [...emulator.state.records.companies.keys()];
+    // Documented: {"completedAt", "results": [{"archived": false, "createdAt", "id": "512", "properties": {...},
+    // "updatedAt"}], "startedAt", "status"} (requestedAt and links are optional).
+    const response = await postJson(emulator, '/crm/v3/objects/companies/batch/update', accessToken, {
+      inputs: [{ id, properties: { annualrevenue: '17' } }],
+    });
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body).sort()).toStrictEqual([
+      'completedAt',
+      'results',
+      'startedAt',
+      'status',
+    ]);
+    const [result] = response.body.results as Record<string, unknown>[];
+    expect(Object.keys(result ?? {}).sort()).toStrictEqual([
+      'archived',
+      'createdAt',
+      'id',
+      'properties',
+      'updatedAt',
+    ]);
+    expect(result).toMatchObject({ id, archived: false, properties: { annualrevenue: '17' } });
+  });
 });
