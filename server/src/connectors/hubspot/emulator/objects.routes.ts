@@ -113,13 +113,7 @@ export function objectsRoutes(ctx: EmulatorContext): Router {
   });
   router.get('/crm/v3/objects/:objectType/:id', (req, res) => {
     const { objectType, id = '' } = req.params;
-    if (!isCrmObjectType(objectType))
-      return sendHubSpotError(
-        res,
-        400,
-        'VALIDATION_ERROR',
-        `Unable to infer object type from: ${objectType}`,
-      );
+    if (!isCrmObjectType(objectType)) return unknownObjectType(res, objectType);
     const idProperty = typeof req.query.idProperty === 'string' ? req.query.idProperty : undefined;
     const record = findRecord(ctx, objectType, id, idProperty);
     if (!record || record.archived)
@@ -128,13 +122,7 @@ export function objectsRoutes(ctx: EmulatorContext): Router {
   });
   router.post('/crm/v3/objects/:objectType', (req, res) => {
     const { objectType } = req.params;
-    if (!isCrmObjectType(objectType))
-      return sendHubSpotError(
-        res,
-        400,
-        'VALIDATION_ERROR',
-        `Unable to infer object type from: ${objectType}`,
-      );
+    if (!isCrmObjectType(objectType)) return unknownObjectType(res, objectType);
     const properties = asText((req.body as BatchInput).properties);
     const problems = propertyProblems(ctx, objectType, undefined, properties);
     if (problems.length > 0) return sendHubSpotError(res, 400, 'VALIDATION_ERROR', problemsMessage(problems));
@@ -143,13 +131,7 @@ export function objectsRoutes(ctx: EmulatorContext): Router {
   });
   router.patch('/crm/v3/objects/:objectType/:id', (req, res) => {
     const { objectType, id = '' } = req.params;
-    if (!isCrmObjectType(objectType))
-      return sendHubSpotError(
-        res,
-        400,
-        'VALIDATION_ERROR',
-        `Unable to infer object type from: ${objectType}`,
-      );
+    if (!isCrmObjectType(objectType)) return unknownObjectType(res, objectType);
     const record = ctx.portal.records[objectType].get(id);
     if (!record) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'resource not found');
     const properties = asText((req.body as BatchInput).properties);
@@ -160,4 +142,9 @@ export function objectsRoutes(ctx: EmulatorContext): Router {
     res.json(recordView(objectType, record, Object.keys(record.properties)));
   });
   return router;
+}
+
+// HubSpot's answer to an object type it does not know, on every object route.
+function unknownObjectType(res: Parameters<typeof sendHubSpotError>[0], objectType: string | undefined) {
+  return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Unable to infer object type from: ${objectType}`);
 }
