@@ -2,7 +2,6 @@ import express, { type Router } from 'express';
 import { salesforceProvider } from '../provider.ts';
 import type { FaultSettings } from './emulator-faults.ts';
 import type { EmulatorState } from './emulator-state.ts';
-import { sendRestError } from './salesforce-errors.ts';
 import { applySave, saveFailure, stageSave, typeOf, type SaveError, type StagedSave } from './save-record.ts';
 import { findField, findObject, type ObjectSchema } from './sobject-schema.ts';
 import type { KeyPrefixOwner } from './salesforce-id.ts';
@@ -15,7 +14,7 @@ export interface CollectionResult {
   created?: boolean;
 }
 
-type Mode = 'create' | 'update' | 'upsert';
+export type Mode = 'create' | 'update' | 'upsert';
 type Input = Record<string, unknown>;
 
 const rolledBack: SaveError = {
@@ -31,7 +30,7 @@ function stageOne(
   input: Input,
   upsert?: { schema: ObjectSchema; field: string },
 ): StagedSave {
-  const schema = upsert?.schema ?? typeOf(input);
+  const schema = upsert?.schema ?? typeOf(input, faults.packageInstalled);
   if (!schema)
     return saveFailure('INVALID_TYPE', 'sObject type is missing or not supported in attributes', []);
   if (mode === 'create') {
@@ -69,66 +68,86 @@ function stageOne(
   return stageSave(state, faults, schema, input, target);
 }
 
+/** A collection call's answer: the HTTP status and the JSON body (results, or Salesforce's error list). */
+export interface CollectionAnswer {
+  status: number;
+  body: unknown;
+}
+
+const restError = (status: number, errorCode: string, message: string): CollectionAnswer => ({
+  status,
+  body: [{ message, errorCode }],
+});
+
+/** One sObject Collections call, as a route and as a composite subrequest answer it. */
+export function runCollection(
+  state: EmulatorState,
+  faults: FaultSettings,
+  mode: Mode,
+  rawBody: unknown,
+  params: { sobject?: string; externalIdField?: string },
+): CollectionAnswer {
+  const body = rawBody as { allOrNone?: unknown; records?: unknown } | undefined;
+  if (
+    !body ||
+    !Array.isArray(body.records) ||
+    body.records.some((r) => typeof r !== 'object' || r === null)
+  ) {
+    return restError(
+      400,
+      'JSON_PARSER_ERROR',
+      'The request body must be {"allOrNone": boolean, "records": [...]}',
+    );
+  }
+  if (body.records.length > salesforceProvider.writeBatchSize) {
+    return restError(
+      400,
+      'EXCEEDED_ID_LIMIT',
+      'record limit reached. cannot submit more than 200 records into this call',
+    );
+  }
+  let upsert: { schema: ObjectSchema; field: string } | undefined;
+  if (mode === 'upsert') {
+    const schema = findObject(String(params.sobject), faults.packageInstalled);
+    const field = schema && findField(schema, String(params.externalIdField), faults.packageInstalled);
+    if (!schema || !field?.externalId) {
+      return restError(
+        404,
+        'NOT_FOUND',
+        `Provided external ID field does not exist or is not accessible: ${String(params.externalIdField)}`,
+      );
+    }
+    upsert = { schema, field: field.name };
+  }
+  const staged = (body.records as Input[]).map((input) => stageOne(state, faults, mode, input, upsert));
+  const failed = staged.some((entry) => !entry.ok);
+  const allOrNone = body.allOrNone === true;
+  const results: CollectionResult[] = staged.map((entry) => {
+    if (!entry.ok) return { ...(entry.id ? { id: entry.id } : {}), success: false, errors: entry.errors };
+    if (allOrNone && failed) return { id: entry.id, success: false, errors: [rolledBack] };
+    applySave(state, entry);
+    return {
+      id: entry.id,
+      success: true,
+      errors: [],
+      ...(mode === 'upsert' ? { created: entry.created } : {}),
+    };
+  });
+  return { status: 200, body: results };
+}
+
 /** sObject collections: `POST` creates, `PATCH` updates, `PATCH /{SObject}/{ExternalIdField}` upserts. */
 export function collectionsRouter(state: EmulatorState, faults: FaultSettings): Router {
   const router = express.Router();
   const handle =
     (mode: Mode): express.RequestHandler =>
     (req, res) => {
-      const body = req.body as { allOrNone?: unknown; records?: unknown } | undefined;
-      if (
-        !body ||
-        !Array.isArray(body.records) ||
-        body.records.some((r) => typeof r !== 'object' || r === null)
-      ) {
-        sendRestError(
-          res,
-          400,
-          'JSON_PARSER_ERROR',
-          'The request body must be {"allOrNone": boolean, "records": [...]}',
-        );
-        return;
-      }
-      if (body.records.length > salesforceProvider.writeBatchSize) {
-        sendRestError(
-          res,
-          400,
-          'EXCEEDED_ID_LIMIT',
-          'record limit reached. cannot submit more than 200 records into this call',
-        );
-        return;
-      }
-      let upsert: { schema: ObjectSchema; field: string } | undefined;
-      if (mode === 'upsert') {
-        const schema = findObject(String(req.params.sobject));
-        const field =
-          schema && findField(schema, String(req.params.externalIdField), faults.packageInstalled);
-        if (!schema || !field?.externalId) {
-          sendRestError(
-            res,
-            404,
-            'NOT_FOUND',
-            `Provided external ID field does not exist or is not accessible: ${String(req.params.externalIdField)}`,
-          );
-          return;
-        }
-        upsert = { schema, field: field.name };
-      }
-      const staged = (body.records as Input[]).map((input) => stageOne(state, faults, mode, input, upsert));
-      const failed = staged.some((entry) => !entry.ok);
-      const allOrNone = body.allOrNone === true;
-      const results: CollectionResult[] = staged.map((entry) => {
-        if (!entry.ok) return { ...(entry.id ? { id: entry.id } : {}), success: false, errors: entry.errors };
-        if (allOrNone && failed) return { id: entry.id, success: false, errors: [rolledBack] };
-        applySave(state, entry);
-        return {
-          id: entry.id,
-          success: true,
-          errors: [],
-          ...(mode === 'upsert' ? { created: entry.created } : {}),
-        };
+      const answer = runCollection(state, faults, mode, req.body, {
+        sobject: req.params.sobject === undefined ? undefined : String(req.params.sobject),
+        externalIdField:
+          req.params.externalIdField === undefined ? undefined : String(req.params.externalIdField),
       });
-      res.json(results);
+      res.status(answer.status).json(answer.body);
     };
   router.post('/composite/sobjects', handle('create'));
   router.patch('/composite/sobjects', handle('update'));

@@ -4,6 +4,7 @@ import { sendRestError } from './salesforce-errors.ts';
 import {
   findObject,
   objectSchemas,
+  packagedObjects,
   sObjectNames,
   visibleFields,
   type ObjectSchema,
@@ -20,7 +21,7 @@ const summary = (base: string, schema: ObjectSchema) => ({
   label: schema.label,
   labelPlural: schema.labelPlural,
   keyPrefix: schema.keyPrefix,
-  custom: false,
+  custom: schema.name.endsWith('__c'),
   queryable: true,
   createable: true,
   updateable: true,
@@ -34,11 +35,13 @@ export function describeRouter(faults: FaultSettings, base: string): Router {
     res.json({
       encoding: 'UTF-8',
       maxBatchSize: 200,
-      sobjects: sObjectNames.map((name) => summary(base, objectSchemas[name])),
+      sobjects: sObjectNames
+        .filter((name) => faults.packageInstalled || !packagedObjects.has(name))
+        .map((name) => summary(base, objectSchemas[name])),
     });
   });
   router.get('/sobjects/:name/describe', (req, res) => {
-    const schema = findObject(req.params.name);
+    const schema = findObject(req.params.name, faults.packageInstalled);
     if (!schema) {
       sendRestError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
       return;

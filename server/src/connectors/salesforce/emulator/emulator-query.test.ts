@@ -38,14 +38,14 @@ describe('query and queryMore', () => {
 
   it('pages by 2,000 with nextRecordsUrl until done, through jsforce queryMore', async () => {
     const conn = new jsforce.Connection({ instanceUrl: emulator.url, accessToken: token, version: '68.0' });
-    const total = emulator.state.tables.Task.size;
+    const total = emulator.state.tables.EmailMessage.size;
     expect(total).toBeGreaterThan(2_000);
-    const first = await conn.query<{ Id: string }>('SELECT Id FROM Task ORDER BY CreatedDate');
+    const first = await conn.query<{ Id: string }>('SELECT Id FROM EmailMessage ORDER BY CreatedDate');
     expect(first).toMatchObject({ totalSize: total, done: false });
     expect(first.records).toHaveLength(2_000);
     // jsforce resolves the URL against the instance; the raw answer is relative, as documented.
     expect(first.nextRecordsUrl).toMatch(/\/services\/data\/v68\.0\/query\/01g\w+-2000$/);
-    const raw = (await soql('SELECT Id FROM Task')).body as { nextRecordsUrl: string };
+    const raw = (await soql('SELECT Id FROM EmailMessage')).body as { nextRecordsUrl: string };
     expect(raw.nextRecordsUrl).toMatch(/^\/services\/data\/v68\.0\/query\/01g\w+-2000$/);
     const second = (await get(raw.nextRecordsUrl)).body as { totalSize: number; records: unknown[] };
     expect(second).toMatchObject({ totalSize: total, done: total <= 4_000 });

@@ -115,15 +115,13 @@ describe('describe and the package fault', () => {
   it('lists the ripe__*__c fields while the package is installed, none once it is not', async () => {
     expect(await ripeFields()).toContain('ripe__Score__c');
     const global = await conn.describeGlobal();
-    expect(global.sobjects.map((s) => s.name)).toStrictEqual([
-      'Account',
-      'Contact',
-      'Task',
-      'Event',
-      'Opportunity',
-    ]);
+    const names = global.sobjects.map((s) => s.name);
+    expect(names).toContain('ripe__Expansion_Snapshot__c');
+    expect(names).toEqual(expect.arrayContaining(['Account', 'Contact', 'Task', 'Event', 'EmailMessage']));
     emulator.faults.uninstallPackage();
     expect(await ripeFields()).toStrictEqual([]);
+    const without = (await conn.describeGlobal()).sobjects.map((s) => s.name);
+    expect(without).toStrictEqual(names.filter((name) => name !== 'ripe__Expansion_Snapshot__c'));
     await expect(conn.query('SELECT Id, ripe__Score__c FROM Account')).rejects.toMatchObject({
       errorCode: 'INVALID_FIELD',
     });

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { salesforceApiVersion, salesforceLimits } from '../provider.ts';
 import { collectionsRouter } from './collections.route.ts';
+import { compositeRouter } from './composite.route.ts';
 import { dataGate } from './data-gate.middleware.ts';
 import { describeRouter } from './describe.route.ts';
 import { createFaults, type SalesforceFaults } from './emulator-faults.ts';
@@ -30,6 +31,8 @@ export interface SalesforceEmulatorOptions {
   longRunningLimit?: number;
   longRunningThresholdMs?: number;
   latencyMs?: number;
+  /** Days of daily usage records seeded per account (default 450). */
+  usageDays?: number;
 }
 
 export interface SalesforceEmulator {
@@ -57,6 +60,7 @@ export async function startSalesforceEmulator(
       seed: options.seed,
       endDate,
       asOf: options.asOf ?? endDate,
+      ...(options.usageDays === undefined ? {} : { usageDays: options.usageDays }),
     });
   }
   const oauth: OAuthSettings = {
@@ -82,6 +86,7 @@ export async function startSalesforceEmulator(
   app.use(base, limitsRouter(state));
   app.use(base, describeRouter(faults.settings, base));
   app.use(base, collectionsRouter(state, faults.settings));
+  app.use(base, compositeRouter(state, faults.settings, base));
   app.use((_req, res) => sendRestError(res, 404, 'NOT_FOUND', 'The requested resource does not exist'));
 
   const server = app.listen(options.port ?? 0, '127.0.0.1');

@@ -13,7 +13,8 @@ export type SalesforceErrorCode =
   | 'JSON_PARSER_ERROR'
   | 'INVALID_FIELD_FOR_INSERT_UPDATE'
   | 'EXCEEDED_ID_LIMIT'
-  | 'METHOD_NOT_ALLOWED';
+  | 'METHOD_NOT_ALLOWED'
+  | 'INVALID_BATCH_REQUEST';
 
 /** Per-record status codes in collection results (`errors[].statusCode`). */
 export type SalesforceStatusCode =

@@ -32,9 +32,9 @@ const failure = (
 });
 
 /** The record's type from its `attributes`, as every collection record must carry it. */
-export function typeOf(input: Record<string, unknown>): ObjectSchema | undefined {
+export function typeOf(input: Record<string, unknown>, packageInstalled: boolean): ObjectSchema | undefined {
   const attributes = input.attributes as { type?: unknown } | undefined;
-  return typeof attributes?.type === 'string' ? findObject(attributes.type) : undefined;
+  return typeof attributes?.type === 'string' ? findObject(attributes.type, packageInstalled) : undefined;
 }
 
 /** Checks the fields of one record against the org's schema and the faults switched on. */
@@ -68,13 +68,24 @@ export function stageSave(
   return { ok: true, schema, id: target.id, created: target.created, values };
 }
 
+// Picklist defaults and formula fields an org sets on a new record when the request leaves them out.
+const createDefaults: Partial<Record<ObjectSchema['name'], SalesforceRecord>> = {
+  Task: { Status: 'Not Started', Priority: 'Normal' },
+  Opportunity: { IsClosed: false, IsWon: false },
+};
+
 /** Writes a staged record, stamping the audit fields with the org's clock. */
 export function applySave(state: EmulatorState, staged: Extract<StagedSave, { ok: true }>): void {
   const table = state.tables[staged.schema.name];
   const stamp = salesforceDateTime(state.now());
   const previous = table.get(staged.id);
   table.set(staged.id, {
-    ...(previous ?? { Id: staged.id, IsDeleted: false, CreatedDate: stamp }),
+    ...(previous ?? {
+      Id: staged.id,
+      IsDeleted: false,
+      CreatedDate: stamp,
+      ...createDefaults[staged.schema.name],
+    }),
     ...staged.values,
     LastModifiedDate: stamp,
     SystemModstamp: stamp,

@@ -1,9 +1,13 @@
-import type { AccountSnapshot, Activity, Opportunity, UsageKind } from '@ripe/shared';
+import type { AccountSnapshot, Activity, Contact, Opportunity, Ticket, UsageKind } from '@ripe/shared';
+import { addDays, dayNumber } from '@ripe/shared';
 import { createSandbox } from '../../../sandbox/sandbox.ts';
 import { salesforceDateTime, type EmulatorState, type SalesforceRecord } from './emulator-state.ts';
+import { usageColumns } from './sobject-schema.ts';
 
 export interface SeedOptions {
   accounts: number;
+  /** Days of daily usage records kept per account, up to the day shown (default 450). */
+  usageDays?: number;
   seed: number;
   /** The sandbox's last day, YYYY-MM-DD. */
   endDate: string;
@@ -38,11 +42,24 @@ const stages: Record<Opportunity['stage'], string> = {
   closed_won: 'Closed Won',
   closed_lost: 'Closed Lost',
 };
-const taskSubtypes: Record<Exclude<Activity['type'], 'meeting'>, string> = {
-  email: 'Email',
-  call: 'Call',
-  note: 'Task',
+// Contact roles as the standard AccountContactRelation.Roles picklist names them; `Champion` is the value
+// orgs add for it (the connector's mapping reads both).
+const contactRoles: Record<Contact['role'], string | null> = {
+  champion: 'Champion',
+  sponsor: 'Executive Sponsor',
+  decision_maker: 'Decision Maker',
+  budget_owner: 'Economic Buyer',
+  influencer: 'Influencer',
+  user: 'Business User',
+  unknown: null,
 };
+const casePriorities: Record<Ticket['priority'], string> = {
+  low: 'Low',
+  normal: 'Medium',
+  high: 'High',
+  urgent: 'Critical',
+};
+const caseStatuses: Record<Ticket['status'], string> = { open: 'New', pending: 'Working', closed: 'Closed' };
 
 function audit(id: string, created: string, modified: string): SalesforceRecord {
   return {
@@ -80,6 +97,8 @@ export function seedRecords(state: EmulatorState, options: SeedOptions): void {
       Contract_Start__c: contract.startDate,
       Renewal_Date__c: contract.renewalDate,
       Segment__c: account.segment,
+      Modules__c: contract.modules.length > 0 ? contract.modules.join(';') : null,
+      CSM__c: account.csmId === undefined ? null : userId(account.csmId),
     });
     const contactIds = new Map<string, string>();
     for (const contact of snapshot.contacts) {
@@ -98,39 +117,37 @@ export function seedRecords(state: EmulatorState, options: SeedOptions): void {
         Phone: contact.phone ?? null,
       });
     }
-    for (const activity of snapshot.activities) {
-      const at = instant(activity.occurredAt);
-      const who = activity.participants.map((p) => contactIds.get(p)).find((id) => id !== undefined) ?? null;
-      const common = {
-        WhatId: accountId,
-        WhoId: who,
-        Subject: activity.subject ?? null,
-        Description: activity.text,
-      };
-      if (activity.type === 'meeting') {
-        const id = state.newId('Event');
-        const end = salesforceDateTime(Date.parse(activity.occurredAt) + 30 * 60_000);
-        state.tables.Event.set(id, {
-          ...audit(id, at, at),
-          ...common,
-          StartDateTime: at,
-          EndDateTime: end,
-          DurationInMinutes: 30,
-        });
-      } else {
-        const id = state.newId('Task');
-        state.tables.Task.set(id, {
-          ...audit(id, at, at),
-          ...common,
-          OwnerId: null,
-          ActivityDate: activity.occurredAt.slice(0, 10),
-          Status: 'Completed',
-          Priority: 'Normal',
-          TaskSubtype: taskSubtypes[activity.type],
-          ripe__Idempotency_Key__c: null,
-        });
-      }
+    for (const contact of snapshot.contacts) {
+      const id = state.newId('AccountContactRelation');
+      const created = midnight(contact.createdAt);
+      state.tables.AccountContactRelation.set(id, {
+        ...audit(id, created, contact.leftAt ? midnight(contact.leftAt) : created),
+        AccountId: accountId,
+        ContactId: contactIds.get(contact.id) ?? null,
+        Roles: contactRoles[contact.role],
+        IsActive: contact.leftAt === undefined,
+        IsDirect: true,
+        StartDate: contact.createdAt,
+        EndDate: contact.leftAt ?? null,
+      });
     }
+    const emails = new Map(snapshot.contacts.map((contact) => [contact.id, contact.email ?? null]));
+    for (const activity of snapshot.activities) seedActivity(state, activity, accountId, contactIds, emails);
+    for (const ticket of snapshot.tickets) {
+      const id = state.newId('Case');
+      const closed = ticket.closedAt ? midnight(ticket.closedAt) : null;
+      state.tables.Case.set(id, {
+        ...audit(id, midnight(ticket.openedAt), closed ?? midnight(ticket.openedAt)),
+        AccountId: accountId,
+        Subject: ticket.subject,
+        Priority: casePriorities[ticket.priority],
+        Status: caseStatuses[ticket.status],
+        IsEscalated: ticket.escalated,
+        IsClosed: ticket.status === 'closed',
+        ClosedDate: ticket.status === 'closed' ? closed : null,
+      });
+    }
+    seedUsage(state, snapshot, accountId, asOf, options.usageDays ?? 450);
     for (const opportunity of snapshot.opportunities) {
       const id = state.newId('Opportunity');
       const closeDay = opportunity.closedAt ?? contract.renewalDate;
@@ -150,5 +167,111 @@ export function seedRecords(state: EmulatorState, options: SeedOptions): void {
         IsWon: opportunity.stage === 'closed_won',
       });
     }
+  }
+}
+
+const ourAddress = 'csm@ripe-vendor.example';
+
+/** Emails as EmailMessage, calls as call Tasks, meetings as Events, internal notes as Notes. */
+function seedActivity(
+  state: EmulatorState,
+  activity: Activity,
+  accountId: string,
+  contactIds: ReadonlyMap<string, string>,
+  emails: ReadonlyMap<string, string | null>,
+): void {
+  const at = instant(activity.occurredAt);
+  const [participant] = activity.participants;
+  const who = participant === undefined ? null : (contactIds.get(participant) ?? null);
+  switch (activity.type) {
+    case 'email': {
+      const id = state.newId('EmailMessage');
+      const theirs = participant === undefined ? null : (emails.get(participant) ?? null);
+      const incoming = activity.direction === 'inbound';
+      state.tables.EmailMessage.set(id, {
+        ...audit(id, at, at),
+        RelatedToId: accountId,
+        Subject: activity.subject ?? null,
+        TextBody: activity.text,
+        MessageDate: at,
+        Incoming: incoming,
+        FromAddress: incoming ? theirs : ourAddress,
+        ToAddress: incoming ? ourAddress : theirs,
+      });
+      return;
+    }
+    case 'note': {
+      const id = state.newId('Note');
+      state.tables.Note.set(id, {
+        ...audit(id, at, at),
+        ParentId: accountId,
+        Title: activity.subject ?? 'Note',
+        Body: activity.text,
+      });
+      return;
+    }
+    case 'meeting': {
+      const id = state.newId('Event');
+      const end = salesforceDateTime(Date.parse(activity.occurredAt) + 30 * 60_000);
+      state.tables.Event.set(id, {
+        ...audit(id, at, at),
+        WhatId: accountId,
+        WhoId: who,
+        Subject: activity.subject ?? null,
+        Description: activity.text,
+        StartDateTime: at,
+        EndDateTime: end,
+        DurationInMinutes: 30,
+      });
+      return;
+    }
+    case 'call': {
+      const id = state.newId('Task');
+      state.tables.Task.set(id, {
+        ...audit(id, at, at),
+        WhatId: accountId,
+        WhoId: who,
+        Subject: activity.subject ?? null,
+        Description: activity.text,
+        OwnerId: null,
+        ActivityDate: activity.occurredAt.slice(0, 10),
+        Status: 'Completed',
+        Priority: 'Normal',
+        TaskSubtype: 'Call',
+        CallType: activity.direction === 'inbound' ? 'Inbound' : 'Outbound',
+        ripe__Idempotency_Key__c: null,
+      });
+    }
+  }
+}
+
+/** One Product_Usage__c record per account and day with data, the usage columns filled from the series. */
+function seedUsage(
+  state: EmulatorState,
+  snapshot: AccountSnapshot,
+  accountId: string,
+  asOf: string,
+  days: number,
+): void {
+  const first = addDays(asOf, -(days - 1));
+  const byMetric = new Map(snapshot.usage.map((series) => [series.metric, series]));
+  for (let day = first; day <= asOf; day = addDays(day, 1)) {
+    const values: SalesforceRecord = {};
+    let any = false;
+    for (const column of usageColumns) {
+      const series = byMetric.get(column.metric);
+      const value = series?.values[dayNumber(day) - dayNumber(series.start)] ?? null;
+      values[column.field] = value;
+      if (value !== null) any = true;
+    }
+    if (!any) continue;
+    const id = state.newId('Product_Usage__c');
+    const stamp = midnight(addDays(day, 1));
+    state.tables.Product_Usage__c.set(id, {
+      ...audit(id, stamp, stamp),
+      Account__c: accountId,
+      Usage_Date__c: day,
+      ...values,
+    });
   }
 }

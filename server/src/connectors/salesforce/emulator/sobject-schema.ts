@@ -2,8 +2,31 @@ import { fieldCatalogue, type FieldType } from '@ripe/shared';
 import { keyPrefixes } from './salesforce-id.ts';
 
 /** The sObjects the emulator serves. */
-export type SObjectName = 'Account' | 'Contact' | 'Task' | 'Event' | 'Opportunity';
-export const sObjectNames: readonly SObjectName[] = ['Account', 'Contact', 'Task', 'Event', 'Opportunity'];
+export type SObjectName =
+  | 'Account'
+  | 'Contact'
+  | 'AccountContactRelation'
+  | 'Task'
+  | 'Event'
+  | 'EmailMessage'
+  | 'Note'
+  | 'Case'
+  | 'Opportunity'
+  | 'Product_Usage__c'
+  | 'ripe__Expansion_Snapshot__c';
+export const sObjectNames: readonly SObjectName[] = [
+  'Account',
+  'Contact',
+  'AccountContactRelation',
+  'Task',
+  'Event',
+  'EmailMessage',
+  'Note',
+  'Case',
+  'Opportunity',
+  'Product_Usage__c',
+  'ripe__Expansion_Snapshot__c',
+];
 
 /** Field types as `describe` reports them. */
 export type SalesforceFieldType =
@@ -19,6 +42,7 @@ export type SalesforceFieldType =
   | 'percent'
   | 'boolean'
   | 'picklist'
+  | 'multipicklist'
   | 'email'
   | 'phone';
 
@@ -33,6 +57,9 @@ export interface FieldSchema {
   packaged?: boolean;
   referenceTo?: SObjectName | 'User';
 }
+
+/** The Ripe package's objects: absent while the package is not installed. */
+export const packagedObjects: ReadonlySet<SObjectName> = new Set(['ripe__Expansion_Snapshot__c']);
 
 export interface ObjectSchema {
   name: SObjectName;
@@ -95,7 +122,46 @@ const usageAccountFields: readonly FieldSchema[] = [
   field('Contract_Start__c', 'date', 'Contract start'),
   field('Renewal_Date__c', 'date', 'Renewal date'),
   field('Segment__c', 'picklist', 'Segment'),
+  field('Modules__c', 'multipicklist', 'Modules licensed'),
+  field('CSM__c', 'reference', 'Customer success manager', { referenceTo: 'User' }),
 ];
+
+/** The customer's own daily usage object, one record per account and day (the org's field mapping names it). */
+export const usageColumns = [
+  { field: 'Seats_Used__c', metric: 'seats_used', kind: 'seats_used', label: 'Seats used' },
+  { field: 'Active_Users__c', metric: 'active_users', kind: 'active_users', label: 'Active users' },
+  { field: 'API_Calls__c', metric: 'api_calls', kind: 'consumption', label: 'API calls (thousands)' },
+  ...[
+    'core',
+    'reports',
+    'sso',
+    'integrations',
+    'audit_log',
+    'sandbox',
+    'custom_roles',
+    'data_residency',
+    'dashboards',
+    'forecasting',
+    'workflows',
+    'ai_summaries',
+  ].map((feature) => ({
+    field: `Feature_${feature.replace(/(^|_)([a-z])/g, (_m, _s: string, c: string) => c.toUpperCase())}__c`,
+    metric: `feature:${feature}`,
+    kind: 'feature_adoption' as const,
+    label: `Users of ${feature.replace('_', ' ')}`,
+  })),
+] as const;
+
+/** The catalogue's machine fields on the history object, beside its own. */
+const snapshotFields: readonly FieldSchema[] = fieldCatalogue
+  .filter((entry) => !entry.humanOwned)
+  .map((entry) => ({
+    name: entry.salesforce,
+    label: entry.label,
+    type: catalogueTypes[entry.type],
+    packaged: true,
+    ...(entry.type === 'contact' ? { referenceTo: 'Contact' as const } : {}),
+  }));
 
 export const objectSchemas: Readonly<Record<SObjectName, ObjectSchema>> = {
   Account: {
@@ -145,6 +211,7 @@ export const objectSchemas: Readonly<Record<SObjectName, ObjectSchema>> = {
       field('Status', 'picklist', 'Status'),
       field('Priority', 'picklist', 'Priority'),
       field('TaskSubtype', 'picklist', 'Task Subtype'),
+      field('CallType', 'picklist', 'Call Type'),
       field('ripe__Idempotency_Key__c', 'string', 'Ripe idempotency key', {
         externalId: true,
         packaged: true,
@@ -182,14 +249,106 @@ export const objectSchemas: Readonly<Record<SObjectName, ObjectSchema>> = {
       field('CloseDate', 'date', 'Close Date'),
       field('IsClosed', 'boolean', 'Closed', { system: true }),
       field('IsWon', 'boolean', 'Won', { system: true }),
+      field('ripe__Idempotency_Key__c', 'string', 'Ripe idempotency key', {
+        externalId: true,
+        packaged: true,
+      }),
+    ],
+  },
+  AccountContactRelation: {
+    name: 'AccountContactRelation',
+    label: 'Account Contact Relationship',
+    labelPlural: 'Account Contact Relationships',
+    keyPrefix: keyPrefixes.AccountContactRelation,
+    fields: [
+      ...auditFields,
+      field('AccountId', 'reference', 'Account ID', { referenceTo: 'Account' }),
+      field('ContactId', 'reference', 'Contact ID', { referenceTo: 'Contact' }),
+      field('Roles', 'multipicklist', 'Roles'),
+      field('IsActive', 'boolean', 'Active'),
+      field('IsDirect', 'boolean', 'Direct'),
+      field('StartDate', 'date', 'Start Date'),
+      field('EndDate', 'date', 'End Date'),
+    ],
+  },
+  EmailMessage: {
+    name: 'EmailMessage',
+    label: 'Email Message',
+    labelPlural: 'Email Messages',
+    keyPrefix: keyPrefixes.EmailMessage,
+    fields: [
+      ...auditFields,
+      field('RelatedToId', 'reference', 'Related To ID', { referenceTo: 'Account' }),
+      field('Subject', 'string', 'Subject'),
+      field('TextBody', 'textarea', 'Text Body'),
+      field('MessageDate', 'datetime', 'Message Date'),
+      field('Incoming', 'boolean', 'Is Incoming'),
+      field('FromAddress', 'email', 'From Address'),
+      field('ToAddress', 'string', 'To Address'),
+    ],
+  },
+  Note: {
+    name: 'Note',
+    label: 'Note',
+    labelPlural: 'Notes',
+    keyPrefix: keyPrefixes.Note,
+    fields: [
+      ...auditFields,
+      field('ParentId', 'reference', 'Parent ID', { referenceTo: 'Account' }),
+      field('Title', 'string', 'Title'),
+      field('Body', 'textarea', 'Body'),
+    ],
+  },
+  Case: {
+    name: 'Case',
+    label: 'Case',
+    labelPlural: 'Cases',
+    keyPrefix: keyPrefixes.Case,
+    fields: [
+      ...auditFields,
+      field('AccountId', 'reference', 'Account ID', { referenceTo: 'Account' }),
+      field('Subject', 'string', 'Subject'),
+      field('Priority', 'picklist', 'Priority'),
+      field('Status', 'picklist', 'Status'),
+      field('IsEscalated', 'boolean', 'Escalated'),
+      field('IsClosed', 'boolean', 'Closed', { system: true }),
+      field('ClosedDate', 'datetime', 'Closed Date', { system: true }),
+    ],
+  },
+  Product_Usage__c: {
+    name: 'Product_Usage__c',
+    label: 'Product Usage',
+    labelPlural: 'Product Usage',
+    keyPrefix: keyPrefixes.Product_Usage__c,
+    fields: [
+      ...auditFields,
+      field('Account__c', 'reference', 'Account', { referenceTo: 'Account' }),
+      field('Usage_Date__c', 'date', 'Usage date'),
+      ...usageColumns.map((column) => field(column.field, 'double', column.label)),
+    ],
+  },
+  ripe__Expansion_Snapshot__c: {
+    name: 'ripe__Expansion_Snapshot__c',
+    label: 'Expansion Snapshot',
+    labelPlural: 'Expansion Snapshots',
+    keyPrefix: keyPrefixes.ripe__Expansion_Snapshot__c,
+    fields: [
+      ...auditFields,
+      field('ripe__Account__c', 'reference', 'Account', { referenceTo: 'Account', packaged: true }),
+      field('ripe__External_Id__c', 'string', 'External id', { externalId: true, packaged: true }),
+      field('ripe__Snapshot_Date__c', 'date', 'Snapshot date', { packaged: true }),
+      ...snapshotFields,
     ],
   },
 };
 
 /** The object named `name` in any letter case, as SOQL and the REST paths accept it. */
-export function findObject(name: string): ObjectSchema | undefined {
+export function findObject(name: string, packageInstalled = true): ObjectSchema | undefined {
   const wanted = name.toLowerCase();
-  return sObjectNames.map((n) => objectSchemas[n]).find((schema) => schema.name.toLowerCase() === wanted);
+  return sObjectNames
+    .filter((n) => packageInstalled || !packagedObjects.has(n))
+    .map((n) => objectSchemas[n])
+    .find((schema) => schema.name.toLowerCase() === wanted);
 }
 
 /** The fields of an object the org has: package fields only while the package is installed. */

@@ -98,10 +98,14 @@ export function compileCondition(
         return value !== null && accept(compareValues(value, first));
       };
     }
-    case 'IN':
-      return (record) => values.includes(read(record));
-    case 'NOT IN':
-      return (record) => !values.includes(read(record));
+    case 'IN': {
+      const set = new Set(values);
+      return (record) => set.has(read(record));
+    }
+    case 'NOT IN': {
+      const set = new Set(values);
+      return (record) => !set.has(read(record));
+    }
     case 'LIKE': {
       if (kind !== 'text' || typeof first !== 'string')
         throw malformed(`LIKE needs a text field and a string`);

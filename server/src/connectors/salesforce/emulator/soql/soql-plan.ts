@@ -65,7 +65,7 @@ export function planQuery(soql: string, packageInstalled: boolean): QueryPlan {
   for (const clause of unsupported) {
     if (query[clause] !== undefined) throw malformed(`${clause} is not supported by this emulator`);
   }
-  const object = query.sObject === undefined ? undefined : findObject(query.sObject);
+  const object = query.sObject === undefined ? undefined : findObject(query.sObject, packageInstalled);
   if (!object) {
     throw new SalesforceRestError(
       400,

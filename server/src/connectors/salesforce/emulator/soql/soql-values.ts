@@ -22,6 +22,7 @@ export function kindOf(field: FieldSchema): ValueKind {
     case 'string':
     case 'textarea':
     case 'picklist':
+    case 'multipicklist':
     case 'email':
     case 'phone':
       return 'text';
