@@ -2,7 +2,8 @@ import type { CrmObjectType } from './crm-records.types.ts';
 
 /**
  * HUBSPOT_DEFINED association type ids between the pairs the emulator serves (HubSpot's "association type
- * ID values" table; contact→company 279 and the primary pair 1/2 are quoted in the associations overview).
+ * ID values" table; contact→company 279 and the primary pair 1/2 are quoted in the associations overview; an engagement
+ * to a company is the even id — task→company 192 — and the company to it the odd one).
  * Keyed `from→to`; `primary` is the labelled "Primary" type where HubSpot defines one.
  */
 export const associationTypeIds: Partial<
@@ -14,16 +15,16 @@ export const associationTypeIds: Partial<
   'companies→deals': { unlabeled: 342, primary: 6 },
   'deals→contacts': { unlabeled: 3 },
   'contacts→deals': { unlabeled: 4 },
-  'calls→companies': { unlabeled: 181 },
-  'companies→calls': { unlabeled: 182 },
-  'emails→companies': { unlabeled: 185 },
-  'companies→emails': { unlabeled: 186 },
-  'meetings→companies': { unlabeled: 187 },
-  'companies→meetings': { unlabeled: 188 },
-  'notes→companies': { unlabeled: 189 },
-  'companies→notes': { unlabeled: 190 },
-  'tasks→companies': { unlabeled: 191 },
-  'companies→tasks': { unlabeled: 192 },
+  'calls→companies': { unlabeled: 182 },
+  'companies→calls': { unlabeled: 181 },
+  'emails→companies': { unlabeled: 186 },
+  'companies→emails': { unlabeled: 185 },
+  'meetings→companies': { unlabeled: 188 },
+  'companies→meetings': { unlabeled: 187 },
+  'notes→companies': { unlabeled: 190 },
+  'companies→notes': { unlabeled: 189 },
+  'tasks→companies': { unlabeled: 192 },
+  'companies→tasks': { unlabeled: 191 },
 };
 
 export function defaultAssociationTypeId(from: CrmObjectType, to: CrmObjectType): number | undefined {

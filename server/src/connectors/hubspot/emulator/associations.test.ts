@@ -55,7 +55,7 @@ describe('HubSpot emulator v4 associations and owners', () => {
             from: { id: taskId },
             to: { id: companyId },
             types: [
-              { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 191 },
+              { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 },
               { associationCategory: 'USER_DEFINED', associationTypeId: custom?.typeId },
             ],
           },
@@ -78,7 +78,7 @@ describe('HubSpot emulator v4 associations and owners', () => {
     const types = (
       back.body.results as { to: { associationTypes: { typeId: number }[] }[] }[]
     )[0]?.to[0]?.associationTypes.map((t) => t.typeId);
-    expect(types).toStrictEqual([192, (custom?.typeId ?? 0) + 1]);
+    expect(types).toStrictEqual([191, (custom?.typeId ?? 0) + 1]);
   });
 
   it('lists owners and the default deal pipeline through the client', async () => {

@@ -38,6 +38,15 @@ function authenticate(ctx: EmulatorContext, req: Request, res: Response): boolea
   return true;
 }
 
+function spendDailyCountdown(ctx: EmulatorContext): void {
+  const { faults } = ctx;
+  if (faults.dailyLimitAfterRequests === null) return;
+  if (faults.dailyLimitAfterRequests <= 0) {
+    faults.dailyLimitReached = true;
+    faults.dailyLimitAfterRequests = null;
+  } else faults.dailyLimitAfterRequests -= 1;
+}
+
 /** Gateway faults, then bearer authentication, then the portal's rate limits with their headers. */
 export function crmGuard(ctx: EmulatorContext): RequestHandler {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -55,6 +64,7 @@ export function crmGuard(ctx: EmulatorContext): RequestHandler {
       return;
     }
     if (!authenticate(ctx, req, res)) return;
+    spendDailyCountdown(ctx);
     const isSearch = req.method === 'POST' && req.path.endsWith('/search');
     const decision = ctx.limiter.take(ctx.now(), isSearch);
     const { options } = ctx.limiter;

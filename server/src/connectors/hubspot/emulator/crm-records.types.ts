@@ -15,10 +15,27 @@ export function isCrmObjectType(value: string): value is CrmObjectType {
   return (crmObjectTypes as readonly string[]).includes(value);
 }
 
+/** One version of a property value, as `propertiesWithHistory` returns it (newest first). */
+export interface PropertyVersion {
+  value: string;
+  timestamp: string;
+  sourceType: string;
+  sourceId?: string;
+  updatedByUserId?: number;
+}
+
+/** Who set a value: an integration (the app's user), a CRM user in the UI, the import that seeded the portal. */
+export interface VersionSource {
+  sourceType: 'INTEGRATION' | 'CRM_UI' | 'IMPORT';
+  updatedByUserId?: number;
+}
+
 /** A record as the v3 objects API returns it: every property value is a string (or null). */
 export interface CrmRecord {
   id: string;
   properties: Record<string, string | null>;
+  /** Every value each property held, newest first (HubSpot keeps a property's history). */
+  history: Record<string, PropertyVersion[]>;
   createdAt: string;
   updatedAt: string;
   archived: boolean;

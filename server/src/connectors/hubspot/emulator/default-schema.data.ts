@@ -87,6 +87,17 @@ export const defaultProperties: Record<CrmObjectType, readonly SeedProperty[]> =
     text('email', 'Email', 'contactinformation'),
     text('phone', 'Phone Number', 'contactinformation'),
     text('jobtitle', 'Job Title', 'contactinformation'),
+    pick('hs_buying_role', 'Buying Role', 'contactinformation', [
+      'BLOCKER',
+      'BUDGET_HOLDER',
+      'CHAMPION',
+      'DECISION_MAKER',
+      'END_USER',
+      'EXECUTIVE_SPONSOR',
+      'INFLUENCER',
+      'LEGAL_AND_COMPLIANCE',
+      'OTHER',
+    ]),
   ],
   deals: [
     ...system('dealinformation'),

@@ -7,6 +7,8 @@ export interface PropertyRejection {
   objectType: CrmObjectType;
   property: string;
   ids: readonly string[];
+  /** The validation rule's message (a portal's own rule); HubSpot's generic one when absent. */
+  message?: string;
 }
 
 /** Faults a test switches on: each is plain data the routes consult. */
@@ -15,6 +17,8 @@ export interface EmulatorFaults {
   expireTokensAfterRequests: number | null;
   /** The portal's daily allowance is spent: every call answers 429 DAILY. */
   dailyLimitReached: boolean;
+  /** The daily allowance runs out after this many more authenticated requests (then `dailyLimitReached`). */
+  dailyLimitAfterRequests: number | null;
   /** The next N calls answer this gateway status. */
   gateway: { status: GatewayFaultStatus; remaining: number } | null;
   rejectedProperties: PropertyRejection[];
@@ -26,6 +30,7 @@ export function noFaults(): EmulatorFaults {
   return {
     expireTokensAfterRequests: null,
     dailyLimitReached: false,
+    dailyLimitAfterRequests: null,
     gateway: null,
     rejectedProperties: [],
     missingPropertyGroups: [],
@@ -37,9 +42,9 @@ export function rejectionOf(
   objectType: CrmObjectType,
   id: string,
   properties: Record<string, unknown>,
-): string | undefined {
+): PropertyRejection | undefined {
   return faults.rejectedProperties.find(
     (rejection) =>
       rejection.objectType === objectType && rejection.ids.includes(id) && rejection.property in properties,
-  )?.property;
+  );
 }

@@ -33,6 +33,8 @@ export interface HubSpotEmulatorOptions {
   client?: EmulatorClient;
   accessTokenLifetimeSeconds?: number;
   rateLimits?: Partial<RateLimitOptions>;
+  /** Days of daily usage values kept in the usage properties' history (default 120). */
+  usageHistoryDays?: number;
   /** The clock the token expiry and the rate limits read (tests pass a fake one). */
   now?: () => number;
 }
@@ -62,7 +64,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions): Pro
   portal.pipelines = defaultDealPipelines(at);
   if (options.accounts > 0) {
     const sandbox = createSandbox({ accounts: options.accounts, seed: options.seed, endDate: options.asOf });
-    seedFromSandbox(portal, sandbox, options.accounts, options.asOf);
+    seedFromSandbox(portal, sandbox, options.accounts, options.asOf, options.usageHistoryDays);
   }
   const ctx: EmulatorContext = {
     portal,

@@ -4,7 +4,7 @@ import { batchResponse, objectNameOf, type BatchError } from './batch-response.t
 import { isCrmObjectType, type CrmObjectType, type CrmRecord } from './crm-records.types.ts';
 import { isoAt, type EmulatorContext } from './emulator-context.ts';
 import { sendHubSpotError } from './hubspot-error.ts';
-import { insertRecord, touch } from './portal-records.ts';
+import { insertRecord, setProperties } from './portal-records.ts';
 import { problemsMessage, propertyProblems } from './property-validation.ts';
 import { propertyList, recordView } from './record-view.ts';
 
@@ -49,6 +49,7 @@ function batch(ctx: EmulatorContext, type: CrmObjectType, action: string, req: R
   if (!inputs) return;
   const startedAt = isoAt(ctx.now());
   const asked = (req.body as { properties?: string[] }).properties;
+  const withHistory = (req.body as { propertiesWithHistory?: string[] }).propertiesWithHistory;
   const idProperty = (req.body as { idProperty?: string }).idProperty;
   const errors: BatchError[] = [];
   const results: (ReturnType<typeof recordView> & { new?: boolean })[] = [];
@@ -58,7 +59,7 @@ function batch(ctx: EmulatorContext, type: CrmObjectType, action: string, req: R
     const existing =
       action === 'create' ? undefined : findRecord(ctx, type, id, input.idProperty ?? idProperty);
     if (action === 'read') {
-      if (existing) results.push(recordView(type, existing, asked));
+      if (existing) results.push(recordView(type, existing, asked, withHistory));
       else missing.push(id);
       continue;
     }
@@ -81,10 +82,7 @@ function batch(ctx: EmulatorContext, type: CrmObjectType, action: string, req: R
     }
     const at = isoAt(ctx.now());
     const record = existing ?? insertRecord(ctx.portal, type, properties, at);
-    if (existing) {
-      Object.assign(existing.properties, properties);
-      touch(existing, type, at);
-    }
+    if (existing) setProperties(existing, type, properties, at);
     const view = recordView(type, record, Object.keys({ ...record.properties }));
     results.push(action === 'upsert' ? { ...view, new: !existing } : view);
   }
@@ -118,7 +116,14 @@ export function objectsRoutes(ctx: EmulatorContext): Router {
     const record = findRecord(ctx, objectType, id, idProperty);
     if (!record || record.archived)
       return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'resource not found');
-    res.json(recordView(objectType, record, propertyList(req.query.properties)));
+    res.json(
+      recordView(
+        objectType,
+        record,
+        propertyList(req.query.properties),
+        propertyList(req.query.propertiesWithHistory),
+      ),
+    );
   });
   router.post('/crm/v3/objects/:objectType', (req, res) => {
     const { objectType } = req.params;
@@ -137,8 +142,7 @@ export function objectsRoutes(ctx: EmulatorContext): Router {
     const properties = asText((req.body as BatchInput).properties);
     const problems = propertyProblems(ctx, objectType, id, properties);
     if (problems.length > 0) return sendHubSpotError(res, 400, 'VALIDATION_ERROR', problemsMessage(problems));
-    Object.assign(record.properties, properties);
-    touch(record, objectType, isoAt(ctx.now()));
+    setProperties(record, objectType, properties, isoAt(ctx.now()));
     res.json(recordView(objectType, record, Object.keys(record.properties)));
   });
   return router;

@@ -1,5 +1,5 @@
 import { associationTypeIds } from './association-types.data.ts';
-import type { AssociationType, CrmObjectType, CrmRecord } from './crm-records.types.ts';
+import type { AssociationType, CrmObjectType, CrmRecord, VersionSource } from './crm-records.types.ts';
 import { addEdge, newRecordId, type PortalState } from './portal-state.ts';
 
 /** Inserts a record with HubSpot's system properties (`hs_object_id`, `createdate`, last-modified). */
@@ -9,18 +9,36 @@ export function insertRecord(
   properties: Record<string, string | null>,
   at: string,
   createdAt: string = at,
+  source: VersionSource = { sourceType: 'INTEGRATION' },
 ): CrmRecord {
   const id = newRecordId(portal);
   const record: CrmRecord = {
     id,
-    properties: { ...properties, hs_object_id: id, createdate: createdAt },
+    properties: { hs_object_id: id, createdate: createdAt },
+    history: {},
     createdAt,
     updatedAt: at,
     archived: false,
   };
-  touch(record, type, at);
+  setProperties(record, type, properties, at, source);
   portal.records[type].set(id, record);
   return record;
+}
+
+/** Sets values as HubSpot does on a write: each set value becomes the newest version of its history. */
+export function setProperties(
+  record: CrmRecord,
+  type: CrmObjectType,
+  properties: Record<string, string | null>,
+  at: string,
+  source: VersionSource = { sourceType: 'INTEGRATION' },
+): void {
+  for (const [name, value] of Object.entries(properties)) {
+    record.properties[name] = value;
+    if (value === null || value === '') continue;
+    (record.history[name] ??= []).unshift({ value, timestamp: at, ...source });
+  }
+  touch(record, type, at);
 }
 
 /** Sets the last-modified properties the way HubSpot does on every write. */

@@ -60,9 +60,9 @@ export function propertyProblems(
   if (rejected)
     problems.push({
       isValid: false,
-      message: `${String(properties[rejected])} was rejected by validation`,
+      message: rejected.message ?? `${String(properties[rejected.property])} was rejected by validation`,
       error: 'INVALID_VALUE',
-      name: rejected,
+      name: rejected.property,
     });
   return problems;
 }

@@ -21,17 +21,37 @@ export const defaultReturnedProperties: Record<CrmObjectType, readonly string[]>
   calls: ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
 };
 
-/** A record as v3 returns it: only the asked properties (null when the record has no value). */
-export function recordView(type: CrmObjectType, record: CrmRecord, asked: readonly string[] | undefined) {
+/**
+ * A record as v3 returns it: only the asked properties (null when the record has no value), and the history of
+ * those asked `propertiesWithHistory` (every version, newest first) when any are.
+ */
+export function recordView(
+  type: CrmObjectType,
+  record: CrmRecord,
+  asked: readonly string[] | undefined,
+  withHistory?: readonly string[],
+) {
   const names = asked && asked.length > 0 ? asked : defaultReturnedProperties[type];
   const properties: Record<string, string | null> = {};
   for (const name of names) {
     const value = name === 'hs_createdate' ? record.createdAt : record.properties[name];
     properties[name] = value ?? null;
   }
+  const history =
+    withHistory && withHistory.length > 0
+      ? {
+          propertiesWithHistory: Object.fromEntries(
+            withHistory.map((name) => [
+              name,
+              (record.history[name] ?? []).map((version) => ({ ...version })),
+            ]),
+          ),
+        }
+      : {};
   return {
     id: record.id,
     properties,
+    ...history,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     archived: record.archived,

@@ -3,6 +3,7 @@ import type { Sandbox } from '../../../sandbox/sandbox.ts';
 import type { CrmObjectType, Owner } from './crm-records.types.ts';
 import { usageGroupName } from './default-schema.data.ts';
 import { associate, definedTypes, insertRecord } from './portal-records.ts';
+import { dailyVersions, seedHistory, stageVersions } from './seed-history.ts';
 import { addSeedProperty } from './portal-schema.ts';
 import type { PortalState } from './portal-state.ts';
 
@@ -43,25 +44,32 @@ function usageProperties(
   snapshot: AccountSnapshot,
   at: string,
 ): Record<string, string | null> {
+  const { contract } = snapshot;
   const values: Record<string, string | null> = {
-    contract_tier: snapshot.contract.tier,
-    seats_licensed: String(snapshot.contract.seatsLicensed),
-    contract_renewal_date: snapshot.contract.renewalDate,
+    contract_tier: contract.tier,
+    seats_licensed: String(contract.seatsLicensed),
+    contract_renewal_date: contract.renewalDate,
+    contract_start_date: contract.startDate,
+    contract_arr: String(contract.price),
+    contract_committed_volume: String(contract.committedVolume),
+    contract_modules: contract.modules.join(';'),
+    customer_segment: snapshot.account.segment,
   };
   for (const series of snapshot.usage) {
     const last = series.values.at(-1);
     values[usagePropertyName(series.metric)] = last === undefined || last === null ? null : String(last);
   }
+  const texts = new Set(['contract_tier', 'contract_modules', 'customer_segment']);
   for (const name of Object.keys(values)) {
-    const isNumber = name !== 'contract_tier' && name !== 'contract_renewal_date';
+    const isNumber = !texts.has(name) && !name.endsWith('_date');
     addSeedProperty(
       portal,
       'companies',
       {
         name,
         label: name,
-        type: isNumber ? 'number' : 'string',
-        fieldType: isNumber ? 'number' : 'text',
+        type: isNumber ? 'number' : name.endsWith('_date') ? 'date' : 'string',
+        fieldType: isNumber ? 'number' : name.endsWith('_date') ? 'date' : 'text',
         groupName: usageGroupName,
       },
       at,
@@ -69,6 +77,27 @@ function usageProperties(
   }
   return values;
 }
+
+/** The `dealtype` value of each sandbox opportunity type: HubSpot's two defaults and options the portal added. */
+export const seededDealTypes: Record<Opportunity['type'], string> = {
+  new_business: 'newbusiness',
+  upsell: 'existingbusiness',
+  renewal: 'renewal',
+  cross_sell: 'cross_sell',
+  usage_commit: 'usage_commit',
+  contraction: 'contraction',
+};
+
+/** HubSpot's buying roles (`hs_buying_role`) for the sandbox's contact roles. */
+const buyingRoles: Record<string, string | null> = {
+  champion: 'CHAMPION',
+  sponsor: 'EXECUTIVE_SPONSOR',
+  decision_maker: 'DECISION_MAKER',
+  budget_owner: 'BUDGET_HOLDER',
+  user: 'END_USER',
+  influencer: 'INFLUENCER',
+  unknown: null,
+};
 
 function dealProperties(opportunity: Opportunity, accountName: string): Record<string, string | null> {
   const stage = { open: 'qualifiedtobuy', closed_won: 'closedwon', closed_lost: 'closedlost' }[
@@ -80,7 +109,7 @@ function dealProperties(opportunity: Opportunity, accountName: string): Record<s
     pipeline: 'default',
     dealstage: stage,
     closedate: opportunity.closedAt ? midnight(opportunity.closedAt) : null,
-    dealtype: opportunity.type === 'new_business' ? 'newbusiness' : 'existingbusiness',
+    dealtype: seededDealTypes[opportunity.type],
   };
 }
 
@@ -125,7 +154,12 @@ function engagementOf(activity: Activity): {
 }
 
 /** Renders account i of the sandbox on `asOf` as HubSpot records: a company, its contacts, deals, engagements. */
-export function seedAccount(portal: PortalState, snapshot: AccountSnapshot, at: string): string {
+export function seedAccount(
+  portal: PortalState,
+  snapshot: AccountSnapshot,
+  at: string,
+  usageHistoryDays = defaultUsageHistoryDays,
+): string {
   const { account } = snapshot;
   const ownerId = ownerIdOf(
     portal,
@@ -149,6 +183,10 @@ export function seedAccount(portal: PortalState, snapshot: AccountSnapshot, at: 
     at,
     midnight(account.createdAt),
   );
+  const asOf = at.slice(0, 10);
+  for (const series of snapshot.usage) {
+    seedHistory(company, usagePropertyName(series.metric), dailyVersions(series, asOf, usageHistoryDays));
+  }
   snapshot.contacts.forEach((contact, index) => {
     const [firstname = contact.name, ...last] = contact.name.split(' ');
     const record = insertRecord(
@@ -160,6 +198,7 @@ export function seedAccount(portal: PortalState, snapshot: AccountSnapshot, at: 
         email: contact.email ?? null,
         phone: contact.phone ?? null,
         jobtitle: contact.title,
+        hs_buying_role: buyingRoles[contact.role] ?? null,
       },
       at,
       midnight(contact.createdAt),
@@ -181,6 +220,7 @@ export function seedAccount(portal: PortalState, snapshot: AccountSnapshot, at: 
       at,
       midnight(opportunity.createdAt),
     );
+    seedHistory(deal, 'dealstage', stageVersions(opportunity));
     associate(portal, 'deals', deal.id, 'companies', company.id, definedTypes('deals', 'companies', true));
   }
   for (const activity of snapshot.activities) {
@@ -191,7 +231,22 @@ export function seedAccount(portal: PortalState, snapshot: AccountSnapshot, at: 
   return company.id;
 }
 
-export function seedFromSandbox(portal: PortalState, sandbox: Sandbox, accounts: number, asOf: string): void {
+/** Days of usage history a seeded company carries: enough for the engine's 90-day windows and trends. */
+export const defaultUsageHistoryDays = 120;
+
+export function seedFromSandbox(
+  portal: PortalState,
+  sandbox: Sandbox,
+  accounts: number,
+  asOf: string,
+  usageHistoryDays = defaultUsageHistoryDays,
+): void {
   const at = `${asOf}T06:00:00.000Z`;
-  for (let index = 0; index < accounts; index += 1) seedAccount(portal, sandbox.snapshotAt(index, asOf), at);
+  const dealtype = portal.properties.deals.get('dealtype');
+  for (const value of Object.values(seededDealTypes)) {
+    if (dealtype && !dealtype.options.some((option) => option.value === value))
+      dealtype.options.push({ label: value, value, displayOrder: dealtype.options.length, hidden: false });
+  }
+  for (let index = 0; index < accounts; index += 1)
+    seedAccount(portal, sandbox.snapshotAt(index, asOf), at, usageHistoryDays);
 }
