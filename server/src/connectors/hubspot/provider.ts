@@ -41,21 +41,38 @@ export type HubSpotRateLimitPolicy = 'TEN_SECONDLY_ROLLING' | 'SECONDLY' | 'DAIL
 
 /**
  * The least scopes that work: read and write companies (verdict properties), read contacts and deals
- * (the account's people and pipeline), write deals (the expansion deal), read/write the company schema
- * (the property group and properties), owners for the CSM, `oauth` for the install. The tasks API's
- * scope was not confirmed in the documentation searched: the connector adds it when it creates tasks.
+ * (the account's people and pipeline), write deals (the expansion deal), read/write the company and deal
+ * schemas (the property group, the catalogue properties, the deal's idempotency key), owners for the CSM,
+ * `oauth` for the install. The tasks API asks for the contacts scopes (developers.hubspot.com "Activities |
+ * Tasks", scope requirements: crm.objects.contacts.read / .write), hence contacts write.
  */
 export const hubspotScopes = [
   'oauth',
   'crm.objects.companies.read',
   'crm.objects.companies.write',
   'crm.objects.contacts.read',
+  'crm.objects.contacts.write',
   'crm.objects.deals.read',
   'crm.objects.deals.write',
   'crm.objects.owners.read',
   'crm.schemas.companies.read',
   'crm.schemas.companies.write',
+  'crm.schemas.deals.read',
+  'crm.schemas.deals.write',
 ] as const;
+
+/**
+ * What Ripe adds to a portal: its property group on companies (the catalogue's properties live there), the
+ * company property marking each night's history record, and the idempotency keys on tasks and deals
+ * (unique-value properties, so a replayed write finds what it wrote before).
+ */
+export const ripeSchema = {
+  groupName: 'ripe',
+  groupLabel: 'Ripe expansion',
+  historyKeyProperty: 'ripe_history_key',
+  taskKeyProperty: 'ripe_task_key',
+  dealKeyProperty: 'ripe_opportunity_key',
+} as const;
 
 export const hubspotProvider: ProviderFacts = {
   kind: 'hubspot',
