@@ -30,3 +30,12 @@ export const associationTypeIds: Partial<
 export function defaultAssociationTypeId(from: CrmObjectType, to: CrmObjectType): number | undefined {
   return associationTypeIds[`${from}→${to}`]?.unlabeled;
 }
+
+/** The object type a HUBSPOT_DEFINED type id from `from` leads to (how a create's associations are read). */
+export function targetOfTypeId(from: CrmObjectType, typeId: number): CrmObjectType | undefined {
+  for (const [pair, ids] of Object.entries(associationTypeIds)) {
+    const [source, target] = pair.split('→') as [CrmObjectType, CrmObjectType];
+    if (source === from && (ids?.unlabeled === typeId || ids?.primary === typeId)) return target;
+  }
+  return undefined;
+}

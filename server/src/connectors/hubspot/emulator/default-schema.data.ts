@@ -106,6 +106,7 @@ export const defaultProperties: Record<CrmObjectType, readonly SeedProperty[]> =
     text('pipeline', 'Pipeline', 'dealinformation'),
     text('dealstage', 'Deal Stage', 'dealinformation'),
     when('closedate', 'Close Date', 'dealinformation'),
+    text('deal_currency_code', 'Currency', 'dealinformation'),
     pick('dealtype', 'Deal Type', 'dealinformation', ['newbusiness', 'existingbusiness']),
   ],
   tasks: [

@@ -1,10 +1,16 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { hubspotLimits } from '../provider.ts';
 import { batchResponse, objectNameOf, type BatchError } from './batch-response.ts';
-import { isCrmObjectType, type CrmObjectType, type CrmRecord } from './crm-records.types.ts';
+import {
+  isCrmObjectType,
+  type AssociationCategory,
+  type CrmObjectType,
+  type CrmRecord,
+} from './crm-records.types.ts';
+import { targetOfTypeId } from './association-types.data.ts';
 import { isoAt, type EmulatorContext } from './emulator-context.ts';
 import { sendHubSpotError } from './hubspot-error.ts';
-import { insertRecord, setProperties } from './portal-records.ts';
+import { associate, insertRecord, setProperties } from './portal-records.ts';
 import { problemsMessage, propertyProblems } from './property-validation.ts';
 import { propertyList, recordView } from './record-view.ts';
 
@@ -12,6 +18,25 @@ interface BatchInput {
   id?: string;
   idProperty?: string;
   properties?: Record<string, string | number | null>;
+  /** On create: records to associate the new one with (the type id names the object type). */
+  associations?: {
+    to: { id: string };
+    types: { associationCategory: AssociationCategory; associationTypeId: number }[];
+  }[];
+}
+
+/** Associates a created record as its input asks; HubSpot infers the other object type from the type id. */
+function associateCreated(ctx: EmulatorContext, type: CrmObjectType, id: string, input: BatchInput): void {
+  for (const association of input.associations ?? []) {
+    for (const spec of association.types) {
+      const target = targetOfTypeId(type, spec.associationTypeId);
+      const toId = String(association.to.id);
+      if (!target || !ctx.portal.records[target].has(toId)) continue;
+      associate(ctx.portal, type, id, target, toId, [
+        { category: spec.associationCategory, typeId: spec.associationTypeId, label: null },
+      ]);
+    }
+  }
 }
 
 const asText = (properties: Record<string, string | number | null> = {}) =>
@@ -82,6 +107,7 @@ function batch(ctx: EmulatorContext, type: CrmObjectType, action: string, req: R
     }
     const at = isoAt(ctx.now());
     const record = existing ?? insertRecord(ctx.portal, type, properties, at);
+    if (!existing) associateCreated(ctx, type, record.id, input);
     if (existing) setProperties(existing, type, properties, at);
     const view = recordView(type, record, Object.keys({ ...record.properties }));
     results.push(action === 'upsert' ? { ...view, new: !existing } : view);

@@ -1,4 +1,5 @@
 import type { AccountSnapshot, Activity, Opportunity } from '@ripe/shared';
+import { usageProperty } from '../hubspot-settings.ts';
 import type { Sandbox } from '../../../sandbox/sandbox.ts';
 import type { CrmObjectType, Owner } from './crm-records.types.ts';
 import { usageGroupName } from './default-schema.data.ts';
@@ -9,10 +10,8 @@ import type { PortalState } from './portal-state.ts';
 
 const midnight = (day: string): string => `${day}T00:00:00.000Z`;
 
-/** The product-usage integration's company property for a usage metric: `usage_feature_sso`. */
-export function usagePropertyName(metric: string): string {
-  return `usage_${metric.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`;
-}
+/** The product-usage integration's company property for a usage metric, as the connector maps it. */
+export const usagePropertyName = usageProperty;
 
 function ownerIdOf(
   portal: PortalState,

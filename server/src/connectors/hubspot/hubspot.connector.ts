@@ -1,0 +1,133 @@
+// The HubSpot connector: one portal's night through the official client (see transport/), reading companies
+// changed since the cursor with everything associated (pull/, mapped by mappers/), writing verdicts, tasks and
+// deals (writes/), Ripe's properties checked and installed (schema/).
+import type { PriceBook } from '@ripe/shared';
+import { err, ok, type Result } from '../../resilience/result.ts';
+import type { TokenStore } from '../connections/token-store.ts';
+import type { ConnectorError, CrmConnector, PulledAccount } from '../crm-connector.ts';
+import { ConnectorFailure } from '../crm-connector.ts';
+import type { WriteOperation, WriteOutcome } from '../write-operation.ts';
+import { hubspotConnectorSettingsSchema, type HubSpotConnectorSettingsInput } from './hubspot-settings.ts';
+import { mapPulledAccount } from './mappers/snapshot.mapper.ts';
+import { hubspotProvider, hubspotRateLimitHeaders } from './provider.ts';
+import { searchCompanies } from './pull/hubspot-reads.ts';
+import { historyRows } from './pull/pull-history.ts';
+import { changedCompanies } from './pull/pull-companies.ts';
+import { readBundles } from './pull/read-bundles.ts';
+import { ensureProperties, preflightSchema } from './schema/hubspot-schema.ts';
+import { createHubSpotTransport } from './transport/hubspot-transport.ts';
+import type { PortalLimits } from './transport/portal-limiter.ts';
+import { writeCompanies } from './writes/company-writes.ts';
+import { writeDeals } from './writes/deal-writes.ts';
+import { writeTasks } from './writes/task-writes.ts';
+
+export interface HubSpotConnectorOptions {
+  /** `https://api.hubapi.com`, or the emulator's URL. */
+  baseUrl: string;
+  tokens: TokenStore;
+  settings?: HubSpotConnectorSettingsInput;
+  /** The day scored, `YYYY-MM-DD`. */
+  asOf: string;
+  /** The portal (hub) id: the limiter is shared per portal. */
+  portalId?: string;
+  /** The org's price book: says which adopted features are premium for an account. */
+  priceBook?: PriceBook | null;
+  limits?: PortalLimits;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+type Indexed<K extends WriteOperation['kind']> = {
+  index: number;
+  operation: Extract<WriteOperation, { kind: K }>;
+};
+
+export function hubspotConnector(
+  options: HubSpotConnectorOptions,
+): CrmConnector & { ensureProperties(): Promise<Result<string[], ConnectorError>> } {
+  const settings = hubspotConnectorSettingsSchema.parse(options.settings ?? {});
+  const transport = createHubSpotTransport(options);
+  const context = { settings, asOf: options.asOf, priceBook: options.priceBook ?? null };
+
+  async function* pull(after: Parameters<typeof changedCompanies>[1], asOf: string, signal?: AbortSignal) {
+    for await (const page of changedCompanies(transport, after, signal)) {
+      const bundles = await readBundles(transport, settings, page);
+      if (!bundles.ok) throw new ConnectorFailure(bundles.error);
+      const accounts = bundles.value.map((bundle) => mapPulledAccount(bundle, { ...context, asOf }));
+      if (accounts.length > 0) yield accounts;
+    }
+  }
+
+  return {
+    provider: hubspotProvider,
+    preflight: () => preflightSchema(transport),
+    ensureProperties: () => ensureProperties(transport),
+    async allowance() {
+      // Marketplace apps see no daily headers: no daily allowance, unless the portal reports one.
+      const headers = transport.lastHeaders();
+      const max = Number(headers?.[hubspotRateLimitHeaders.daily] ?? Number.NaN);
+      const remaining = Number(headers?.[hubspotRateLimitHeaders.dailyRemaining] ?? Number.NaN);
+      if (transport.dailyLimitMet()) return ok({ max: Number.isFinite(max) ? max : null, remaining: 0 });
+      return ok({
+        max: Number.isFinite(max) ? max : null,
+        remaining: Number.isFinite(remaining) ? remaining : null,
+      });
+    },
+    async countChanged(after) {
+      const page = await searchCompanies(transport, after, 0, 1);
+      return page.ok ? ok(page.value.total) : page;
+    },
+    priceBook: () => options.priceBook ?? null,
+    pullAccounts: ({ after, asOf, signal }): AsyncIterable<PulledAccount[]> => pull(after, asOf, signal),
+    // A full pull of the companies: unknown before the count.
+    historyCalls: () => null,
+    async *pullHistory(asOf, historyOptions = {}) {
+      let accounts = 0;
+      const sampleSize = historyOptions.sampleSize ?? 1_500;
+      for await (const page of pull(null, asOf)) {
+        for (const account of page) {
+          if (accounts >= sampleSize) return;
+          accounts += 1;
+          yield* historyRows(account, asOf);
+        }
+      }
+    },
+    async applyWrites(operations) {
+      if (operations.length === 0) return ok([]);
+      if (operations.length > hubspotProvider.writeBatchSize) {
+        return err({
+          code: 'invalid_request',
+          message: `${operations.length} operations exceed the batch of ${hubspotProvider.writeBatchSize}`,
+        });
+      }
+      const indexed = operations.map((operation, index) => ({ index, operation }));
+      const of = <K extends WriteOperation['kind']>(...kinds: K[]) =>
+        indexed.filter((item): item is Indexed<K> => (kinds as string[]).includes(item.operation.kind));
+      const outcomes = new Map<number, WriteOutcome>();
+      const companies = await writeCompanies(transport, of('account_fields', 'history'));
+      if (!companies.ok) return companies;
+      const tasks = await writeTasks(transport, of('task_upsert', 'task_close'));
+      if (!tasks.ok) return tasks;
+      const deals = await writeDeals(transport, settings, of('opportunity_create'));
+      if (!deals.ok) return deals;
+      for (const answer of [companies.value, tasks.value, deals.value])
+        for (const [index, outcome] of answer) outcomes.set(index, outcome);
+      return ok(
+        operations.map(
+          (_, index): WriteOutcome =>
+            outcomes.get(index) ?? {
+              ok: false,
+              code: 'NO_OUTCOME',
+              message: 'No outcome',
+              fields: [],
+              retryable: true,
+            },
+        ),
+      );
+    },
+    calls: () => transport.calls(),
+    async reauthenticate() {
+      const renewed = await options.tokens.refreshNow();
+      return renewed.ok ? ok(undefined) : renewed;
+    },
+  };
+}

@@ -1,0 +1,144 @@
+// The read calls a pull makes, each through the transport: company search pages, batch reads of ≤ 100 objects
+// (with property history when asked), and v4 association batch reads of ≤ 1,000 companies.
+import { FilterOperatorEnum, type FilterGroup } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
+import { err, ok, type Result } from '../../../resilience/result.ts';
+import type { ConnectorError, SyncCursor } from '../../crm-connector.ts';
+import type { HubSpotRecord, HubSpotVersion } from '../mappers/hubspot-record.ts';
+import { hubspotLimits } from '../provider.ts';
+import type { HubSpotTransport } from '../transport/hubspot-transport.ts';
+
+interface ClientRecord {
+  id: string;
+  properties: Record<string, string | null>;
+  propertiesWithHistory?: Record<string, { value: string; timestamp: Date; updatedByUserId?: number }[]>;
+  createdAt: Date;
+}
+
+/** The client's record (dates as `Date`) as the JSON shape the mappers read. */
+export function plainRecord(record: ClientRecord): HubSpotRecord {
+  const history = record.propertiesWithHistory;
+  return {
+    id: record.id,
+    properties: record.properties,
+    ...(history
+      ? {
+          propertiesWithHistory: Object.fromEntries(
+            Object.entries(history).map(([name, versions]) => [
+              name,
+              versions.map((version): HubSpotVersion => ({
+                value: version.value,
+                timestamp: new Date(version.timestamp).toISOString(),
+                ...(version.updatedByUserId === undefined
+                  ? {}
+                  : { updatedByUserId: version.updatedByUserId }),
+              })),
+            ]),
+          ),
+        }
+      : {}),
+    createdAt: new Date(record.createdAt).toISOString(),
+  };
+}
+
+/** Companies strictly after the cursor in (last modified, id) order: two ORed filter groups. */
+export function afterCursor(after: SyncCursor): FilterGroup[] {
+  if (after === null) return [];
+  const at = String(Date.parse(after.modifiedAt));
+  return [
+    { filters: [{ propertyName: 'hs_lastmodifieddate', operator: FilterOperatorEnum.Gt, value: at }] },
+    {
+      filters: [
+        { propertyName: 'hs_lastmodifieddate', operator: FilterOperatorEnum.Eq, value: at },
+        { propertyName: 'hs_object_id', operator: FilterOperatorEnum.Gt, value: after.id },
+      ],
+    },
+  ];
+}
+
+export interface SearchPage {
+  total: number;
+  companies: { id: string; modifiedAt: string }[];
+  next: number | null;
+}
+
+export async function searchCompanies(
+  transport: HubSpotTransport,
+  after: SyncCursor,
+  offset: number,
+  limit: number = hubspotLimits.searchPageSize,
+): Promise<Result<SearchPage, ConnectorError>> {
+  const answer = await transport.call({ kind: 'search', direction: 'read', search: true }, (client) =>
+    client.crm.objects.searchApi.doSearchWithHttpInfo('companies', {
+      filterGroups: afterCursor(after),
+      // HubSpot sorts by one property; ties are put in id order by the caller.
+      sorts: ['hs_lastmodifieddate'],
+      properties: ['hs_lastmodifieddate'],
+      limit,
+      ...(offset > 0 ? { after: String(offset) } : {}),
+    }),
+  );
+  if (!answer.ok) return answer;
+  const next = answer.value.paging?.next?.after;
+  return ok({
+    total: answer.value.total,
+    companies: answer.value.results.map((company) => ({
+      id: company.id,
+      modifiedAt: new Date(company.properties.hs_lastmodifieddate ?? company.updatedAt).toISOString(),
+    })),
+    next: next === undefined ? null : Number(next),
+  });
+}
+
+const chunks = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
+    items.slice(index * size, (index + 1) * size),
+  );
+
+/** Batch reads by id, 100 per call, in parallel through the limiter; ids HubSpot no longer has are skipped. */
+export async function readObjects(
+  transport: HubSpotTransport,
+  objectType: string,
+  ids: readonly string[],
+  properties: readonly string[],
+  propertiesWithHistory: readonly string[] = [],
+): Promise<Result<HubSpotRecord[], ConnectorError>> {
+  const answers = await Promise.all(
+    chunks(ids, hubspotLimits.batchSize).map((slice) =>
+      transport.call({ kind: 'batch_read', direction: 'read' }, (client) =>
+        client.crm.objects.batchApi.readWithHttpInfo(objectType, {
+          inputs: slice.map((id) => ({ id })),
+          properties: [...properties],
+          propertiesWithHistory: [...propertiesWithHistory],
+        }),
+      ),
+    ),
+  );
+  const failed = answers.find((answer) => !answer.ok);
+  if (failed && !failed.ok) return err(failed.error);
+  return ok(answers.flatMap((answer) => (answer.ok ? answer.value.results.map(plainRecord) : [])));
+}
+
+/** Company id → associated ids of one object type (v4 batch read, ≤ 1,000 companies per call). */
+export async function readAssociations(
+  transport: HubSpotTransport,
+  toObjectType: string,
+  companyIds: readonly string[],
+): Promise<Result<Map<string, string[]>, ConnectorError>> {
+  const associated = new Map<string, string[]>();
+  for (const slice of chunks(companyIds, hubspotLimits.associationsBatchReadSize)) {
+    const answer = await transport.call({ kind: 'associations', direction: 'read' }, (client) =>
+      client.crm.associations.v4.batchApi.getPageWithHttpInfo('companies', toObjectType, {
+        inputs: slice.map((id) => ({ id })),
+      }),
+    );
+    if (!answer.ok) return answer;
+    // A company with none is an error entry of the 207 answer, not a failure.
+    for (const result of answer.value.results) {
+      associated.set(
+        result._from.id,
+        result.to.map((to) => String(to.toObjectId)),
+      );
+    }
+  }
+  return ok(associated);
+}
