@@ -11,6 +11,8 @@ export interface TokenSet {
   /** Salesforce instance URL, HubSpot portal id. */
   instance: string;
   scopes: string[];
+  /** The CRM user the token acts as (Salesforce's identity), when the CRM says. */
+  userId?: string | null;
 }
 
 /**

@@ -17,7 +17,8 @@ const metricName = z
 
 /**
  * Where daily usage comes from: fields on the account read each night (`crm_field`), a custom
- * object with one record per account, day and metric (`crm_object`), or the ingest API / CSV.
+ * object with one record per account, day and metric (`crm_object`) or per account and day with a column per
+ * metric (`crm_object_columns`), or the ingest API / CSV.
  */
 export const usageSourceSchema = z.discriminatedUnion(
   'source',
@@ -38,8 +39,18 @@ export const usageSourceSchema = z.discriminatedUnion(
       metricField: crmFieldName,
       valueField: crmFieldName,
     }),
+    z.strictObject({
+      source: z.literal('crm_object_columns'),
+      object: crmFieldName,
+      accountField: crmFieldName,
+      dayField: crmFieldName,
+      columns: z
+        .array(z.strictObject({ field: crmFieldName, metric: metricName, kind: usageKindSchema }))
+        .min(1, { error: 'must name at least one column' })
+        .max(100),
+    }),
   ],
-  { error: 'must say its source: ingest, crm_field or crm_object' },
+  { error: 'must say its source: ingest, crm_field, crm_object or crm_object_columns' },
 );
 export type UsageSource = z.infer<typeof usageSourceSchema>;
 
@@ -51,6 +62,10 @@ export const fieldMappingSchema = z.strictObject({
   arr: crmFieldName.optional(),
   renewalDate: crmFieldName.optional(),
   csmOwner: crmFieldName.optional(),
+  contractStart: crmFieldName.optional(),
+  committedVolume: crmFieldName.optional(),
+  segment: crmFieldName.optional(),
+  modules: crmFieldName.optional(),
   usage: usageSourceSchema.default({ source: 'ingest' }),
 });
 export type FieldMapping = z.infer<typeof fieldMappingSchema>;

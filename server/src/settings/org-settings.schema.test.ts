@@ -120,7 +120,7 @@ describe('orgSettingsSchema', () => {
     [
       'an unknown usage source',
       { fieldMapping: { usage: { source: 'ftp' } } },
-      ['fieldMapping.usage.source: must say its source: ingest, crm_field or crm_object'],
+      ['fieldMapping.usage.source: must say its source: ingest, crm_field, crm_object or crm_object_columns'],
     ],
     [
       'crm_field without fields',

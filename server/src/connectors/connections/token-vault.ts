@@ -58,3 +58,43 @@ export function databaseTokenVault({ db, orgId, secrets }: DatabaseVaultDeps): T
     },
   };
 }
+
+/** A connection held in memory for one process (`ripe demo` against an emulator, the contract suite). */
+export function memoryTokenVault(
+  crm: CrmKind,
+  initial: TokenSet,
+): TokenVault & { contents(): VaultContents } {
+  let contents: VaultContents = {
+    crm,
+    status: 'connected',
+    statusReason: null,
+    tokens: {
+      accessToken: initial.accessToken,
+      refreshToken: initial.refreshToken,
+      expiresAt: initial.expiresAt,
+    },
+  };
+  return {
+    contents: () => contents,
+    load: async () => contents,
+    save: async (tokens) => {
+      contents = {
+        ...contents,
+        status: 'connected',
+        statusReason: null,
+        tokens: {
+          accessToken: tokens.accessToken,
+          refreshToken: tokens.refreshToken ?? contents.tokens?.refreshToken ?? null,
+          expiresAt: tokens.expiresAt,
+        },
+      };
+    },
+    markStatus: async (change) => {
+      contents = {
+        ...contents,
+        status: change.status,
+        statusReason: change.status === 'connected' ? null : change.reason,
+      };
+    },
+  };
+}

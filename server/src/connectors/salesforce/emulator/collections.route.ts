@@ -30,7 +30,7 @@ function stageOne(
   input: Input,
   upsert?: { schema: ObjectSchema; field: string },
 ): StagedSave {
-  const schema = upsert?.schema ?? typeOf(input, faults.packageInstalled);
+  const schema = upsert?.schema ?? typeOf(input, faults);
   if (!schema)
     return saveFailure('INVALID_TYPE', 'sObject type is missing or not supported in attributes', []);
   if (mode === 'create') {
@@ -108,8 +108,8 @@ export function runCollection(
   }
   let upsert: { schema: ObjectSchema; field: string } | undefined;
   if (mode === 'upsert') {
-    const schema = findObject(String(params.sobject), faults.packageInstalled);
-    const field = schema && findField(schema, String(params.externalIdField), faults.packageInstalled);
+    const schema = findObject(String(params.sobject), faults);
+    const field = schema && findField(schema, String(params.externalIdField), faults);
     if (!schema || !field?.externalId) {
       return restError(
         404,

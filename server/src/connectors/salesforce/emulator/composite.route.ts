@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import type { FaultSettings } from './emulator-faults.ts';
 import type { EmulatorState } from './emulator-state.ts';
 import { runCollection, type CollectionAnswer } from './collections.route.ts';
+import { describeObject } from './describe.route.ts';
 import { sendRestError } from './salesforce-errors.ts';
 
 /** One subrequest of `POST /composite`, as documented: method, url, referenceId, body. */
@@ -17,8 +18,8 @@ const maxCollections = 5;
 
 /**
  * `POST /composite`: up to 25 subrequests in one API call, of which at most 5 sObject Collections. This
- * emulator answers the sObject Collections subrequests (create, update, upsert by external id) — what the
- * connector sends — and refuses any other with `NOT_FOUND`, in the documented response shape
+ * emulator answers the sObject Collections subrequests (create, update, upsert by external id) and `describe`
+ * — what the connector sends — and refuses any other with `NOT_FOUND`, in the documented response shape
  * `{compositeResponse: [{body, httpHeaders, httpStatusCode, referenceId}]}`.
  */
 export function compositeRouter(state: EmulatorState, faults: FaultSettings, base: string): Router {
@@ -46,12 +47,17 @@ export function compositeRouter(state: EmulatorState, faults: FaultSettings, bas
     }
     const compositeResponse = subrequests.map((subrequest) => {
       const mode = collectionMode(subrequest, base);
+      const describe = new RegExp(`^${base.replace(/\./g, '\\.')}/sobjects/(\\w+)/describe/?$`).exec(
+        subrequest.url,
+      );
       const answer: CollectionAnswer = mode
         ? runCollection(state, faults, mode.mode, subrequest.body, mode.params)
-        : {
-            status: 404,
-            body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }],
-          };
+        : describe?.[1] && subrequest.method.toUpperCase() === 'GET'
+          ? describeObject(faults, base, describe[1])
+          : {
+              status: 404,
+              body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }],
+            };
       return {
         body: answer.body,
         httpHeaders: {},

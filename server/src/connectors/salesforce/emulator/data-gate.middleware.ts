@@ -53,6 +53,7 @@ export function dataGate(state: EmulatorState, faults: FaultSettings, gate: Gate
     }
     state.apiUsage.used += 1;
     res.setHeader('Sforce-Limit-Info', usageHeader(state));
+    countDownFaults(state, faults);
     const route = `${req.method} ${req.path.replace(/\/query\/[^/]+$/, '/query/{locator}')}`;
     state.callsByRoute.set(route, (state.callsByRoute.get(route) ?? 0) + 1);
     const requestNumber = (nextRequest += 1);
@@ -66,4 +67,23 @@ export function dataGate(state: EmulatorState, faults: FaultSettings, gate: Gate
     if (gate.latencyMs > 0) setTimeout(next, gate.latencyMs);
     else next();
   };
+}
+
+/** The faults planned "after N calls": this call is served, the next ones meet the fault. */
+function countDownFaults(state: EmulatorState, faults: FaultSettings): void {
+  if (faults.sessionsExpireAfterCalls !== null) {
+    faults.sessionsExpireAfterCalls -= 1;
+    if (faults.sessionsExpireAfterCalls <= 0) {
+      faults.sessionsExpireAfterCalls = null;
+      for (const token of state.accessTokens.values())
+        token.expiresAt = Math.min(token.expiresAt, state.now());
+    }
+  }
+  if (faults.allowanceEndsAfterCalls !== null) {
+    faults.allowanceEndsAfterCalls -= 1;
+    if (faults.allowanceEndsAfterCalls <= 0) {
+      faults.allowanceEndsAfterCalls = null;
+      state.apiUsage.used = state.apiUsage.max;
+    }
+  }
 }

@@ -1,6 +1,5 @@
 import express, { type Router } from 'express';
 import type { FaultSettings } from './emulator-faults.ts';
-import { sendRestError } from './salesforce-errors.ts';
 import {
   findObject,
   objectSchemas,
@@ -41,25 +40,34 @@ export function describeRouter(faults: FaultSettings, base: string): Router {
     });
   });
   router.get('/sobjects/:name/describe', (req, res) => {
-    const schema = findObject(req.params.name, faults.packageInstalled);
-    if (!schema) {
-      sendRestError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
-      return;
-    }
-    res.json({
-      ...summary(base, schema),
-      fields: visibleFields(schema, faults.packageInstalled).map((field) => ({
-        name: field.name,
-        label: field.label,
-        type: field.type,
-        custom: field.name.endsWith('__c'),
-        externalId: field.externalId ?? false,
-        nillable: field.type !== 'boolean' && field.name !== 'Id',
-        createable: field.system !== true,
-        updateable: field.system !== true,
-        referenceTo: field.referenceTo ? [field.referenceTo] : [],
-      })),
-    });
+    const answer = describeObject(faults, base, req.params.name);
+    res.status(answer.status).json(answer.body);
   });
   return router;
+}
+
+/** `describe` of one object, as a route and as a composite subrequest answer it. */
+export function describeObject(faults: FaultSettings, base: string, name: string) {
+  const schema = findObject(name, faults);
+  if (!schema) {
+    return {
+      status: 404,
+      body: [{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }],
+    };
+  }
+  const body = {
+    ...summary(base, schema),
+    fields: visibleFields(schema, faults).map((field) => ({
+      name: field.name,
+      label: field.label,
+      type: field.type,
+      custom: field.name.endsWith('__c'),
+      externalId: field.externalId ?? false,
+      nillable: field.type !== 'boolean' && field.name !== 'Id',
+      createable: field.system !== true,
+      updateable: field.system !== true,
+      referenceTo: field.referenceTo ? [field.referenceTo] : [],
+    })),
+  };
+  return { status: 200, body };
 }

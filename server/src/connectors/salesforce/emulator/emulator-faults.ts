@@ -10,6 +10,12 @@ export interface FaultSettings {
   rejectedIds: Map<string, string>;
   /** Whether the Ripe managed package is installed: its `ripe__*__c` fields exist only then. */
   packageInstalled: boolean;
+  /** Fields the org lacks (`Account.ripe__Score__c`): an older package, a field deleted by an admin. */
+  hiddenFields: Set<string>;
+  /** Data calls still served before every session expires (null: none planned). */
+  sessionsExpireAfterCalls: number | null;
+  /** Data calls still served before the daily allowance runs out (another integration spends it; null: none). */
+  allowanceEndsAfterCalls: number | null;
 }
 
 /** Faults a test switches on, one call each. */
@@ -25,6 +31,14 @@ export interface SalesforceFaults {
   rejectByValidationRule(ids: readonly string[], message?: string): void;
   uninstallPackage(): void;
   installPackage(): void;
+  /** The org lacks this field (`Account.ripe__Score__c`). */
+  hideField(name: string): void;
+  /** Every session expires once `calls` more data calls have been served. */
+  expireSessionsAfterCalls(calls: number): void;
+  /** The daily allowance runs out once `calls` more data calls have been served. */
+  exhaustDailyLimitAfterCalls(calls: number): void;
+  /** Back to a healthy org on a new day: no fault, the allowance unused. */
+  clear(): void;
 }
 
 export const defaultValidationMessage =
@@ -36,6 +50,9 @@ export function createFaults(state: EmulatorState): SalesforceFaults {
     lockedIds: new Set(),
     rejectedIds: new Map(),
     packageInstalled: true,
+    hiddenFields: new Set(),
+    sessionsExpireAfterCalls: null,
+    allowanceEndsAfterCalls: null,
   };
   return {
     settings,
@@ -59,6 +76,27 @@ export function createFaults(state: EmulatorState): SalesforceFaults {
     },
     installPackage() {
       settings.packageInstalled = true;
+    },
+    hideField(name) {
+      settings.hiddenFields.add(name);
+    },
+    expireSessionsAfterCalls(calls) {
+      settings.sessionsExpireAfterCalls = calls;
+    },
+    exhaustDailyLimitAfterCalls(calls) {
+      settings.allowanceEndsAfterCalls = calls;
+    },
+    clear() {
+      Object.assign(settings, {
+        unavailableCalls: 0,
+        packageInstalled: true,
+        sessionsExpireAfterCalls: null,
+        allowanceEndsAfterCalls: null,
+      });
+      settings.lockedIds.clear();
+      settings.rejectedIds.clear();
+      settings.hiddenFields.clear();
+      state.apiUsage.used = 0;
     },
   };
 }

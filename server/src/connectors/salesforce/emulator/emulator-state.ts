@@ -24,8 +24,14 @@ export interface EmulatorState {
   apiUsage: { used: number; max: number };
   /** Requests in flight right now, and the most seen at once. */
   concurrency: { inFlight: number; peak: number };
+  /** Fields the integration user has written on each record (field history of Ripe's writes). */
+  readonly apiWrittenFields: Map<string, Set<string>>;
   /** REST API calls served, by `METHOD path` (query strings dropped): what a bench compares to the floor. */
   readonly callsByRoute: Map<string, number>;
+  /** The user the API's tokens act as (the integration user): `LastModifiedById` of what the API writes. */
+  apiUserId: string;
+  /** The user the seeded records were last changed by (an admin of the org). */
+  readonly adminUserId: string;
   /** The org's clock, epoch ms. */
   now(): number;
   /** A fresh id for a new record of `owner`. */
@@ -38,7 +44,8 @@ export interface StateOptions {
 }
 
 export function createEmulatorState(options: StateOptions = {}): EmulatorState {
-  const counters = new Map<KeyPrefixOwner, number>();
+  // User 1 is the integration user the API's tokens act as: seeded users come after it.
+  const counters = new Map<KeyPrefixOwner, number>([['User', 1]]);
   const tables = Object.fromEntries(sObjectNames.map((name) => [name, new Map<string, SalesforceRecord>()]));
   return {
     tables: tables as Record<SObjectName, Map<string, SalesforceRecord>>,
@@ -49,6 +56,9 @@ export function createEmulatorState(options: StateOptions = {}): EmulatorState {
     apiUsage: { used: 0, max: options.dailyApiRequests ?? salesforceLimits.dailyApiRequests },
     concurrency: { inFlight: 0, peak: 0 },
     callsByRoute: new Map(),
+    apiWrittenFields: new Map(),
+    apiUserId: salesforceId('User', 1),
+    adminUserId: salesforceId('User', 999_999),
     now: options.clock ?? Date.now,
     newId(owner) {
       const next = (counters.get(owner) ?? 0) + 1;
@@ -61,4 +71,13 @@ export function createEmulatorState(options: StateOptions = {}): EmulatorState {
 /** Salesforce's datetime format in JSON: `2013-05-20T20:49:32.000+0000`. */
 export function salesforceDateTime(epochMs: number): string {
   return new Date(epochMs).toISOString().replace('Z', '+0000');
+}
+
+/**
+ * A clock for an org seeded as of `asOf`: it starts the next day at 01:00 UTC (after everything seeded) and
+ * moves one millisecond each time it is read, so every write gets its own stamp in order.
+ */
+export function orgClockAfter(asOf: string): () => number {
+  let now = Date.parse(`${asOf}T00:00:00Z`) + 25 * 3_600_000;
+  return () => (now += 1);
 }

@@ -43,7 +43,7 @@ export function queryRouter(state: EmulatorState, faults: FaultSettings, base: s
       return;
     }
     try {
-      const plan = planQuery(soql, faults.packageInstalled);
+      const plan = planQuery(soql, faults);
       const rows = runQuery(plan, state.tables[plan.object.name].values());
       const locator = state.newId('QueryLocator');
       state.queryCursors.set(locator, { type: plan.object.name, rows });

@@ -72,6 +72,7 @@ export async function startSalesforceEmulator(
     scope: 'api refresh_token',
     ...options.oauth,
   };
+  state.apiUserId = oauth.userId;
   let url = '';
   const app = express();
   app.disable('x-powered-by');

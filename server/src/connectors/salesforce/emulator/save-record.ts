@@ -6,7 +6,7 @@ import {
   type SalesforceRecord,
 } from './emulator-state.ts';
 import type { SalesforceStatusCode } from './salesforce-errors.ts';
-import { findField, findObject, type ObjectSchema } from './sobject-schema.ts';
+import { findField, findObject, type ObjectSchema, type OrgView } from './sobject-schema.ts';
 
 /** One entry of `errors` in a collection result. */
 export interface SaveError {
@@ -32,9 +32,9 @@ const failure = (
 });
 
 /** The record's type from its `attributes`, as every collection record must carry it. */
-export function typeOf(input: Record<string, unknown>, packageInstalled: boolean): ObjectSchema | undefined {
+export function typeOf(input: Record<string, unknown>, org: OrgView): ObjectSchema | undefined {
   const attributes = input.attributes as { type?: unknown } | undefined;
-  return typeof attributes?.type === 'string' ? findObject(attributes.type, packageInstalled) : undefined;
+  return typeof attributes?.type === 'string' ? findObject(attributes.type, org) : undefined;
 }
 
 /** Checks the fields of one record against the org's schema and the faults switched on. */
@@ -48,7 +48,7 @@ export function stageSave(
   const values: SalesforceRecord = {};
   for (const [key, value] of Object.entries(input)) {
     if (key === 'attributes' || key === 'id' || key === 'Id') continue;
-    const field = findField(schema, key, faults.packageInstalled);
+    const field = findField(schema, key, faults);
     if (!field)
       return failure('INVALID_FIELD', `No such column '${key}' on sobject of type ${schema.name}`, [key]);
     if (field.system) {
@@ -89,7 +89,11 @@ export function applySave(state: EmulatorState, staged: Extract<StagedSave, { ok
     ...staged.values,
     LastModifiedDate: stamp,
     SystemModstamp: stamp,
+    LastModifiedById: state.apiUserId,
   });
+  const written = state.apiWrittenFields.get(staged.id) ?? new Set<string>();
+  for (const name of Object.keys(staged.values)) written.add(name);
+  state.apiWrittenFields.set(staged.id, written);
 }
 
 export { failure as saveFailure };

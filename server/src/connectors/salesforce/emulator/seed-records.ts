@@ -17,6 +17,8 @@ export interface SeedOptions {
 
 const midnight = (day: string) => salesforceDateTime(Date.parse(`${day}T00:00:00Z`));
 const instant = (iso: string) => salesforceDateTime(Date.parse(iso));
+/** When the seed was written: the end of the day the org shows. Nothing seeded is stamped later. */
+export const seededAt = (asOf: string) => salesforceDateTime(Date.parse(`${asOf}T23:59:59Z`));
 
 function latest(snapshot: AccountSnapshot, kind: UsageKind): number | null {
   const series = snapshot.usage.find((entry) => entry.kind === kind);
@@ -61,13 +63,14 @@ const casePriorities: Record<Ticket['priority'], string> = {
 };
 const caseStatuses: Record<Ticket['status'], string> = { open: 'New', pending: 'Working', closed: 'Closed' };
 
-function audit(id: string, created: string, modified: string): SalesforceRecord {
+function audit(state: EmulatorState, id: string, created: string, modified: string): SalesforceRecord {
   return {
     Id: id,
     IsDeleted: false,
     CreatedDate: created,
     LastModifiedDate: modified,
     SystemModstamp: modified,
+    LastModifiedById: state.adminUserId,
   };
 }
 
@@ -82,7 +85,7 @@ export function seedRecords(state: EmulatorState, options: SeedOptions): void {
     const { account, contract } = snapshot;
     const accountId = state.newId('Account');
     state.tables.Account.set(accountId, {
-      ...audit(accountId, midnight(account.createdAt), midnight(asOf)),
+      ...audit(state, accountId, midnight(account.createdAt), seededAt(asOf)),
       Name: account.name,
       Industry: account.industry,
       BillingCountry: account.country ?? null,
@@ -107,7 +110,7 @@ export function seedRecords(state: EmulatorState, options: SeedOptions): void {
       const [first, ...rest] = contact.name.split(' ');
       const created = midnight(contact.createdAt);
       state.tables.Contact.set(id, {
-        ...audit(id, created, contact.leftAt ? midnight(contact.leftAt) : created),
+        ...audit(state, id, created, contact.leftAt ? midnight(contact.leftAt) : created),
         AccountId: accountId,
         FirstName: rest.length > 0 ? (first ?? null) : null,
         LastName: rest.length > 0 ? rest.join(' ') : contact.name,
@@ -121,7 +124,7 @@ export function seedRecords(state: EmulatorState, options: SeedOptions): void {
       const id = state.newId('AccountContactRelation');
       const created = midnight(contact.createdAt);
       state.tables.AccountContactRelation.set(id, {
-        ...audit(id, created, contact.leftAt ? midnight(contact.leftAt) : created),
+        ...audit(state, id, created, contact.leftAt ? midnight(contact.leftAt) : created),
         AccountId: accountId,
         ContactId: contactIds.get(contact.id) ?? null,
         Roles: contactRoles[contact.role],
@@ -137,7 +140,7 @@ export function seedRecords(state: EmulatorState, options: SeedOptions): void {
       const id = state.newId('Case');
       const closed = ticket.closedAt ? midnight(ticket.closedAt) : null;
       state.tables.Case.set(id, {
-        ...audit(id, midnight(ticket.openedAt), closed ?? midnight(ticket.openedAt)),
+        ...audit(state, id, midnight(ticket.openedAt), closed ?? midnight(ticket.openedAt)),
         AccountId: accountId,
         Subject: ticket.subject,
         Priority: casePriorities[ticket.priority],
@@ -153,6 +156,7 @@ export function seedRecords(state: EmulatorState, options: SeedOptions): void {
       const closeDay = opportunity.closedAt ?? contract.renewalDate;
       state.tables.Opportunity.set(id, {
         ...audit(
+          state,
           id,
           midnight(opportunity.createdAt),
           midnight(opportunity.closedAt ?? opportunity.createdAt),
@@ -189,7 +193,7 @@ function seedActivity(
       const theirs = participant === undefined ? null : (emails.get(participant) ?? null);
       const incoming = activity.direction === 'inbound';
       state.tables.EmailMessage.set(id, {
-        ...audit(id, at, at),
+        ...audit(state, id, at, at),
         RelatedToId: accountId,
         Subject: activity.subject ?? null,
         TextBody: activity.text,
@@ -203,7 +207,7 @@ function seedActivity(
     case 'note': {
       const id = state.newId('Note');
       state.tables.Note.set(id, {
-        ...audit(id, at, at),
+        ...audit(state, id, at, at),
         ParentId: accountId,
         Title: activity.subject ?? 'Note',
         Body: activity.text,
@@ -214,7 +218,7 @@ function seedActivity(
       const id = state.newId('Event');
       const end = salesforceDateTime(Date.parse(activity.occurredAt) + 30 * 60_000);
       state.tables.Event.set(id, {
-        ...audit(id, at, at),
+        ...audit(state, id, at, at),
         WhatId: accountId,
         WhoId: who,
         Subject: activity.subject ?? null,
@@ -228,7 +232,7 @@ function seedActivity(
     case 'call': {
       const id = state.newId('Task');
       state.tables.Task.set(id, {
-        ...audit(id, at, at),
+        ...audit(state, id, at, at),
         WhatId: accountId,
         WhoId: who,
         Subject: activity.subject ?? null,
@@ -266,9 +270,10 @@ function seedUsage(
     }
     if (!any) continue;
     const id = state.newId('Product_Usage__c');
-    const stamp = midnight(addDays(day, 1));
+    // A day's usage lands the next midnight; the last day's with the rest of the seed.
+    const stamp = day === asOf ? seededAt(asOf) : midnight(addDays(day, 1));
     state.tables.Product_Usage__c.set(id, {
-      ...audit(id, stamp, stamp),
+      ...audit(state, id, stamp, stamp),
       Account__c: accountId,
       Usage_Date__c: day,
       ...values,

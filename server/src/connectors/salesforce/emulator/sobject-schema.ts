@@ -81,6 +81,7 @@ const auditFields: readonly FieldSchema[] = [
   system('CreatedDate', 'datetime', 'Created Date'),
   system('LastModifiedDate', 'datetime', 'Last Modified Date'),
   system('SystemModstamp', 'datetime', 'System Modstamp'),
+  { ...system('LastModifiedById', 'reference', 'Last Modified By ID'), referenceTo: 'User' },
 ];
 const field = (name: string, type: SalesforceFieldType, label: string, extra: Partial<FieldSchema> = {}) => ({
   name,
@@ -343,25 +344,31 @@ export const objectSchemas: Readonly<Record<SObjectName, ObjectSchema>> = {
 };
 
 /** The object named `name` in any letter case, as SOQL and the REST paths accept it. */
-export function findObject(name: string, packageInstalled = true): ObjectSchema | undefined {
+/** What the org has installed: the Ripe package, less the fields a test hid (`Account.ripe__Score__c`). */
+export interface OrgView {
+  packageInstalled: boolean;
+  hiddenFields: ReadonlySet<string>;
+}
+
+const wholeOrg: OrgView = { packageInstalled: true, hiddenFields: new Set() };
+
+export function findObject(name: string, org: OrgView = wholeOrg): ObjectSchema | undefined {
   const wanted = name.toLowerCase();
   return sObjectNames
-    .filter((n) => packageInstalled || !packagedObjects.has(n))
+    .filter((n) => org.packageInstalled || !packagedObjects.has(n))
     .map((n) => objectSchemas[n])
     .find((schema) => schema.name.toLowerCase() === wanted);
 }
 
 /** The fields of an object the org has: package fields only while the package is installed. */
-export function visibleFields(schema: ObjectSchema, packageInstalled: boolean): readonly FieldSchema[] {
-  return packageInstalled ? schema.fields : schema.fields.filter((f) => !f.packaged);
+export function visibleFields(schema: ObjectSchema, org: OrgView): readonly FieldSchema[] {
+  return schema.fields.filter(
+    (f) => (org.packageInstalled || !f.packaged) && !org.hiddenFields.has(`${schema.name}.${f.name}`),
+  );
 }
 
 /** A field by name, case-insensitively, among the visible fields. */
-export function findField(
-  schema: ObjectSchema,
-  name: string,
-  packageInstalled: boolean,
-): FieldSchema | undefined {
+export function findField(schema: ObjectSchema, name: string, org: OrgView): FieldSchema | undefined {
   const wanted = name.toLowerCase();
-  return visibleFields(schema, packageInstalled).find((f) => f.name.toLowerCase() === wanted);
+  return visibleFields(schema, org).find((f) => f.name.toLowerCase() === wanted);
 }

@@ -1,6 +1,12 @@
 import { parseQuery, type OrderByClause, type Query } from '@jetstreamapp/soql-parser-js';
 import { SalesforceRestError } from '../salesforce-errors.ts';
-import { findField, findObject, type FieldSchema, type ObjectSchema } from '../sobject-schema.ts';
+import {
+  findField,
+  findObject,
+  type FieldSchema,
+  type ObjectSchema,
+  type OrgView,
+} from '../sobject-schema.ts';
 import { compileWhere, type RecordPredicate } from './soql-where.ts';
 
 export interface OrderTerm {
@@ -49,9 +55,9 @@ function parse(soql: string): Query {
   }
 }
 
-function orderTerm(clause: OrderByClause, object: ObjectSchema, packageInstalled: boolean): OrderTerm {
+function orderTerm(clause: OrderByClause, object: ObjectSchema, org: OrgView): OrderTerm {
   if (!('field' in clause)) throw malformed('ORDER BY a function is not supported by this emulator');
-  const field = findField(object, clause.field, packageInstalled);
+  const field = findField(object, clause.field, org);
   if (!field) throw noSuchColumn(clause.field, object.name);
   const descending = clause.order === 'DESC';
   // SOQL puts nulls first in ascending order and last in descending order unless told otherwise.
@@ -60,12 +66,12 @@ function orderTerm(clause: OrderByClause, object: ObjectSchema, packageInstalled
 }
 
 /** Parses SOQL with a real parser and keeps only what the emulator answers exactly. */
-export function planQuery(soql: string, packageInstalled: boolean): QueryPlan {
+export function planQuery(soql: string, org: OrgView): QueryPlan {
   const query = parse(soql);
   for (const clause of unsupported) {
     if (query[clause] !== undefined) throw malformed(`${clause} is not supported by this emulator`);
   }
-  const object = query.sObject === undefined ? undefined : findObject(query.sObject, packageInstalled);
+  const object = query.sObject === undefined ? undefined : findObject(query.sObject, org);
   if (!object) {
     throw new SalesforceRestError(
       400,
@@ -78,7 +84,7 @@ export function planQuery(soql: string, packageInstalled: boolean): QueryPlan {
     if (selected.type !== 'Field' || selected.alias !== undefined) {
       throw malformed(`only plain fields can be selected in this emulator, not ${selected.type}`);
     }
-    const field = findField(object, selected.field, packageInstalled);
+    const field = findField(object, selected.field, org);
     if (!field) throw noSuchColumn(selected.field, object.name);
     if (fields.includes(field)) throw malformed(`duplicate field selected: ${field.name}`);
     fields.push(field);
@@ -87,8 +93,8 @@ export function planQuery(soql: string, packageInstalled: boolean): QueryPlan {
   return {
     object,
     fields,
-    ...(query.where ? { where: compileWhere(query.where, object, packageInstalled) } : {}),
-    orderBy: orderBy.map((clause) => orderTerm(clause, object, packageInstalled)),
+    ...(query.where ? { where: compileWhere(query.where, object, org) } : {}),
+    orderBy: orderBy.map((clause) => orderTerm(clause, object, org)),
     ...(query.limit === undefined ? {} : { limit: query.limit }),
   };
 }

@@ -1,7 +1,7 @@
 import type { Condition, Operator, ValueCondition, WhereClause } from '@jetstreamapp/soql-parser-js';
 import type { SalesforceRecord } from '../emulator-state.ts';
 import { SalesforceRestError } from '../salesforce-errors.ts';
-import { findField, type ObjectSchema } from '../sobject-schema.ts';
+import { findField, type ObjectSchema, type OrgView } from '../sobject-schema.ts';
 import { compileCondition } from './soql-condition.ts';
 
 /** A compiled WHERE: true when the record matches. */
@@ -21,7 +21,7 @@ function isValueCondition(condition: Condition | null): condition is ValueCondit
 }
 
 // The parser hands back a right-leaning list with parenthesis counts: lay it out flat, then parse it again.
-function tokens(clause: WhereClause, schema: ObjectSchema, packageInstalled: boolean): Token[] {
+function tokens(clause: WhereClause, schema: ObjectSchema, org: OrgView): Token[] {
   const out: Token[] = [];
   let node: WhereClause | undefined = clause;
   while (node) {
@@ -32,7 +32,7 @@ function tokens(clause: WhereClause, schema: ObjectSchema, packageInstalled: boo
       throw malformed('semi-join subqueries are not supported by this emulator');
     if (!isValueCondition(left)) throw malformed('only field comparisons are supported by this emulator');
     for (let i = 0; i < (left.openParen ?? 0); i += 1) out.push('(');
-    const field = findField(schema, left.field, packageInstalled);
+    const field = findField(schema, left.field, org);
     if (left.field.includes('.')) throw malformed(`relationship filters are not supported: ${left.field}`);
     if (!field) {
       throw new SalesforceRestError(
@@ -80,12 +80,8 @@ function parseTerm(list: Token[], at: { i: number }): RecordPredicate {
 }
 
 /** Compiles a WHERE clause, refusing what the emulator cannot answer exactly. */
-export function compileWhere(
-  clause: WhereClause,
-  schema: ObjectSchema,
-  packageInstalled: boolean,
-): RecordPredicate {
-  const list = tokens(clause, schema, packageInstalled);
+export function compileWhere(clause: WhereClause, schema: ObjectSchema, org: OrgView): RecordPredicate {
+  const list = tokens(clause, schema, org);
   const at = { i: 0 };
   const predicate = parseGroup(list, at);
   if (at.i !== list.length) throw malformed(`unexpected token: '${String(list[at.i])}'`);
