@@ -12,6 +12,7 @@ export const ripeErrorCodes = {
   invalid_env: 'The environment variables are invalid',
   invalid_request: 'The request is invalid',
   payload_too_large: 'The request body is too large',
+  unsupported_media_type: 'The request body is of a type this route does not take',
   unauthenticated: 'A valid API key is required',
   forbidden: 'The API key does not allow this',
   conflict: 'The request conflicts with existing data',

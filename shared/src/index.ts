@@ -10,3 +10,6 @@ export * from './catalogue/signal-catalogue.ts';
 export * from './catalogue/writeback-values.ts';
 export * from './errors.ts';
 export * from './dates/day-number.ts';
+export * from './input/safe-text.ts';
+export * from './input/bounded-day.ts';
+export * from './input/unknown-keys.ts';

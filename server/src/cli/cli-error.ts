@@ -1,4 +1,4 @@
-import { RipeError, isRipeError } from '@ripe/shared';
+import { dayProblem, RipeError, isRipeError } from '@ripe/shared';
 
 /** Parses a positive integer option, or fails with a typed error naming the option. */
 export function positiveInt(name: string, min = 1, max = Number.MAX_SAFE_INTEGER) {
@@ -16,9 +16,9 @@ export function positiveInt(name: string, min = 1, max = Number.MAX_SAFE_INTEGER
 
 export function isoDay(name: string) {
   return (raw: string): string => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`))) {
-      throw new RipeError('invalid_argument', `--${name} must be a date YYYY-MM-DD, got "${raw}"`);
-    }
+    // Strict: 2026-02-30 is an error, not March 2; and bounded like every day Ripe takes in.
+    const problem = dayProblem(raw);
+    if (problem) throw new RipeError('invalid_argument', `--${name} ${problem}, got "${raw}"`);
     return raw;
   };
 }

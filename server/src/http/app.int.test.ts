@@ -1,8 +1,19 @@
 import request from 'supertest';
 import { expect, it } from 'vitest';
+import { provisionOrg } from '../access/provision-org.ts';
 import { parseEnv } from '../config/env.ts';
+import type { Database } from '../store/database.ts';
 import { describeOnEachBackend } from '../store/testing/store-backends.ts';
 import { createTestApp } from './testing/test-app.ts';
+
+async function adminOf(db: Database): Promise<{ orgId: string; token: string }> {
+  const { org, token } = await provisionOrg(db, {
+    name: 'App',
+    crm: 'sandbox',
+    admin: { email: 'admin@app.example', name: 'Admin' },
+  });
+  return { orgId: org.id, token };
+}
 
 describeOnEachBackend(process.env.DATABASE_URL, 'http app', ({ db, backend }) => {
   it('answers /healthz and /readyz once the schema is migrated', async () => {
@@ -29,8 +40,10 @@ describeOnEachBackend(process.env.DATABASE_URL, 'http app', ({ db, backend }) =>
   it('answers 413 payload_too_large for a body over the limit', async () => {
     const config = parseEnv({ NODE_ENV: 'test', RIPE_BODY_LIMIT: '100b' });
     const { app } = createTestApp(db(), { config });
+    const { orgId, token } = await adminOf(db());
     const response = await request(app)
-      .post('/v1/orgs/x/members')
+      .post(`/v1/orgs/${orgId}/members`)
+      .set('authorization', `Bearer ${token}`)
       .send({ name: 'x'.repeat(200) })
       .expect(413);
     expect(response.body.error.code).toBe('payload_too_large');
@@ -54,8 +67,10 @@ describeOnEachBackend(process.env.DATABASE_URL, 'http app', ({ db, backend }) =>
 
   it('rejects malformed JSON with invalid_request', async () => {
     const { app } = createTestApp(db());
+    const { orgId, token } = await adminOf(db());
     const response = await request(app)
-      .post('/v1/orgs/x/members')
+      .post(`/v1/orgs/${orgId}/members`)
+      .set('authorization', `Bearer ${token}`)
       .set('content-type', 'application/json')
       .send('{"broken":')
       .expect(400);

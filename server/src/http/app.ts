@@ -8,7 +8,6 @@ import { createHttpMetrics } from './metrics/http-metrics.ts';
 import { requestId } from './request-id.middleware.ts';
 import type { AppDeps, RouterFactory } from './router-deps.ts';
 import { routers as registeredRouters } from './routers.ts';
-import { usageBodyLimit } from './routes/usage.routes.ts';
 
 export const apiVersion = '1.0.0';
 
@@ -34,9 +33,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Application 
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  // A full usage batch (10,000 points) needs more than the default limit; parsed once, here.
-  app.use(`${apiPrefix}/usage`, express.json({ limit: usageBodyLimit }));
-  app.use(apiPrefix, express.json({ limit: deps.config.http.bodyLimit }));
+  // Bodies are read by each route after its access checks (api-router), never before.
   for (const factory of options.routers ?? registeredRouters) {
     app.use(apiPrefix, factory({ ...deps, registry }));
   }

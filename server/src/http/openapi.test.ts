@@ -89,7 +89,15 @@ describe('OpenAPI document', () => {
       'x-ripe-access': { role: 'manager', scope: 'write' },
       requestBody: { content: { 'application/json': { example: { name: 'a thing' } } } },
     });
-    expect(Object.keys(operation?.responses ?? {}).sort()).toStrictEqual(['201', '400', '401', '403', '404']);
+    expect(Object.keys(operation?.responses ?? {}).sort()).toStrictEqual([
+      '201',
+      '400',
+      '401',
+      '403',
+      '404',
+      '413',
+      '415',
+    ]);
     expect(
       operation?.parameters?.map((parameter) => ('name' in parameter ? parameter.name : '')),
     ).toStrictEqual(['orgId', 'thingId']);

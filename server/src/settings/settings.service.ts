@@ -1,4 +1,4 @@
-import { RipeError, toFieldIssues, type FieldIssue } from '@ripe/shared';
+import { findUnknownKeys, RipeError, toFieldIssues, type FieldIssue } from '@ripe/shared';
 import { syncSettingsSchema } from './sync-settings.schema.ts';
 import { z } from 'zod';
 import { recordAudit } from '../audit/index.ts';
@@ -157,6 +157,13 @@ async function write(
 function validate(orgId: string, input: unknown): ParsedOrgSettings {
   const parsed = orgSettingsSchema.safeParse(input);
   if (!parsed.success) throw invalid(orgId, settingsIssues(orgId, parsed.error));
+  // The sections are the engine's own schemas, which strip what they do not know: a typo is named.
+  const unknown = findUnknownKeys(input, parsed.data);
+  if (unknown.length > 0)
+    throw invalid(
+      orgId,
+      unknown.map((path) => issue(orgId, path, 'is not a settings field')),
+    );
   return parsed.data;
 }
 

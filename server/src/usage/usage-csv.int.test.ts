@@ -59,7 +59,7 @@ describeOnEachBackend(process.env.DATABASE_URL, 'usage CSV import', ({ db, newOr
           message: 'must be 1 to 100 characters A-Z a-z 0-9 _ . : - starting with a letter or digit',
         },
         { row: 7, column: 'premium', message: 'must be true or false' },
-        { row: 10, column: 'day', message: 'must be a date YYYY-MM-DD' },
+        { row: 10, column: 'day', message: 'must be a real calendar day' },
       ],
     });
     expect(progress[0]).toBe(9);

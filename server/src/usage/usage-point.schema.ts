@@ -1,4 +1,4 @@
-import { usageKindSchema, type UsageKind } from '@ripe/shared';
+import { boundedDay, findUnknownKeys, findUnsafeText, usageKindSchema, type UsageKind } from '@ripe/shared';
 import { z } from 'zod';
 
 /** Points one `POST /v1/usage` may carry. */
@@ -23,7 +23,7 @@ export const usagePointSchema = z
       .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, {
         error: 'must be 1 to 100 characters A-Z a-z 0-9 _ . : - starting with a letter or digit',
       }),
-    day: z.iso.date({ error: 'must be a date YYYY-MM-DD' }),
+    day: boundedDay(),
     value: z
       .number({ error: 'must be a number' })
       .finite({ error: 'must be a finite number' })
@@ -78,6 +78,9 @@ export type PointCheck = { ok: true; point: UsagePoint } | { ok: false; issues: 
  * ahead of the sender's clock is tolerated, a value from next week is a bug upstream.
  */
 export function checkUsagePoint(raw: unknown, latestDay: string): PointCheck {
+  const unsafe = findUnsafeText(raw);
+  if (unsafe.length > 0)
+    return { ok: false, issues: unsafe.map(({ path, problem }) => ({ field: path, message: problem })) };
   const parsed = usagePointSchema.safeParse(raw);
   if (!parsed.success) {
     return {
@@ -86,6 +89,13 @@ export function checkUsagePoint(raw: unknown, latestDay: string): PointCheck {
         field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(point)',
         message: issue.message,
       })),
+    };
+  }
+  const unknown = findUnknownKeys(raw, parsed.data);
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      issues: unknown.map((field) => ({ field, message: 'is not a field of a usage point' })),
     };
   }
   const point = parsed.data;

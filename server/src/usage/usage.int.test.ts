@@ -65,7 +65,7 @@ describeOnEachBackend(process.env.DATABASE_URL, 'usage ingest', ({ db, newOrg })
       expect(outcome.accepted).toBe(2);
       expect(outcome.changed).toBe(2);
       expect(outcome.rejected).toStrictEqual([
-        { index: 1, field: 'day', message: 'must be a date YYYY-MM-DD' },
+        { index: 1, field: 'day', message: 'must be a real calendar day' },
         { index: 2, field: 'accountId', message: 'must not be empty' },
         { index: 2, field: 'value', message: 'must be zero or more' },
         {

@@ -55,6 +55,15 @@ interface RouteSchemas<
   body?: Body;
   /** A valid body: the OpenAPI example, and what the cross-org suite sends. Required with a body. */
   bodyExample?: z.input<Body>;
+  /** Largest body the route takes, e.g. `8mb`; the server's `RIPE_BODY_LIMIT` unless told. */
+  bodyLimit?: string;
+  /** Media types the body may be sent as; `application/json` unless told (415 for any other). */
+  bodyContentTypes?: readonly string[];
+  /**
+   * A key of the body holding an array whose items the handler validates one at a time, so that one
+   * bad item is rejected alone (usage points): the router's text guard leaves those items to it.
+   */
+  itemsCheckedByHandler?: string;
   /** 200 unless told; 204 sends no body. */
   status?: SuccessStatus;
   response: Result;

@@ -1,4 +1,4 @@
-import { RipeError, toFieldIssues } from '@ripe/shared';
+import { findUnknownKeys, findUnsafeText, RipeError, toFieldIssues, type FieldIssue } from '@ripe/shared';
 import { Router, type RequestHandler } from 'express';
 import type { z } from 'zod';
 import { withOrg } from '../../store/org-scope.ts';
@@ -6,6 +6,7 @@ import { authenticate, authOf, requireOrgAccess } from '../auth/auth.middleware.
 import { setMetricsRoute } from '../metrics/http-metrics.ts';
 import type { RouterDeps } from '../router-deps.ts';
 import type { ApiRoute } from './api-route.ts';
+import { jsonBody, jsonContentType } from './json-body.ts';
 import { apiPrefix } from './openapi-document.ts';
 
 /**
@@ -28,10 +29,21 @@ export function apiRouter(deps: RouterDeps, routes: readonly ApiRoute[]): Router
               skipMembershipCheck: route.access.kind === 'key' || deps.insecureSkipMembershipCheck,
             }),
           ];
-    router[route.method](route.path, labelRoute(route), ...guards, async (req, res) => {
+    // The body is read only once the caller is known to be allowed.
+    const body = route.body
+      ? [
+          jsonBody({
+            limit: route.bodyLimit ?? deps.config.http.bodyLimit,
+            contentTypes: route.bodyContentTypes ?? [jsonContentType],
+          }),
+        ]
+      : [];
+    router[route.method](route.path, labelRoute(route), ...guards, ...body, async (req, res) => {
       const params = parseInput(route.params, req.params, 'path');
       const query = route.query ? parseInput(route.query, req.query, 'query') : {};
-      const body = route.body ? parseInput(route.body, req.body, 'body') : undefined;
+      const body = route.body
+        ? parseInput(route.body, req.body, 'body', route.itemsCheckedByHandler)
+        : undefined;
       const base = { params, query, body, req, res, deps };
       const result =
         route.access.kind !== 'public'
@@ -62,18 +74,54 @@ function labelRoute(route: ApiRoute): RequestHandler {
   };
 }
 
+/**
+ * Every input of every route goes through here: strings that cannot be stored (NUL, lone
+ * surrogates) and keys no schema names are refused with the fields at fault, like a schema error.
+ */
 function parseInput<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
   part: string,
+  itemsCheckedByHandler?: string,
 ): z.output<Schema> {
-  const parsed = schema.safeParse(input ?? {});
-  if (!parsed.success) {
-    throw new RipeError('invalid_request', `The request ${part} is invalid`, {
-      issues: toFieldIssues('request', part, parsed.error),
-    });
+  const given = input ?? {};
+  const unsafe = findUnsafeText(withoutItems(given, itemsCheckedByHandler));
+  if (unsafe.length > 0) {
+    throw invalidRequest(
+      part,
+      unsafe.map((found) => issue(part, found.path, found.problem)),
+    );
+  }
+  const parsed = schema.safeParse(given);
+  if (!parsed.success) throw invalidRequest(part, toFieldIssues('request', part, parsed.error));
+  const unknown = findUnknownKeys(given, parsed.data);
+  if (unknown.length > 0) {
+    throw invalidRequest(
+      part,
+      unknown.map((path) =>
+        issue(part, path, `is not a field of this ${part === 'query' ? 'query' : 'request'}`),
+      ),
+    );
   }
   return parsed.data;
+}
+
+function invalidRequest(part: string, issues: FieldIssue[]): RipeError {
+  return new RipeError(
+    'invalid_request',
+    `The request ${part} is invalid: ${issues.map((found) => `${found.field} ${found.message}`).join('; ')}`,
+    { issues },
+  );
+}
+
+function issue(part: string, field: string, message: string): FieldIssue {
+  return { record: 'request', recordId: part, field, message };
+}
+
+/** The input without the items a handler validates one by one (their key is kept, emptied). */
+function withoutItems(input: unknown, key: string | undefined): unknown {
+  if (key === undefined || typeof input !== 'object' || input === null || !(key in input)) return input;
+  return { ...input, [key]: [] };
 }
 
 function assertParamsDeclared(route: ApiRoute): void {

@@ -1,6 +1,7 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { errorBodySchema } from '../errors/error-handler.middleware.ts';
 import type { ApiRoute } from './api-route.ts';
+import { jsonContentType } from './json-body.ts';
 
 export const apiPrefix = '/v1';
 
@@ -37,12 +38,15 @@ function operationOf(route: ApiRoute): ZodOpenApiOperationObject {
       ? {
           requestBody: {
             required: true,
-            content: {
-              'application/json': {
-                schema: route.body,
-                ...(route.bodyExample !== undefined ? { example: route.bodyExample } : {}),
-              },
-            },
+            content: Object.fromEntries(
+              (route.bodyContentTypes ?? [jsonContentType]).map((type) => [
+                type,
+                {
+                  schema: route.body,
+                  ...(route.bodyExample !== undefined ? { example: route.bodyExample } : {}),
+                },
+              ]),
+            ),
           },
         }
       : {}),
@@ -55,7 +59,15 @@ function operationOf(route: ApiRoute): ZodOpenApiOperationObject {
               content: { [route.rawResponse?.contentType ?? 'application/json']: { schema: route.response } },
             }),
       },
-      400: errorResponse('The request is invalid'),
+      400: errorResponse('The request is invalid: a field at fault, an unknown key, a string with NUL'),
+      ...(route.body
+        ? {
+            413: errorResponse('The body is too large'),
+            415: errorResponse(
+              `The body is not sent as ${(route.bodyContentTypes ?? [jsonContentType]).join(' or ')}`,
+            ),
+          }
+        : {}),
       ...(isOrg
         ? {
             401: errorResponse('No valid API key'),

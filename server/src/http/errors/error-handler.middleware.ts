@@ -59,6 +59,10 @@ export function errorHandler(): ErrorRequestHandler {
 
 function toRipeError(error: unknown): RipeError | undefined {
   if (isRipeError(error)) return error;
+  // The router decodes path parameters before any handler runs: `/v1/orgs/%zz` is the caller's mistake.
+  if (error instanceof URIError) {
+    return new RipeError('invalid_request', 'The path holds malformed percent-encoding');
+  }
   if (typeof error === 'object' && error !== null && 'type' in error && typeof error.type === 'string') {
     const code = bodyParserErrors[error.type];
     if (code)

@@ -1,6 +1,6 @@
 import type { RipeErrorCode } from '@ripe/shared';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
 
 /** The HTTP status of each error code: a new code fails the typecheck until it is given one here. */
 export const httpStatusOf = {
@@ -19,6 +19,7 @@ export const httpStatusOf = {
   connector_failed: 503,
   night_not_resumable: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   data_dir_locked: 503,
   invalid_env: 500,
   invalid_keyring: 500,

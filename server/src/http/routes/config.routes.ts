@@ -116,6 +116,7 @@ export const configRouter: RouterFactory = (deps) => {
     access: admin,
     params,
     body: settingsDocument('A JSON merge patch of the settings document'),
+    bodyContentTypes: ['application/merge-patch+json', 'application/json'],
     bodyExample: {
       rules: { composite: { readyScore: 65 } },
       schedule: { timeOfDay: '03:00', timeZone: 'UTC' },

@@ -1,3 +1,4 @@
+import { boundedDay } from '@ripe/shared';
 import { z } from 'zod';
 import { getMember } from '../../access/members.repository.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
@@ -17,7 +18,7 @@ const feedbackBody = z.discriminatedUnion('kind', [
     reason: reason.optional(),
   }),
   z.object({ kind: z.literal('reject'), reason }),
-  z.object({ kind: z.literal('snooze'), snoozedUntil: z.iso.date(), reason: reason.optional() }),
+  z.object({ kind: z.literal('snooze'), snoozedUntil: boundedDay(), reason: reason.optional() }),
 ]);
 
 export const feedbackSchema = z

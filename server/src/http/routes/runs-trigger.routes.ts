@@ -1,3 +1,4 @@
+import { boundedDay } from '@ripe/shared';
 import PQueue from 'p-queue';
 import { z } from 'zod';
 import { failureReason } from '../../night/night-failure.ts';
@@ -14,7 +15,7 @@ const triggerBody = z.object({
     .boolean()
     .default(false)
     .meta({ description: 'Score and record the run, but change no latest state and queue no CRM write' }),
-  asOf: z.iso.date().optional().meta({ description: 'The day to score (default: today, UTC)' }),
+  asOf: boundedDay().optional().meta({ description: 'The day to score (default: today, UTC)' }),
 });
 
 const queuedRunSchema = z

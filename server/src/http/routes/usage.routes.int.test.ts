@@ -74,7 +74,7 @@ describeOnEachBackend(process.env.DATABASE_URL, 'usage routes', ({ db }) => {
       changed: 1,
       rejected: [
         { index: 1, field: 'value', message: 'must be zero or more' },
-        { index: 2, field: 'day', message: 'must be a date YYYY-MM-DD' },
+        { index: 2, field: 'day', message: 'must be a real calendar day' },
       ],
     });
     const none = await request(app)

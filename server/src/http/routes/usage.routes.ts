@@ -1,4 +1,4 @@
-import { RipeError, usageSeriesSchema } from '@ripe/shared';
+import { boundedDay, RipeError, usageSeriesSchema } from '@ripe/shared';
 import { z } from 'zod';
 import { ingestUsage } from '../../usage/ingest-usage.ts';
 import { latestUsageDay, maxUsageBatchSize, usagePointSchema } from '../../usage/usage-point.schema.ts';
@@ -71,6 +71,8 @@ const ingest = defineKeyRoute({
       },
     ],
   },
+  bodyLimit: usageBodyLimit,
+  itemsCheckedByHandler: 'points',
   response: ingestResponse,
   rawResponse: { contentType: 'application/json' },
   handler: async ({ body, res, withOrg }) => {
@@ -99,7 +101,7 @@ const read = defineOrgRoute({
       .union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(500)])
       .transform((ids) => (Array.isArray(ids) ? ids : [ids]))
       .meta({ description: 'One or more account ids (repeat the parameter)' }),
-    since: z.iso.date().meta({ description: 'First day, YYYY-MM-DD' }),
+    since: boundedDay().meta({ description: 'First day, YYYY-MM-DD' }),
   }),
   response: z.record(z.string(), z.array(usageSeriesSchema)),
   handler: async ({ withOrg, query }) =>
