@@ -1,7 +1,8 @@
-import { RipeError } from '@ripe/shared';
+import { dayProblem, RipeError } from '@ripe/shared';
+import { failRun } from '../store/runs.repository.ts';
 import type { Database } from '../store/database.ts';
 import { withOrg } from '../store/org-scope.ts';
-import { claimLease, createCheckpoint, getCheckpoint } from './checkpoint.repository.ts';
+import { claimLease, createCheckpoint, getCheckpoint, releaseLease } from './checkpoint.repository.ts';
 import { findNightRun, getNightRun, nightStartCursor, startNightRun } from './night-runs.repository.ts';
 import type { Claimed } from './org-night.types.ts';
 
@@ -19,8 +20,11 @@ export async function claimRun(
     batchSize: number;
     full: boolean;
     usageIngested: boolean;
+    maxResumes: number;
   },
-): Promise<Claimed | { skipped: 'already_done' | 'in_progress_elsewhere'; runId: string | null }> {
+): Promise<
+  Claimed | { skipped: 'already_done' | 'in_progress_elsewhere' | 'given_up'; runId: string | null }
+> {
   return withOrg(db, orgId, async (tx) => {
     const existing = input.resumeRunId
       ? await getNightRun(tx, input.resumeRunId)
@@ -40,8 +44,16 @@ export async function claimRun(
       }
       const checkpoint = await claimLease(tx, existing.id, owner, leaseMs);
       if (!checkpoint) return { skipped: 'in_progress_elsewhere', runId: existing.id };
+      const poisoned = unrunnable(checkpoint, input.maxResumes);
+      if (poisoned) {
+        await failRun(tx, existing.id, poisoned);
+        await releaseLease(tx, existing.id, owner);
+        return { skipped: 'given_up', runId: existing.id };
+      }
       return { runId: existing.id, dryRun: existing.dryRun, nightDate: existing.nightDate, checkpoint };
     }
+    const asOfProblem = dayProblem(input.asOf);
+    if (asOfProblem) throw new RipeError('invalid_argument', `The night's day (asOf) ${asOfProblem}`);
     const run = await startNightRun(tx, { dryRun: input.dryRun, nightDate: input.nightDate });
     // Another process started this night a moment ago: it is theirs.
     if (!run) return { skipped: 'in_progress_elsewhere', runId: null };
@@ -55,4 +67,19 @@ export async function claimRun(
     });
     return { runId: run.id, dryRun: run.dryRun, nightDate: run.nightDate, checkpoint };
   });
+}
+
+/**
+ * Why a run taken over must not run again, if it must not: it was resumed more often than allowed
+ * (each process that tried died or lost it), or its day is out of range (stored before the bound).
+ */
+function unrunnable(checkpoint: { resumes: number; asOf: string }, maxResumes: number): string | undefined {
+  if (checkpoint.resumes > maxResumes) {
+    return (
+      `Given up after ${maxResumes} resumes without finishing (each process running it stopped or crashed): ` +
+      'look at the server logs of this run, then run the night again'
+    );
+  }
+  const problem = dayProblem(checkpoint.asOf);
+  return problem ? `The night's day (asOf) ${problem}: run the night again with another day` : undefined;
 }

@@ -26,3 +26,9 @@ export interface NightState {
 
 /** How long a silent process keeps its run before another may resume it, unless told otherwise. */
 export const defaultLeaseMs = 60_000;
+
+/**
+ * How many times a run may be taken over by another process before it is given up as `failed`: a
+ * night that kills its process each time (a poison input) must not kill every process that resumes it.
+ */
+export const defaultMaxResumes = 5;

@@ -17,7 +17,7 @@ import {
 import { recordApiUsage, topVerdictsOfRun } from './night-runs.repository.ts';
 import { storedModel, trainAndStore } from './org-model.ts';
 import type { OrgNightDeps, OrgNightOptions, OrgNightOutcome } from './org-night.types.ts';
-import { callsLeft, defaultLeaseMs, type NightState } from './night-state.ts';
+import { callsLeft, defaultLeaseMs, defaultMaxResumes, type NightState } from './night-state.ts';
 import { startHeartbeat } from './run-lease.ts';
 import { budgetStage } from './stages/budget.stage.ts';
 import { loadOrgStage } from './stages/load-org.stage.ts';
@@ -65,6 +65,7 @@ export async function runOrgNight(
     batchSize: options.batchSize ?? defaultBatchSize,
     full: options.full ?? false,
     usageIngested: loaded.usage.source === 'ingest',
+    maxResumes: deps.maxResumes ?? defaultMaxResumes,
   });
   if ('skipped' in claim) return { status: 'skipped', runId: claim.runId, reason: claim.skipped };
   const { runId, checkpoint } = claim;

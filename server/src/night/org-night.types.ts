@@ -23,6 +23,8 @@ export interface OrgNightDeps {
   now?: () => Date;
   /** How long a silent process keeps its run before another may resume it. */
   leaseMs?: number;
+  /** Takeovers of one run by another process before it ends `failed` (`defaultMaxResumes`). */
+  maxResumes?: number;
   /** The CRM connector of an org's night (tests and `ripe demo` pass their own). */
   resolveConnector?: ConnectorResolver;
   /** The expansion agent for the shortlist; deterministic by default. */
@@ -95,7 +97,8 @@ export type OrgNightOutcome =
   | {
       status: 'skipped';
       runId: string | null;
-      reason: 'already_done' | 'in_progress_elsewhere' | 'superseded';
+      /** `given_up`: resumed too often without finishing, the run is now `failed` with the reason. */
+      reason: 'already_done' | 'in_progress_elsewhere' | 'superseded' | 'given_up';
     };
 
 export interface Claimed {

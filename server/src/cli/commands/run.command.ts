@@ -37,6 +37,10 @@ export function registerRun(program: Command): void {
     .requiredOption('--org <id>', 'the org')
     .option('--dry-run', 'score and record the run, but write no latest state and queue no write-back')
     .option('--as-of <date>', 'the day to score (default: today, UTC)', isoDay('as-of'))
+    .addHelpText(
+      'after',
+      `\nExit codes: ${runExitCodes.ran} the night ran, ${runExitCodes.failed} it failed or was interrupted, ${runExitCodes.nothingRan} nothing ran (finished already, or run by another process).`,
+    )
     .option('--resume <runId>', 'resume an interrupted run from its checkpoint', runId)
     .option('--full', 'pull every account, not only those changed in the CRM since the last night')
     .option(
@@ -65,7 +69,7 @@ export function registerRun(program: Command): void {
       }
       if (options.json) process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
       else console.log(describeOutcome(outcome, options.top));
-      if (outcome.status === 'failed' || outcome.status === 'retry') process.exitCode = 1;
+      process.exitCode = exitCodeOf(outcome);
     });
 }
 
@@ -77,10 +81,25 @@ function describeOutcome(outcome: OrgNightOutcome, top: number): string {
     case 'retry':
       return `Run ${outcome.runId} was interrupted (${outcome.reason}); resume it with --resume ${outcome.runId}`;
     case 'skipped':
-      return outcome.reason === 'already_done'
-        ? `Run ${outcome.runId ?? ''} has finished already`
-        : `Run ${outcome.runId ?? ''} is being run by another process`;
+      switch (outcome.reason) {
+        case 'already_done':
+          return `Nothing ran: run ${outcome.runId ?? ''} has finished already`;
+        case 'given_up':
+          return `Run ${outcome.runId ?? ''} was resumed too often without finishing: it is now failed; run the night again`;
+        case 'in_progress_elsewhere':
+        case 'superseded':
+          return `Nothing ran: run ${outcome.runId ?? ''} is being run by another process`;
+      }
   }
+}
+
+/** Exit codes of `ripe run`, for scripts that resume runs. */
+export const runExitCodes = { ran: 0, failed: 1, nothingRan: 3 } as const;
+
+function exitCodeOf(outcome: OrgNightOutcome): number {
+  if (outcome.status === 'succeeded') return runExitCodes.ran;
+  if (outcome.status === 'skipped' && outcome.reason !== 'given_up') return runExitCodes.nothingRan;
+  return runExitCodes.failed;
 }
 
 function describeReport(report: OrgNightReport, top: number): string {
