@@ -125,6 +125,11 @@ export interface CrmConnector {
   /** API calls made by this instance so far. */
   calls(): ApiCallCount;
   /**
+   * The fewest read calls that could have read what this instance read (one per full page of each object it
+   * needed), when the connector reads more than one page per page of accounts; absent: one per page of accounts.
+   */
+  readFloor?(): number;
+  /**
    * Gets a new access token after a call answered `auth_expired` (single-flight per connection): the caller
    * then repeats that call once. `auth_revoked` when the refresh token no longer works.
    */

@@ -144,8 +144,14 @@ export async function runOrgNight(
       (historyCalls === null || (left ?? 0) >= historyCalls)
     ) {
       const trainStartedAt = performance.now();
+      const readsBefore = connector.calls().reads;
       night.model = (await trainAndStore(db, orgId, train, now(), model)).description;
       night.phases.model += performance.now() - trainStartedAt;
+      // Reading the history after the sync is part of the night's reads too.
+      night.tally = {
+        ...night.tally,
+        apiReads: night.tally.apiReads + connector.calls().reads - readsBefore,
+      };
     }
     night.calls = connector.calls();
     const outcome = toOutcome(night);

@@ -38,6 +38,9 @@ export async function readAll(
   return ok(records);
 }
 
+// Code-unit order, as the cursor is compared everywhere (Salesforce ids mix cases: no locale order).
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const after = (a: Position, b: SyncCursor) =>
   b === null || a.modifiedAt > b.modifiedAt || (a.modifiedAt === b.modifiedAt && a.id > b.id);
 
@@ -85,7 +88,7 @@ export async function scanChanges(
   const positions = [...latest]
     .map(([id, modifiedAt]) => ({ modifiedAt, id }))
     .filter((position) => after(position, cursor))
-    .sort((a, b) => a.modifiedAt.localeCompare(b.modifiedAt) || a.id.localeCompare(b.id));
+    .sort((a, b) => compare(a.modifiedAt, b.modifiedAt) || compare(a.id, b.id));
   return ok(positions);
 }
 

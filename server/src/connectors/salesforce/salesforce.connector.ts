@@ -91,6 +91,9 @@ export function salesforceConnector(
     return scanned;
   }
 
+  // Accounts pulled tonight, kept for the history (a first night trains on what it just read, not a second read).
+  const pulledTonight = new Map<string, PulledAccount>();
+
   async function* pages(positions: readonly Position[], asOf: string, signal?: AbortSignal) {
     const ctx: SnapshotContext = {
       map,
@@ -111,15 +114,15 @@ export function salesforceConnector(
         // Deleted since the scan: nothing to score.
         if (!records) return [];
         const snapshot = mapSnapshot(records, ctx);
-        return [
-          {
-            accountId: position.id,
-            snapshot,
-            human: mapHumanValues(records.account),
-            cursor: position,
-            ownerId: snapshot.account.csmId ?? null,
-          },
-        ];
+        const pulled: PulledAccount = {
+          accountId: position.id,
+          snapshot,
+          human: mapHumanValues(records.account),
+          cursor: position,
+          ownerId: snapshot.account.csmId ?? null,
+        };
+        if (pulledTonight.size < historySample) pulledTonight.set(position.id, pulled);
+        return [pulled];
       });
     }
   }
@@ -180,11 +183,16 @@ export function salesforceConnector(
     async *pullHistory(asOf, historyOptions = {}) {
       const scanned = await changes(null, asOf);
       if (!scanned.ok) throw new ConnectorFailure(scanned.error);
-      const all = scanned.value;
-      const size = Math.min(all.length, historyOptions.sampleSize ?? historySample);
-      const sample = Array.from({ length: size }, (_, k) => all[Math.floor((k * all.length) / size)]).filter(
-        (p): p is Position => p !== undefined,
-      );
+      const size = Math.min(scanned.value.length, historyOptions.sampleSize ?? historySample);
+      // Accounts read tonight first, then a stride over the others.
+      const known = [...pulledTonight.values()].slice(0, size);
+      for (const pulled of known) yield* historyRows(pulled, asOf);
+      const others = scanned.value.filter((p) => !pulledTonight.has(p.id));
+      const wanted = size - known.length;
+      const sample = Array.from(
+        { length: Math.min(wanted, others.length) },
+        (_, k) => others[Math.floor((k * others.length) / wanted)],
+      ).filter((p): p is Position => p !== undefined);
       for await (const page of pages(sample, asOf)) {
         for (const pulled of page) yield* historyRows(pulled, asOf);
       }

@@ -35,4 +35,6 @@ export interface ContractCrm {
   opportunities(): ContractRecord[];
   historyCount(): number;
   faults?: ContractFaults;
+  /** Stops what the CRM runs (an emulator's server) once the case is over. */
+  close?(): Promise<void>;
 }

@@ -39,7 +39,9 @@ export function toOutcome(night: NightState) {
 export function apiUsageOf(night: NightState, connector: CrmConnector): ApiUsage {
   const reads = night.tally.apiReads;
   const writes = night.calls.writes;
-  const floorReads = Math.max(1, Math.ceil(night.tally.records / connector.provider.pageSize));
+  // A connector that reads more than the accounts (related objects, a change scan) says what its floor is.
+  const floorReads =
+    connector.readFloor?.() ?? Math.max(1, Math.ceil(night.tally.records / connector.provider.pageSize));
   const floorWrites = night.drain?.floorWriteCalls ?? 0;
   return {
     calls: { reads, writes, total: reads + writes, byKind: night.calls.byKind },

@@ -102,5 +102,5 @@ export function mapActivities(records: AccountRecords): Activity[] {
   }
   return out
     .filter((a): a is Activity => a !== undefined)
-    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id));
+    .sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || (a.id < b.id ? -1 : 1));
 }
