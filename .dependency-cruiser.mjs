@@ -18,7 +18,8 @@ const PURE_BUILTINS = ['assert', 'assert/strict', 'buffer', 'querystring', 'stri
 // npm packages the pure core may use: schemas and in-memory parsing. Everything else — pg,
 // @electric-sql/pglite, pg-boss, express, pino, undici, jsforce, @hubspot/api-client, luxon (reads the
 // clock) — is I/O or ambient state and belongs at the edge. Add a package here only if it is pure.
-const PURE_PACKAGES = ['zod', 'csv-parse'];
+// The nlp.js Snowball stemmers are pure functions over a word (the intent reader imports only them).
+const PURE_PACKAGES = ['zod', 'csv-parse', '@nlpjs/lang-en-min', '@nlpjs/lang-fr'];
 
 // server/src folders the pure core may import. Everything else under server/src does I/O or orchestrates
 // it (store, night, jobs, http, connectors, writeback, cli, secrets, usage, settings, access, audit,

@@ -1,7 +1,8 @@
-// Finds the conversation cues of a text: a cheap trigger scan picks the sentences worth reading and the
-// codes worth trying; each code's precompiled regex (English and French) runs over those sentences only;
-// negated cues are dropped, overlaps go to the higher-priority code, and each cue is quoted with its
-// sentence.
+// Finds the conversation cues of a text. Two readers: the intent reader (intents/), a grammar over stems
+// with negation, hedging, third parties and the past in scope, for team onboarding, headcount growth,
+// funding, hiring plans, evaluating alternatives and restructuring; and, for the other cues, a cheap trigger
+// scan that picks the sentences worth reading and each code's precompiled regex (English and French).
+// Negated cues are dropped, overlaps go to the higher-priority code, each cue is quoted with its sentence.
 import { englishLexicon } from './en.lexicon.ts';
 import { foldText } from './fold-text.ts';
 import { frenchLexicon } from './fr.lexicon.ts';
@@ -12,16 +13,41 @@ import {
   type ConversationCode,
   type Lexicon,
 } from './lexicon.ts';
+import { defaultIntentReader } from './intents/default-reader.ts';
+import type { IntentCode, IntentMention } from './intents/intent.types.ts';
 import { isNegated } from './negation.ts';
 import { compileTriggers, triggeredSentences } from './trigger-scan.ts';
 
 export interface ConversationCue {
   code: ConversationCode;
-  /** The phrase that matched, folded. */
+  /** The phrase that matched (folded for the phrase lists, as written for the intent reader). */
   phrase: string;
   /** The sentence holding it, as written. */
   quote: string;
+  /** The intent the intent reader read, when it read this cue. */
+  intent?: IntentCode;
+  /** Only a possibility ("we might bring the Lyon team on board"): weighs less. */
+  hedged?: boolean;
+  /** People the customer stated ("roughly 30 people", "four analysts"). */
+  people?: number;
+  /** A money amount as written ("$45M"). */
+  money?: string;
 }
+
+export interface CueOptions {
+  /** The current year: a year before it reads as the past. */
+  year?: number;
+}
+
+/** The signal code each intent feeds. */
+export const codeOfIntent: Record<IntentCode, ConversationCode> = {
+  team_onboarding: 'new_need',
+  headcount_growth: 'growth_event',
+  funding_raised: 'growth_event',
+  hiring_plan: 'growth_event',
+  evaluating_alternatives: 'churn_threat',
+  restructuring: 'budget_cut',
+};
 
 const lexicons: readonly Lexicon[] = [englishLexicon, frenchLexicon];
 const REGEXES = compileCueRegexes(lexicons);
@@ -70,9 +96,52 @@ function sentenceMatches(folded: string, mask: number, skip: number): SentenceMa
  *
  * `findConversationCues('We need 10 more seats. No budget cuts planned.')` → one `buying_intent` cue.
  */
-export function findConversationCues(text: string, subject = ''): ConversationCue[] {
+export function findConversationCues(
+  text: string,
+  subject = '',
+  options: CueOptions = {},
+): ConversationCue[] {
   const cues: ConversationCue[] = [];
   if (text.length === 0 && subject.length === 0) return cues;
+  const phraseCues = findPhraseCues(text, subject);
+  const seen = new Set(phraseCues.map((cue) => cue.code));
+  cues.push(...phraseCues);
+  // The quoted history of an email (a line starting with ">") is older text, already read.
+  const quoted = text.search(/\n\s*>/);
+  const body = quoted < 0 ? text : text.slice(0, quoted);
+  const mentions = [
+    ...defaultIntentReader().read(subject, options),
+    ...defaultIntentReader().read(body, options),
+  ];
+  // Per code, the first asserted mention, else the first hedged one.
+  const ordered = [
+    ...mentions.filter((m) => m.modality === 'asserted'),
+    ...mentions.filter((m) => m.modality === 'hedged'),
+  ];
+  for (const mention of ordered) {
+    const code = codeOfIntent[mention.intent];
+    if (seen.has(code)) continue;
+    seen.add(code);
+    cues.push(cueOfMention(code, mention));
+  }
+  return cues;
+}
+
+function cueOfMention(code: ConversationCode, mention: IntentMention): ConversationCue {
+  return {
+    code,
+    phrase: mention.phrase,
+    quote: quoteOf(mention.sentence),
+    intent: mention.intent,
+    ...(mention.modality === 'hedged' ? { hedged: true } : {}),
+    ...(mention.slots.people !== undefined ? { people: mention.slots.people } : {}),
+    ...(mention.slots.money !== undefined ? { money: mention.slots.money } : {}),
+  };
+}
+
+/** The cues of the phrase lists (lexicon.ts), at most one per code. */
+function findPhraseCues(text: string, subject: string): ConversationCue[] {
+  const cues: ConversationCue[] = [];
   // UTF-8 takes at most 3 bytes per UTF-16 code unit; +1 for the line break, +2 for the scan's sentinel.
   const needed = (subject.length + text.length) * 3 + 3;
   if (buffer.length < needed) buffer = new Uint8Array(needed);

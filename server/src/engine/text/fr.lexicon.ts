@@ -8,29 +8,23 @@ const LIMIT = '(?:limite|limites|quota|quotas|plafond|maximum|nombre maximum)';
 export const frenchLexicon: Lexicon = {
   budget_cut: {
     triggers:
-      'coupe coupes reduction reductions restriction restrictions gel baisse reduire baisser diminuer couper geler reduisons baissons diminuons licenciement licenciements plan_social restructuration moins_de effectifs',
+      'coupe coupes reduction reductions restriction restrictions gel baisse reduire baisser diminuer couper geler reduisons baissons diminuons moins_de',
     cues: [
       '(?:coupes?|reductions?|restrictions?|gel|baisse) (?:budgetaires?|du budget|de budget|des budgets|des depenses|des couts)',
-      '(?:reduire|baisser|diminuer|couper|geler|reduisons|baissons) (?:le |notre |nos |les |leur |leurs )?(?:budgets?|depenses|couts|effectifs)',
+      '(?:reduire|baisser|diminuer|couper|geler|reduisons|baissons) (?:le |notre |nos |les |leur |leurs )?(?:budgets?|depenses|couts)',
       'gel des (?:embauches|recrutements)',
-      'licenciements?',
-      'plan social',
-      'restructuration',
-      'reduction (?:des )?(?:effectifs|couts)',
+      'reduction (?:des )?couts',
       `(?:reduire|diminuer|baisser|reduisons|diminuons) (?:le nombre de |nos |les )?${SEATS}`,
       `moins de ${SEATS}`,
     ],
   },
   churn_threat: {
-    triggers:
-      'resili* renouv* changer fournisseur prestataire concurrent concurrents autre_solution autre_outil etudions regardons evaluons envisageons comparons mettre_fin arreter quitter abandonner',
+    triggers: 'resili* renouv* mettre_fin arreter quitter abandonner',
     cues: [
       'resili\\w*',
       '(?:ne pas|pas) renouvel\\w*',
       'ne (?:renouvellerons|renouvelerons|renouvellera|renouvelons|renouvellerions) pas',
       'non[- ]renouvellement',
-      '(?:changer|passer) (?:de|chez|a|vers) (?:un autre |une autre |un )?(?:fournisseur|prestataire|solution|outil|concurrent)',
-      "(?:etudions|regardons|evaluons|envisageons|comparons) (?:des |d'autres |les |une )?(?:alternatives?|solutions concurrentes|concurrents|autres options|autres solutions)",
       '(?:mettre fin|arreter) (?:a|au|le) (?:contrat|abonnement)',
       '(?:quitter|abandonner) (?:votre|la|cette) (?:plateforme|solution|outil)',
     ],
@@ -117,32 +111,23 @@ export const frenchLexicon: Lexicon = {
     ],
   },
   new_need: {
-    triggers:
-      'nouvelle nouvelles nouveau nouveaux autre autres deuxieme second seconde etendre deployer ouvrir',
+    triggers: 'nouveau nouveaux autre autres deuxieme second seconde',
     cues: [
-      '(?:nouvelle|nouvelles) (?:equipes?|filiales?|entites?|divisions?|directions?|business units?|agences?)',
-      "(?:nouveau|nouveaux) (?:projets?|cas d'usage|cas d'utilisation|services?|departements?|besoins?|sites?|bureaux|use cases?)",
-      "(?:autre|autres|deuxieme|second|seconde) (?:equipes?|services?|departements?|filiales?|entites?|cas d'usage)",
-      "(?:etendre|deployer|ouvrir) (?:[a-z']+ ){0,3}(?:a|aux) (?:l'equipe|les equipes|d'autres|un autre|une autre)",
+      "(?:nouveau|nouveaux) (?:projets?|cas d'usage|cas d'utilisation|besoins?|use cases?)",
+      "(?:autre|autres|deuxieme|second|seconde) cas d'usage",
     ],
   },
   growth_event: {
     triggers: [
-      'recrut* embauch* levee leve levons tour_de serie rachat rachete rachetee racheter acquisition acquerir',
-      'fusion fusionner ouverture ouvrir ouvrons international internationale implanter implantation effectifs',
+      'rachat rachete rachetee racheter acquisition acquerir',
+      'fusion fusionner ouverture ouvrir ouvrons international internationale implanter implantation',
       'bourse',
     ].join(' '),
     cues: [
-      '(?:recrutons|embauchons)',
-      '(?:recrut|embauch)\\w*',
-      '(?:levee|leve|levons|avons leve) (?:de fonds|\\d+)',
-      'tour de table',
-      'serie [a-e]',
       '(?:rachat|rachete|rachetee|racheter|acquisition|acquerir|fusion|fusionner)',
       "(?:ouverture|ouvrir|ouvrons) (?:d'un |d'une |un |une |de |des |notre |nos )?(?:nouveau |nouvelle |nouveaux )?(?:bureau|bureaux|filiale|filiales|agence|agences|site|sites)",
       "(?:expansion|developpement|deploiement) (?:a l'|a |en |vers l')?international",
       "(?:s'implanter|implantation|nous implanter) (?:en|au|aux|a)",
-      '(?:doubler|augmenter|croissance) (?:de )?(?:nos |les |des )?effectifs',
       'introduction en bourse',
     ],
   },

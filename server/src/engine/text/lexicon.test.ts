@@ -76,6 +76,8 @@ const examples: Record<'en' | 'fr', Record<ConversationCode, string[]>> = {
     ],
     new_need: [
       'A new customer success team starts in May.',
+      'We have a new forecasting use case.',
+      'Another project needs it.',
       'Another department wants access.',
       'We plan to roll it out to the finance team.',
       'We also want to track renewals.',
@@ -107,6 +109,7 @@ const examples: Record<'en' | 'fr', Record<ConversationCode, string[]>> = {
       'Réduction des effectifs de 10 %.',
       'Nous devons diminuer le nombre de licences.',
       'Il nous faudra moins de postes.',
+      'Une réduction des coûts est demandée.',
     ],
     churn_threat: [
       'Nous voulons résilier le contrat.',
@@ -162,6 +165,7 @@ const examples: Record<'en' | 'fr', Record<ConversationCode, string[]>> = {
       'Une nouvelle filiale rejoint le groupe.',
       'Nous avons un nouveau projet.',
       'Une autre équipe est intéressée.',
+      "Un deuxième cas d'usage apparaît.",
       "Nous voulons le déployer à d'autres services.",
     ],
     growth_event: [

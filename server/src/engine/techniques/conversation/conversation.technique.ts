@@ -1,6 +1,7 @@
 import type { Activity, Evidence, Signal, TechniqueResult } from '@ripe/shared';
 import { dayNumber, instantDayNumber, isoDay } from '@ripe/shared';
-import { findConversationCues } from '../../text/conversation-cues.ts';
+import { findConversationCues, type ConversationCue } from '../../text/conversation-cues.ts';
+import type { IntentCode } from '../../text/intents/intent.types.ts';
 import { conversationCodes, type ConversationCode } from '../../text/lexicon.ts';
 import type { Technique } from '../technique.ts';
 import { makeSignal, round3, scoreFromSignals } from '../signal.ts';
@@ -11,6 +12,28 @@ const directionWeight: Record<Activity['direction'], number> = { inbound: 1, int
 const MAX_QUOTES = 3;
 /** Below this, a signal is noise (one outbound mention months ago). */
 const MIN_STRENGTH = 0.05;
+/** A possibility ("we might bring the Lyon team on board") weighs less than a stated plan or fact. */
+const HEDGED_WEIGHT = 0.4;
+
+const intentLabels: Record<IntentCode, string> = {
+  team_onboarding: 'team, office or department coming on board',
+  headcount_growth: 'headcount grown',
+  funding_raised: 'funding raised',
+  hiring_plan: 'hiring plan',
+  evaluating_alternatives: 'evaluating alternatives',
+  restructuring: 'restructuring or headcount reduction',
+};
+
+/** What the evidence shows as its value: the people stated, else the money, else the phrase. */
+function valueOf(cue: ConversationCue): number | string {
+  return cue.people ?? cue.money ?? cue.phrase;
+}
+
+function describe(cue: ConversationCue): string {
+  if (!cue.intent) return descriptions[cue.code];
+  const people = cue.people !== undefined ? `, ${cue.people} people stated` : '';
+  return `${descriptions[cue.code]}: ${intentLabels[cue.intent]}${cue.hedged ? ' (hedged)' : ''}${people}`;
+}
 
 const descriptions: Record<ConversationCode, string> = {
   buying_intent: 'Buying intent',
@@ -37,6 +60,7 @@ export const conversationTechnique: Technique = (snapshot, ctx): TechniqueResult
   const today = dayNumber(ctx.now);
   const { lookbackDays, halfLifeDays } = ctx.config.conversation;
   const mentions = new Map<ConversationCode, Mention[]>();
+  const year = Number(ctx.now.slice(0, 4));
   let readable = 0;
 
   for (const activity of snapshot.activities) {
@@ -46,19 +70,20 @@ export const conversationTechnique: Technique = (snapshot, ctx): TechniqueResult
     if (activity.text.length === 0 && !activity.subject) continue;
     readable++;
     const weight = directionWeight[activity.direction] * Math.pow(0.5, age / halfLifeDays);
-    const cues = findConversationCues(activity.text, activity.subject);
+    const cues = findConversationCues(activity.text, activity.subject, { year });
     for (const cue of cues) {
+      const cueWeight = cue.hedged ? weight * HEDGED_WEIGHT : weight;
       let list = mentions.get(cue.code);
       if (!list) {
         list = [];
         mentions.set(cue.code, list);
       }
       list.push({
-        weight,
+        weight: cueWeight,
         evidence: {
           id: `conv:${activity.id}:${cue.code}`,
-          description: `${descriptions[cue.code]} (${activity.direction} ${activity.type}, weight ${round3(weight)})`,
-          value: cue.phrase,
+          description: `${describe(cue)} (${activity.direction} ${activity.type}, weight ${round3(cueWeight)})`,
+          value: valueOf(cue),
           date: isoDay(day),
           source: `activity:${activity.id}`,
           quote: cue.quote,
