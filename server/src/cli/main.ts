@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { reportCliError } from './cli-error.ts';
 import { registerDemo } from './commands/demo.command.ts';
@@ -18,6 +19,7 @@ const program = new Command('ripe')
   .description(
     'Ripe finds the accounts that are ready to grow, sizes the potential and says how to approach it.',
   )
+  .version(ripeVersion(), '-V, --version', 'print the version of ripe')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
@@ -44,4 +46,9 @@ try {
   } else {
     process.exitCode = reportCliError(error);
   }
+}
+
+function ripeVersion(): string {
+  const manifest = createRequire(import.meta.url)('../../../package.json') as { version: string };
+  return manifest.version;
 }

@@ -18,7 +18,11 @@ describe('data folder lock', () => {
   it('refuses a second opener while the folder is held, and admits one after release', async () => {
     const dataDir = join(root, 'data');
     const release = await lockDataDir(dataDir);
-    await expect(lockDataDir(dataDir)).rejects.toMatchObject({ code: 'data_dir_locked' });
+    await expect(lockDataDir(dataDir)).rejects.toMatchObject({
+      code: 'data_dir_locked',
+      // Says what to do: stop the holder, or give this command a folder of its own, or use PostgreSQL.
+      message: expect.stringMatching(/kill \d+.*RIPE_DATA_DIR=.*DATABASE_URL=postgres/),
+    });
     await release();
     const releaseAgain = await lockDataDir(dataDir);
     await releaseAgain();

@@ -18,7 +18,12 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
       if (!hasCode(error, 'EEXIST')) throw error;
       const holder = Number.parseInt(await readFile(lockPath, 'utf8').catch(() => ''), 10);
       if (Number.isInteger(holder) && isAlive(holder)) {
-        throw new RipeError('data_dir_locked', `The data folder ${dataDir} is in use by process ${holder}`);
+        throw new RipeError(
+          'data_dir_locked',
+          `The data folder ${dataDir} is in use by process ${holder} (a \`ripe serve\` or another command): ` +
+            `stop it (kill ${holder}) and run this again, or give this command its own folder with ` +
+            'RIPE_DATA_DIR=<another folder>; to share one database between processes, set DATABASE_URL=postgres://…',
+        );
       }
       await rm(lockPath, { force: true });
     }

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { backtestCsv, formatBacktestReport, reliabilitySvg } from '../../model/backtest/index.ts';
 import { positiveInt } from '../cli-error.ts';
 import { readInputFile } from '../input-file.ts';
+import { checkOutputFile } from '../output-file.ts';
 
 interface BacktestOptions {
   csv: string;
@@ -40,6 +40,7 @@ export function registerBacktest(program: Command): void {
     .option('--svg <file>', 'where to write the reliability plot', 'reliability.svg')
     .option('--json', 'machine-readable output')
     .action(async (options: BacktestOptions) => {
+      const svgPath = await checkOutputFile(options.svg, '--svg');
       const report = backtestCsv(await readInputFile(options.csv), {
         csvPath: options.csv,
         label: options.label,
@@ -48,7 +49,6 @@ export function registerBacktest(program: Command): void {
         folds: options.folds,
         seed: options.seed,
       });
-      const svgPath = resolve(options.svg);
       await writeFile(svgPath, reliabilitySvg(report));
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ ...report, reliabilitySvg: svgPath }, null, 2)}\n`);

@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { defaultOrgConfig } from '@ripe/shared';
 import { createSandbox } from '../../sandbox/sandbox.ts';
@@ -11,6 +10,7 @@ import { openNightStore } from '../../night/store-sink.ts';
 import { createProgress } from '../progress.ts';
 import { isoDay, positiveInt } from '../cli-error.ts';
 import { formatMoney, renderTable } from '../format.ts';
+import { checkOutputFile } from '../output-file.ts';
 import { crmDemoCommand, parseShare } from './demo-crm.ts';
 
 interface DemoOptions {
@@ -85,6 +85,7 @@ export function registerDemo(program: Command): void {
         await crmDemoCommand({ ...options, crm: options.crm, asOf });
         return;
       }
+      const reportPath = await checkOutputFile(options.report, '--report');
       const progress = createProgress({ quiet: options.json });
       const sandbox = createSandbox({ accounts: options.accounts, seed: options.seed, endDate: asOf });
       const model = trainSandboxModel(sandbox, asOf, { progress });
@@ -112,7 +113,6 @@ export function registerDemo(program: Command): void {
       } finally {
         await store?.close();
       }
-      const reportPath = resolve(options.report);
       await writeFile(reportPath, renderNightReport(summary));
       if (options.json) {
         const { top, ...rest } = summary;

@@ -1,12 +1,12 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createSandbox } from '../../sandbox/sandbox.ts';
 import { sandboxHistory } from '../../eval/sandbox-training.ts';
 import { FEATURE_NAMES } from '../../model/features.ts';
 import { createProgress } from '../progress.ts';
 import { isoDay, positiveInt } from '../cli-error.ts';
+import { checkOutputFile } from '../output-file.ts';
 
 interface HistoryOptions {
   accounts: number;
@@ -37,7 +37,7 @@ export function registerHistory(program: Command): void {
         seed: options.seed,
         endDate: options.asOf,
       });
-      const path = resolve(options.out);
+      const path = await checkOutputFile(options.out, '--out');
       const out = createWriteStream(path);
       const cell = (v: number | null) => (v === null ? '' : String(Math.round(v * 10_000) / 10_000));
       out.write(`account_id,observed_on,${FEATURE_NAMES.join(',')},expanded_90d\n`);

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { databaseOptions } from '../../config/database-options.ts';
+import { loadConfig } from '../../config/env.ts';
 import { migrate, openDatabase } from '../../store/index.ts';
 import { importUsageCsv } from '../../usage/usage-csv.import.ts';
 import { latestUsageDay } from '../../usage/usage-point.schema.ts';
@@ -8,7 +10,7 @@ import { createProgress } from '../progress.ts';
 interface ImportUsageOptions {
   csv: string;
   org: string;
-  dataDir: string;
+  dataDir?: string;
   batch: number;
   json?: boolean;
 }
@@ -28,11 +30,16 @@ export function registerImport(program: Command): void {
     )
     .requiredOption('--csv <file>', 'the CSV file')
     .requiredOption('--org <id>', 'the org to import into')
-    .option('--data-dir <dir>', 'embedded database folder (ignored when DATABASE_URL is set)', '.ripe/data')
+    .option(
+      '--data-dir <dir>',
+      'embedded database folder (default: RIPE_DATA_DIR or .ripe/data; ignored when DATABASE_URL is set)',
+    )
     .option('--batch <n>', 'rows per upsert', positiveInt('batch', 1, 50_000), 5_000)
     .option('--json', 'machine-readable output')
     .action(async (options: ImportUsageOptions) => {
-      const db = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: options.dataDir });
+      // The same database every other command uses: DATABASE_URL, else RIPE_DATA_DIR unless --data-dir says.
+      const config = loadConfig(options.dataDir === undefined ? {} : { RIPE_DATA_DIR: options.dataDir });
+      const db = await openDatabase(databaseOptions(config));
       try {
         await migrate(db);
         const report = await importUsageCsv({

@@ -1,10 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../../config/env.ts';
 import { assertDeletionConfirmed, deleteOrg, exportOrg } from '../../data-rights/index.ts';
 import { renderTable } from '../format.ts';
+import { checkOutputFile } from '../output-file.ts';
 import { withCliDatabase } from './cli-database.ts';
 
 /**
@@ -22,8 +22,9 @@ export function registerOrgDataRights(program: Command): void {
     .option('--out <file>', 'the archive to write (default ripe-export-<org>.tar.gz)')
     .option('--json', 'machine-readable output')
     .action(async (options: { org: string; out?: string; json?: boolean }) => {
-      const path = resolve(
+      const path = await checkOutputFile(
         options.out ?? `ripe-export-${options.org.replaceAll(/[^A-Za-z0-9_-]/g, '_')}.tar.gz`,
+        '--out',
       );
       // Written aside and renamed: a failed export leaves no file that looks complete.
       const partial = `${path}.partial`;
