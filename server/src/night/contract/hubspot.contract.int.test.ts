@@ -79,7 +79,8 @@ async function hubspotCrm(): Promise<ContractCrm> {
   return {
     accountIds: () => companyIds(portalOf()),
     connector,
-    changeAccounts: (share) => changeCompanies(portalOf(), share, (seed += 1), now()),
+    changeAccounts: (share) =>
+      changeCompanies(portalOf(), share, (seed += 1), now(), `${contractAsOf}T23:00:00.000Z`),
     touch: (accountId) => touchCompany(portalOf(), accountId, now()),
     setHuman: (accountId, edit) => setHumanValues(portalOf(), accountId, edit, now()),
     human: (accountId) => humanValues(portalOf(), accountId),

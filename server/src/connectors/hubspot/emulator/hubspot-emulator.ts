@@ -56,8 +56,10 @@ export const defaultEmulatorClient: EmulatorClient = {
   clientSecret: 'ripe-emulator-secret',
 };
 
-export async function startHubSpotEmulator(options: HubSpotEmulatorOptions): Promise<HubSpotEmulator> {
-  const now = options.now ?? Date.now;
+/** The seeded portal alone, synchronously (a test can hold it before the server listens). */
+export function createPortal(
+  options: Pick<HubSpotEmulatorOptions, 'accounts' | 'seed' | 'asOf' | 'hubId' | 'usageHistoryDays'>,
+): PortalState {
   const portal = emptyPortal(options.hubId ?? 24_681_357);
   const at = `${options.asOf}T06:00:00.000Z`;
   seedSchema(portal, at);
@@ -66,6 +68,14 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions): Pro
     const sandbox = createSandbox({ accounts: options.accounts, seed: options.seed, endDate: options.asOf });
     seedFromSandbox(portal, sandbox, options.accounts, options.asOf, options.usageHistoryDays);
   }
+  return portal;
+}
+
+export async function startHubSpotEmulator(
+  options: HubSpotEmulatorOptions & { portal?: PortalState },
+): Promise<HubSpotEmulator> {
+  const now = options.now ?? Date.now;
+  const portal = options.portal ?? createPortal(options);
   const ctx: EmulatorContext = {
     portal,
     now,
