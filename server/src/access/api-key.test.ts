@@ -28,6 +28,18 @@ describe('API keys', () => {
     }
   });
 
+  it('accepts only the canonical encoding of the secret', () => {
+    // Every issued key ends in a character whose spare bits are zero; its neighbours decode the same bytes.
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const { token } = issueApiKey();
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+      const last = alphabet.indexOf(token.slice(-1));
+      const sibling = alphabet[last ^ 1] ?? '';
+      expect(parseApiKey(`${token.slice(0, -1)}${sibling}`), sibling).toBeUndefined();
+      expect(parseApiKey(token)).toBeDefined();
+    }
+  });
+
   it('matches a secret against its hash only', () => {
     const issued = issueApiKey();
     const other = issueApiKey();

@@ -32,7 +32,10 @@ export function parseApiKey(token: string): { keyId: string; secret: Buffer } | 
   const match = tokenPattern.exec(token);
   if (!match?.[1] || !match[2]) return undefined;
   const secret = Buffer.from(match[2], 'base64url');
-  return secret.length === secretBytes ? { keyId: match[1], secret } : undefined;
+  // 43 characters carry 258 bits for 256: only the encoding a key was issued with is the key, so a
+  // last character altered in its two spare bits is not.
+  if (secret.length !== secretBytes || secret.toString('base64url') !== match[2]) return undefined;
+  return { keyId: match[1], secret };
 }
 
 export function hashSecret(secret: Buffer): Buffer {

@@ -89,12 +89,16 @@ export async function removeMember(tx: OrgTransaction, memberId: string): Promis
   return rowCount > 0;
 }
 
+/**
+ * The org's admins, locked until the transaction ends: two admins demoting each other at once take
+ * turns, and the second sees the first's change (the last-admin rule holds under concurrency).
+ */
 export async function countAdmins(tx: OrgTransaction): Promise<number> {
-  const { rows } = await tx.query<{ count: number }>(
-    `select count(*)::int as count from members where org_id = $1 and role = 'admin'`,
+  const { rows } = await tx.query<{ id: string }>(
+    `select id::text from members where org_id = $1 and role = 'admin' for update`,
     [tx.orgId],
   );
-  return rows[0]?.count ?? 0;
+  return rows.length;
 }
 
 function toMember(row: MemberRow): Member {
