@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
+import { applyEnvFile } from '../config/env-file.ts';
 import { reportCliError } from './cli-error.ts';
 import { registerDemo } from './commands/demo.command.ts';
 import { registerScore } from './commands/score.command.ts';
@@ -14,6 +15,9 @@ import { registerRun } from './commands/run.command.ts';
 import { registerWorker } from './commands/worker.command.ts';
 import { registerKeys } from './commands/keys.command.ts';
 import { registerOrgDataRights } from './commands/org-data.command.ts';
+
+// `.env` in the working folder, as `.env.example` says; variables set in the environment win.
+applyEnvFile('.env', process.env);
 
 const program = new Command('ripe')
   .description(

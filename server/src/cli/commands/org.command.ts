@@ -7,6 +7,9 @@ import { loadConfig } from '../../config/env.ts';
 import { openDatabase, type Database } from '../../store/database.ts';
 import { migrate } from '../../store/migrator.ts';
 import type { CrmKind } from '../../store/orgs.repository.ts';
+import { setSandboxSettings } from '../../night/org-sandbox.repository.ts';
+import { withOrg } from '../../store/org-scope.ts';
+import { positiveInt } from '../cli-error.ts';
 import { renderTable } from '../format.ts';
 
 const crmKinds: readonly CrmKind[] = ['sandbox', 'salesforce', 'hubspot'];
@@ -17,6 +20,8 @@ interface CreateOptions {
   externalId?: string;
   adminEmail: string;
   adminName: string;
+  accounts?: number;
+  seed?: number;
   json?: boolean;
 }
 
@@ -48,16 +53,32 @@ export function registerOrg(program: Command): void {
     .option('--external-id <id>', 'Salesforce org id or HubSpot portal id')
     .option('--admin-email <email>', 'email of the first admin', 'admin@localhost')
     .option('--admin-name <name>', 'name of the first admin', 'Admin')
+    .option(
+      '--accounts <n>',
+      'with --crm sandbox: accounts the sandbox generates',
+      positiveInt('accounts', 1, 100_000),
+    )
+    .option('--seed <s>', 'with --crm sandbox: seed of the sandbox', positiveInt('seed', 0))
     .option('--json', 'machine-readable output')
     .action(async (options: CreateOptions) => {
-      const created = await withDatabase((db) =>
-        provisionOrg(db, {
+      const sandbox = {
+        ...(options.accounts === undefined ? {} : { accounts: options.accounts }),
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+      };
+      if (Object.keys(sandbox).length > 0 && options.crm !== 'sandbox') {
+        throw new RipeError('invalid_argument', '--accounts and --seed are for --crm sandbox only');
+      }
+      const created = await withDatabase(async (db) => {
+        const provisioned = await provisionOrg(db, {
           name: options.name,
           crm: options.crm,
           ...(options.externalId ? { externalId: options.externalId } : {}),
           admin: { email: options.adminEmail, name: options.adminName },
-        }),
-      );
+        });
+        if (Object.keys(sandbox).length > 0)
+          await withOrg(db, provisioned.org.id, (tx) => setSandboxSettings(tx, sandbox));
+        return provisioned;
+      });
       if (options.json) {
         const { org: o, admin, token } = created;
         process.stdout.write(
