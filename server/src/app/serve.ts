@@ -1,8 +1,16 @@
 import type { AppConfig } from '../config/env.ts';
 import { startServer, type RunningServer, type StartOptions } from '../http/server.ts';
 import { backgroundServices } from './background-services.ts';
+import { connectorAuthFromConfig, nightConnectors } from './crm-connectors.ts';
 
 /** The composition root of `ripe serve`: the HTTP app and the background services beside it. */
 export function serveRipe(config: AppConfig, options: StartOptions = {}): Promise<RunningServer> {
-  return startServer(config, { services: backgroundServices, ...options });
+  return startServer(config, {
+    services: backgroundServices,
+    extend: ({ db }) => ({
+      connectorAuth: connectorAuthFromConfig(config),
+      resolveConnector: nightConnectors(db, config),
+    }),
+    ...options,
+  });
 }

@@ -14,6 +14,8 @@ import { registerImport } from './commands/import.command.ts';
 import { registerRun } from './commands/run.command.ts';
 import { registerWorker } from './commands/worker.command.ts';
 import { registerKeys } from './commands/keys.command.ts';
+import { registerConnect } from './commands/connect.command.ts';
+import { registerEmulator } from './commands/emulator.command.ts';
 import { registerOrgDataRights } from './commands/org-data.command.ts';
 
 // `.env` in the working folder, as `.env.example` says; variables set in the environment win.
@@ -39,6 +41,8 @@ registerImport(program);
 registerRun(program);
 registerWorker(program);
 registerKeys(program);
+registerConnect(program);
+registerEmulator(program);
 registerOrgDataRights(program);
 
 try {

@@ -34,6 +34,11 @@ export interface AppConfig {
     masterKeyId: string | undefined;
   };
   scheduler: { mode: SchedulerMode };
+  /** Ripe's app in each CRM (its OAuth client); a CRM without one cannot be connected. */
+  crm: {
+    salesforce: { clientId: string; clientSecret: Secret<string>; loginUrl: string } | undefined;
+    hubspot: { clientId: string; clientSecret: Secret<string>; apiBaseUrl: string } | undefined;
+  };
   /** Things the operator should know at start, e.g. a development default in use. */
   warnings: string[];
 }
@@ -85,9 +90,25 @@ const envSchema = z.object({
     .default('1mb'),
   RIPE_TRUST_PROXY_HOPS: integer(0, 10).default(0),
   RIPE_SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+  SALESFORCE_CLIENT_ID: z.string().optional(),
+  SALESFORCE_CLIENT_SECRET: z.string().optional(),
+  SALESFORCE_LOGIN_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://login.salesforce.com' })
+    .default('https://login.salesforce.com'),
+  HUBSPOT_CLIENT_ID: z.string().optional(),
+  HUBSPOT_CLIENT_SECRET: z.string().optional(),
+  HUBSPOT_API_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.hubapi.com' })
+    .default('https://api.hubapi.com'),
 });
 
-const secretVariables = new Set(['DATABASE_URL', 'RIPE_MASTER_KEY', 'RIPE_MASTER_KEYS']);
+const secretVariables = new Set([
+  'DATABASE_URL',
+  'RIPE_MASTER_KEY',
+  'RIPE_MASTER_KEYS',
+  'SALESFORCE_CLIENT_SECRET',
+  'HUBSPOT_CLIENT_SECRET',
+]);
 
 /**
  * Parses the environment. Empty variables count as unset. A bad environment throws one
@@ -117,6 +138,14 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): App
       'Invalid environment: RIPE_MASTER_KEY (or RIPE_MASTER_KEYS) is required in production',
     );
   }
+  for (const [id, secretName] of [
+    ['SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET'],
+    ['HUBSPOT_CLIENT_ID', 'HUBSPOT_CLIENT_SECRET'],
+  ] as const) {
+    if ((vars[id] === undefined) !== (vars[secretName] === undefined)) {
+      throw new RipeError('invalid_env', `Invalid environment: ${id} and ${secretName} are set together`);
+    }
+  }
   const warnings: string[] = [];
   if (!vars.RIPE_MASTER_KEY && !hasKeyring) {
     warnings.push(
@@ -144,6 +173,24 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): App
       masterKeyId: vars.RIPE_MASTER_KEY_ID,
     },
     scheduler: { mode: vars.RIPE_SCHEDULER },
+    crm: {
+      salesforce:
+        vars.SALESFORCE_CLIENT_ID && vars.SALESFORCE_CLIENT_SECRET
+          ? {
+              clientId: vars.SALESFORCE_CLIENT_ID,
+              clientSecret: secret(vars.SALESFORCE_CLIENT_SECRET),
+              loginUrl: vars.SALESFORCE_LOGIN_URL,
+            }
+          : undefined,
+      hubspot:
+        vars.HUBSPOT_CLIENT_ID && vars.HUBSPOT_CLIENT_SECRET
+          ? {
+              clientId: vars.HUBSPOT_CLIENT_ID,
+              clientSecret: secret(vars.HUBSPOT_CLIENT_SECRET),
+              apiBaseUrl: vars.HUBSPOT_API_BASE_URL,
+            }
+          : undefined,
+    },
     warnings,
   };
 }

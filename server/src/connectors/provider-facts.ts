@@ -1,4 +1,14 @@
 import type { RateLimitResetHeader } from '../resilience/server-wait.ts';
+import type { WriteKind } from './write-operation.ts';
+
+/** Every kind of write through one endpoint (one call takes any mix). */
+export const oneWriteEndpoint = (name: string): Readonly<Record<WriteKind, string>> => ({
+  account_fields: name,
+  history: name,
+  task_upsert: name,
+  task_close: name,
+  opportunity_create: name,
+});
 
 /**
  * A CRM's facts as typed data, one file per provider (`<crm>/provider.ts`): what the code branches on
@@ -15,6 +25,11 @@ export interface ProviderFacts {
   pageSize: number;
   /** Records per write call (a composite collection, a batch update). */
   writeBatchSize: number;
+  /**
+   * The API endpoint each kind of write goes to: kinds sharing an endpoint share its calls (Salesforce's
+   * composite takes any mix; HubSpot writes companies, tasks and deals through separate batch endpoints).
+   */
+  writeEndpoints: Readonly<Record<WriteKind, string>>;
   /** The documented request rate; null when there is none. */
   rateLimit: { requests: number; intervalMs: number } | null;
   /** The response header that reports the daily allowance (`sforce-limit-info`), lower case. */

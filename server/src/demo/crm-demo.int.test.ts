@@ -27,9 +27,31 @@ describe('ripe demo --crm sandbox', () => {
     expect(nights.flatMap((night) => night.errors)).toStrictEqual([]);
   });
 
-  it('answers a clear error for a CRM whose connector has not landed', async () => {
-    await expect(
-      runCrmDemo({ crm: 'hubspot', accounts: 10, nights: 1, changeRate: 0, seed: 1, asOf: '2026-11-01' }),
-    ).rejects.toThrow('The HubSpot connector is not available yet: try --crm sandbox');
+});
+
+describe('ripe demo --crm salesforce', () => {
+  it('runs the nights through jsforce against the emulator, within 1.05 × the floor of calls', async () => {
+    const { nights } = await runCrmDemo({
+      crm: 'salesforce',
+      accounts: 200,
+      nights: 3,
+      changeRate: 0.05,
+      seed: 42,
+      asOf: '2026-06-01',
+    });
+    const [first, second, third] = nights;
+    if (!first || !second || !third) throw new Error('three nights expected');
+    expect(first.pulledAccounts).toBe(200);
+    expect(first.written.history).toBe(200);
+    expect(first.written.tasksCreated).toBeGreaterThan(0);
+    expect(second.pulledAccounts).toBe(0);
+    expect(second.written).toStrictEqual(noWrites());
+    expect(second.apiCalls.writes).toBe(0);
+    expect(third.changedAccounts).toBe(10);
+    expect(third.pulledAccounts).toBe(10);
+    expect(third.apiCalls.writes).toBeGreaterThan(0);
+    expect(third.apiCalls.writes).toBeLessThanOrEqual(Math.ceil(10 / 200));
+    for (const night of nights) expect(night.apiCalls.total).toBeLessThanOrEqual(1.05 * night.floorCalls.total);
+    expect(nights.flatMap((night) => night.errors)).toStrictEqual([]);
   });
 });

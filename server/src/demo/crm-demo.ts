@@ -2,6 +2,9 @@ import { RipeError } from '@ripe/shared';
 import { sandboxConnector } from '../connectors/sandbox/sandbox.connector.ts';
 import { SandboxCrmState } from '../connectors/sandbox/sandbox-crm.ts';
 import type { NightProgress } from '../night/run-night.ts';
+import type { ConnectorResolver } from '../night/connector-resolver.ts';
+import { changeAccounts } from '../connectors/salesforce/emulator/emulator-changes.ts';
+import { startEmulatorOrg } from '../connectors/salesforce/emulator/emulator-org.ts';
 import { runOrgNight, type OrgNightReport } from '../night/org-night.ts';
 import { setSandboxSettings } from '../night/org-sandbox.repository.ts';
 import { Rng } from '../sandbox/prng.ts';
@@ -36,21 +39,64 @@ export interface DemoNight {
   durationMs: number;
 }
 
-const crmLabels = { salesforce: 'Salesforce', hubspot: 'HubSpot' } as const;
+/** A CRM the demo runs against: a fresh connector per night, and accounts that change as its users change them. */
+interface DemoTarget {
+  resolve: ConnectorResolver;
+  /** Changes the accounts at these indexes in the CRM; how many changed. */
+  change(indexes: readonly number[]): number;
+  close(): Promise<void>;
+}
+
+async function demoTarget(options: CrmDemoOptions): Promise<DemoTarget> {
+  switch (options.crm) {
+    case 'sandbox': {
+      const state = new SandboxCrmState();
+      return {
+        resolve: (org, asOf) =>
+          sandboxConnector({ settings: org.sandbox, asOf, state, priceBook: org.priceBook }),
+        change: (indexes) => {
+          state.change([...indexes], options.asOf);
+          return indexes.length;
+        },
+        close: async () => {},
+      };
+    }
+    case 'salesforce': {
+      // The emulator on loopback, connected through the OAuth web-server flow; jsforce talks to it.
+      const org = await startEmulatorOrg({
+        port: 0,
+        accounts: options.accounts,
+        seed: options.seed,
+        asOf: options.asOf,
+      });
+      const ids = [...org.emulator.state.tables.Account.keys()];
+      const rng = new Rng(options.seed + 1);
+      return {
+        resolve: () => org.connector(),
+        change: (indexes) => {
+          const changed = indexes.flatMap((index) => ids[index] ?? []);
+          changeAccounts(org.emulator.state, changed, rng, options.asOf);
+          return changed.length;
+        },
+        close: () => org.close(),
+      };
+    }
+    case 'hubspot':
+      throw new RipeError(
+        'connector_unavailable',
+        'The HubSpot demo is not available yet: try --crm salesforce',
+      );
+  }
+}
 
 /**
  * K nights of one org against a CRM, on a throwaway embedded database: the first night writes, the second finds
  * nothing changed and writes nothing, each later one sees a share of accounts changed in the CRM and writes only
- * what changed. The real night runs (store,
- * outbox, write-back engine); only the CRM is local.
+ * what changed. The real night runs (store, outbox, write-back engine); only the CRM is local: the sandbox, or
+ * a CRM's emulator on loopback, started and stopped here.
  */
 export async function runCrmDemo(options: CrmDemoOptions): Promise<{ nights: DemoNight[] }> {
-  if (options.crm !== 'sandbox') {
-    throw new RipeError(
-      'connector_unavailable',
-      `The ${crmLabels[options.crm]} connector is not available yet: try --crm sandbox`,
-    );
-  }
+  const target = await demoTarget(options);
   const db = await openDatabase({ inMemory: true });
   try {
     await migrate(db);
@@ -60,25 +106,19 @@ export async function runCrmDemo(options: CrmDemoOptions): Promise<{ nights: Dem
       await createOrg(tx, { name: `Demo (${options.crm})`, crm: 'sandbox' });
       await setSandboxSettings(tx, settings);
     });
-    const state = new SandboxCrmState();
     const rng = new Rng(options.seed);
     const nights: DemoNight[] = [];
     for (let night = 1; night <= options.nights; night += 1) {
       // Night 2 sees no change, to show a repeated night writes nothing; changes come before the later ones.
       let changedAccounts = night === 1 ? options.accounts : 0;
-      if (night > 2) {
-        const changed = pickAccounts(rng, options.accounts, options.changeRate);
-        state.change(changed, options.asOf);
-        changedAccounts = changed.length;
-      }
+      if (night > 2) changedAccounts = target.change(pickAccounts(rng, options.accounts, options.changeRate));
       const startedAt = performance.now();
       const outcome = await runOrgNight(
         {
           db,
           owner: 'ripe-demo',
           now: () => new Date(`${options.asOf}T03:00:00Z`),
-          resolveConnector: (org, asOf) =>
-            sandboxConnector({ settings: org.sandbox, asOf, state, priceBook: org.priceBook }),
+          resolveConnector: target.resolve,
         },
         orgId,
         { asOf: options.asOf, progress: options.progress?.(night) },
@@ -91,6 +131,7 @@ export async function runCrmDemo(options: CrmDemoOptions): Promise<{ nights: Dem
     return { nights };
   } finally {
     await db.close();
+    await target.close();
   }
 }
 

@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/env.ts';
 import { openDatabase } from '../store/database.ts';
 import { migrate } from '../store/migrator.ts';
 import { createApp } from './app.ts';
-import type { BackgroundService, RunningService } from '../runtime/app-deps.ts';
+import type { AppDeps, BackgroundService, RunningService } from '../runtime/app-deps.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 
 export interface RunningServer {
@@ -19,6 +19,8 @@ export interface RunningServer {
 export interface StartOptions {
   logger?: Logger;
   services?: readonly BackgroundService[];
+  /** Adds to the deps once the database is open (the CRM connectors of `ripe serve`). */
+  extend?: (deps: AppDeps) => Partial<AppDeps>;
 }
 
 /** Opens the configured database, applies pending migrations, and serves the app. */
@@ -30,7 +32,8 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   try {
     const report = await migrate(db);
     logger.info({ database: describeDatabase(config), applied: report.applied }, 'database ready');
-    const deps = { db, config, logger };
+    const base: AppDeps = { db, config, logger };
+    const deps: AppDeps = { ...base, ...options.extend?.(base) };
     const server = await listen(createApp(deps), config.http.port, config.http.host);
     for (const service of options.services ?? []) started.push(await service(deps));
     const { port } = server.address() as AddressInfo;

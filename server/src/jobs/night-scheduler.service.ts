@@ -61,7 +61,11 @@ export function inProcessNightScheduler(options: InProcessSchedulerOptions): Nig
 export async function nightSchedulerService(deps: AppDeps): Promise<RunningService> {
   if (deps.config.scheduler.mode !== 'in-process')
     return { name: 'night scheduler (off)', stop: async () => {} };
-  const scheduler = inProcessNightScheduler({ db: deps.db, log: deps.logger });
+  const scheduler = inProcessNightScheduler({
+    db: deps.db,
+    log: deps.logger,
+    resolveConnector: deps.resolveConnector,
+  });
   scheduler.start();
   deps.logger.info({ mode: 'in-process' }, 'night scheduler started');
   return { name: 'night scheduler', stop: () => scheduler.stop() };

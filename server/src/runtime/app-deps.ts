@@ -2,6 +2,7 @@ import type { AppConfig } from '../config/env.ts';
 import type { ConnectorAuthRegistry } from '../connectors/connections/oauth-install.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Database } from '../store/database.ts';
+import type { ConnectorResolver } from '../night/connector-resolver.ts';
 
 /** What the app and its background services are built from. Engineers adding a service add an optional field here. */
 export interface AppDeps {
@@ -18,6 +19,8 @@ export interface AppDeps {
    * `connector_unavailable` when an admin tries to connect it.
    */
   connectorAuth?: ConnectorAuthRegistry;
+  /** The connectors the nights of this process use; the sandbox only when absent. */
+  resolveConnector?: ConnectorResolver;
   /** Node's default process metrics at /metrics (off in tests that build many apps). */
   defaultMetrics?: boolean;
 }

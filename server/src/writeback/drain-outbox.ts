@@ -33,7 +33,7 @@ export interface DrainInput {
 export interface DrainReport {
   written: WrittenCounts;
   writeCalls: number;
-  /** The fewest write calls the same operations need at full batch size. */
+  /** The fewest write calls the same operations need at full batch size, one endpoint's calls apart from another's. */
   floorWriteCalls: number;
   rowsDone: number;
   rowsFailed: number;
@@ -71,7 +71,8 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
     errors: [],
     stopped: null,
   };
-  let totalOperations = 0;
+  // Operations per API endpoint: kinds sharing an endpoint share its calls.
+  const perEndpoint = new Map<string, number>();
   let afterSeq = 0;
   let exhausted = false;
   // Operations carry over from one round of rows to the next, so every write call but the last is full.
@@ -97,7 +98,10 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
         const item: RowWork = { row, state: plan.state, operations: plan.operations, failures: [], done: 0 };
         unsettled.push(item);
         for (const operation of plan.operations) queue.push({ item, operation });
-        totalOperations += plan.operations.length;
+        for (const operation of plan.operations) {
+          const endpoint = connector.provider.writeEndpoints[operation.kind];
+          perEndpoint.set(endpoint, (perEndpoint.get(endpoint) ?? 0) + 1);
+        }
       }
     }
     if (queue.length === 0) break;
@@ -139,7 +143,7 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
   }
   // Rows with nothing to write, and those the drain stopped before (left pending), are settled last.
   await settle(input, report, unsettled, maxAttempts);
-  report.floorWriteCalls = Math.ceil(totalOperations / batchSize);
+  report.floorWriteCalls = [...perEndpoint.values()].reduce((sum, n) => sum + Math.ceil(n / batchSize), 0);
   return report;
 }
 

@@ -1,3 +1,4 @@
+import { nightConnectors } from '../../app/crm-connectors.ts';
 import type { Command } from 'commander';
 import { RipeError } from '@ripe/shared';
 import { databaseOptions } from '../../config/database-options.ts';
@@ -52,11 +53,13 @@ export function registerRun(program: Command): void {
     .option('--top <k>', 'opportunities to list', positiveInt('top', 1, 10), 10)
     .option('--json', 'machine-readable output')
     .action(async (options: RunOptions) => {
-      const db = await openDatabase(databaseOptions(loadConfig()));
+      const config = loadConfig();
+      const db = await openDatabase(databaseOptions(config));
       let outcome: OrgNightOutcome;
       try {
         await migrate(db);
-        outcome = await runOrgNight({ db, owner: processOwner('cli') }, options.org, {
+        const resolveConnector = nightConnectors(db, config);
+        outcome = await runOrgNight({ db, owner: processOwner('cli'), resolveConnector }, options.org, {
           asOf: options.asOf,
           dryRun: options.dryRun,
           resumeRunId: options.resume,

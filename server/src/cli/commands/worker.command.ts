@@ -1,3 +1,4 @@
+import { nightConnectors } from '../../app/crm-connectors.ts';
 import type { Command } from 'commander';
 import { RipeError } from '@ripe/shared';
 import { databaseOptions } from '../../config/database-options.ts';
@@ -106,6 +107,7 @@ export function registerWorker(program: Command): void {
           retryDelaySeconds: options.retryDelaySeconds,
           expireSeconds: options.expireSeconds,
           log: logger,
+          resolveConnector: nightConnectors(db, config),
         });
         await new Promise<void>((resolve) => {
           const stop = () => {

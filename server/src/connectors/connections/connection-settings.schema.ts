@@ -10,8 +10,28 @@ export const sandboxSettingsSchema = z.object({
 export type SandboxSettings = z.infer<typeof sandboxSettingsSchema>;
 export type SandboxSettingsInput = z.input<typeof sandboxSettingsSchema>;
 
+/** A Salesforce connection: how much of the org's past a night reads, and the approval's Opportunity. */
+export const salesforceSettingsSchema = z.object({
+  /** Days of activities and closed cases read (the engine looks back 180 days). */
+  activityDays: z.number().int().min(30).max(730).default(180),
+  /** Days of daily usage read from a usage object (450: last year's season included). */
+  usageDays: z.number().int().min(30).max(730).default(450),
+  opportunity: z
+    .object({
+      stage: z.string().trim().min(1).max(255).default('Prospecting'),
+      type: z.string().trim().min(1).max(255).default('Upsell'),
+      recordTypeId: z
+        .string()
+        .regex(/^012[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/, { error: 'must be a RecordType id (012…)' })
+        .optional(),
+    })
+    .prefault({}),
+  /** The user Ripe's tokens act as, recorded when an admin connects: its own writes are not changes. */
+  integrationUserId: z.string().optional(),
+});
+export type SalesforceSettings = z.infer<typeof salesforceSettingsSchema>;
+
 // Nothing to set yet: each connector adds the settings it reads (a field here, a default, a test).
-export const salesforceSettingsSchema = z.object({});
 export const hubspotSettingsSchema = z.object({});
 
 /** A connection's settings, by CRM kind: stored in `connections.settings`, parsed on every read. */

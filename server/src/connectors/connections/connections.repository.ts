@@ -127,8 +127,10 @@ export async function recordTokens(
     tx,
     `instance = $2, scopes = case when cardinality($3::text[]) > 0 then $3::text[] else scopes end,
      token_expires_at = $4, status = 'connected', status_reason = null,
-     connected_at = case when status = 'connected' then coalesce(connected_at, now()) else now() end`,
-    [tokens.instance, tokens.scopes, tokens.expiresAt],
+     connected_at = case when status = 'connected' then coalesce(connected_at, now()) else now() end,
+     settings = case when $5::text is null then settings
+                     else jsonb_set(settings, '{integrationUserId}', to_jsonb($5::text)) end`,
+    [tokens.instance, tokens.scopes, tokens.expiresAt, tokens.userId ?? null],
   );
   await secrets.putSecret(tx, tokenSecretNames.access, tokens.accessToken.reveal());
   if (tokens.refreshToken)

@@ -1,4 +1,4 @@
-import type { ProviderFacts } from '../provider-facts.ts';
+import { oneWriteEndpoint, type ProviderFacts } from '../provider-facts.ts';
 
 /** The fake CRM's defaults: sizes close to the real CRMs' so the night's paging and batching are exercised. */
 export const fakeDefaults = { pageSize: 50, writeBatchSize: 25, dailyLimit: 100_000 } as const;
@@ -12,6 +12,7 @@ export function fakeProvider(sizes: { pageSize: number; writeBatchSize: number }
     oauth: null,
     pageSize: sizes.pageSize,
     writeBatchSize: sizes.writeBatchSize,
+    writeEndpoints: oneWriteEndpoint('collection'),
     rateLimit: null,
     dailyLimitHeader: null,
     rateLimitResetHeaders: [],

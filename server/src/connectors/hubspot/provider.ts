@@ -85,6 +85,14 @@ export const hubspotProvider: ProviderFacts = {
   },
   pageSize: hubspotLimits.searchPageSize,
   writeBatchSize: hubspotLimits.batchSize,
+  // Company fields and the night's history key go in one batch update; tasks and deals have their own.
+  writeEndpoints: {
+    account_fields: 'companies',
+    history: 'companies',
+    task_upsert: 'tasks',
+    task_close: 'tasks',
+    opportunity_create: 'deals',
+  },
   rateLimit: { requests: hubspotLimits.requestsPerInterval, intervalMs: hubspotLimits.intervalMs },
   // OAuth (marketplace) calls carry no daily allowance header: HubSpot changelog "Rate limit headers will
   // now appear for OAuth authenticated calls".

@@ -1,4 +1,4 @@
-import type { ProviderFacts } from '../provider-facts.ts';
+import { oneWriteEndpoint, type ProviderFacts } from '../provider-facts.ts';
 
 /** The REST API version the connector pins: 68.0 (Winter '27). */
 export const salesforceApiVersion = '68.0';
@@ -28,6 +28,8 @@ export const salesforceProvider: ProviderFacts = {
   },
   pageSize: 2_000,
   writeBatchSize: 200,
+  // One composite call carries up to five sObject Collections: account updates and the three upserts.
+  writeEndpoints: oneWriteEndpoint('composite'),
   // Salesforce meters a daily allowance and long-running concurrency, not a request rate.
   rateLimit: null,
   dailyLimitHeader: 'sforce-limit-info',

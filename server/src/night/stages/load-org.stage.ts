@@ -7,6 +7,7 @@ import { withOrg } from '../../store/org-scope.ts';
 import { getOrg } from '../../store/orgs.repository.ts';
 import type { OrgForNight } from '../connector-resolver.ts';
 import { getSandboxSettings } from '../org-sandbox.repository.ts';
+import { getConnection } from '../../connectors/connections/connections.repository.ts';
 
 /** Load the org: its record, its sandbox settings, where its usage comes from, how it uses the CRM's API. */
 export async function loadOrgStage(
@@ -17,8 +18,9 @@ export async function loadOrgStage(
     const found = await getOrg(tx);
     const sandbox = found ? await getSandboxSettings(tx) : undefined;
     if (!found || !sandbox) return undefined;
+    const connection = await getConnection(tx);
     const { fieldMapping, sync } = await getOrgSettings(tx);
-    return { org: { ...found, sandbox }, usage: fieldMapping.usage, sync };
+    return { org: { ...found, sandbox, connection, fieldMapping }, usage: fieldMapping.usage, sync };
   });
   if (!loaded) throw new RipeError('not_found', `Org ${orgId} does not exist`);
   return loaded;

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { RipeError } from '@ripe/shared';
+import { startSalesforceEmulator } from '../../connectors/salesforce/emulator/salesforce-emulator.ts';
+import { orgClockAfter } from '../../connectors/salesforce/emulator/emulator-state.ts';
+import { isoDay, positiveInt } from '../cli-error.ts';
+
+interface EmulatorOptions {
+  port: number;
+  accounts: number;
+  seed: number;
+  asOf: string;
+}
+
+/**
+ * `ripe emulator salesforce`: the Salesforce emulator on loopback, seeded from the sandbox, until Ctrl-C. What
+ * it prints is what `ripe connect salesforce` and `ripe run` need in their environment.
+ */
+export function registerEmulator(program: Command): void {
+  program
+    .command('emulator')
+    .description('run a CRM emulator on loopback (salesforce), seeded from the sandbox, until Ctrl-C')
+    .argument('<crm>', 'the CRM: salesforce')
+    .option('--port <port>', 'port to listen on', positiveInt('port', 1, 65_535), 8443)
+    .option('--accounts <n>', 'accounts to seed', positiveInt('accounts', 1, 100_000), 200)
+    .option('--seed <s>', 'seed of the sandbox portfolio', positiveInt('seed', 0), 42)
+    .option('--as-of <date>', 'the day the org shows (YYYY-MM-DD)', isoDay('as-of'), '2026-06-01')
+    .action(async (crm: string, options: EmulatorOptions) => {
+      if (crm !== 'salesforce') {
+        throw new RipeError('invalid_argument', `There is an emulator for salesforce only, not "${crm}"`);
+      }
+      const emulator = await startSalesforceEmulator({
+        port: options.port,
+        accounts: options.accounts,
+        seed: options.seed,
+        endDate: options.asOf,
+        clock: orgClockAfter(options.asOf),
+      });
+      console.log(`Salesforce emulator: ${emulator.url} (${options.accounts} accounts as of ${options.asOf})
+
+In another terminal (the emulator's own OAuth client; not a real secret):
+  export SALESFORCE_LOGIN_URL=${emulator.url}
+  export SALESFORCE_CLIENT_ID=${emulator.oauth.clientId}
+  export SALESFORCE_CLIENT_SECRET=${emulator.oauth.clientSecret}
+
+Ctrl-C stops it.`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await emulator.close();
+    });
+}
