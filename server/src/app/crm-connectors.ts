@@ -27,5 +27,6 @@ export function nightConnectors(db: Database, config: AppConfig): ConnectorResol
     db,
     secrets: () => createSecretsRepository(requireKeyring(keyring)),
     auth: connectorAuthFromConfig(config),
+    hubspotBaseUrl: config.crm.hubspot?.apiBaseUrl,
   });
 }

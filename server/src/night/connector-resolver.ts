@@ -6,6 +6,7 @@ import type { SandboxSettings } from '../connectors/connections/connection-setti
 import type { CrmConnector } from '../connectors/crm-connector.ts';
 import { sandboxConnector } from '../connectors/sandbox/sandbox.connector.ts';
 import { salesforceConnector } from '../connectors/salesforce/salesforce.connector.ts';
+import { hubspotConnector } from '../connectors/hubspot/hubspot.connector.ts';
 import type { SecretsRepository } from '../secrets/secrets.repository.ts';
 import type { FieldMapping } from '../settings/field-mapping.schema.ts';
 import type { Database } from '../store/database.ts';
@@ -42,6 +43,8 @@ export interface ResolverDeps {
   /** The sealed-secrets repository holding the connections' tokens. */
   secrets: () => SecretsRepository;
   auth: ConnectorAuthRegistry;
+  /** HubSpot's API (`https://api.hubapi.com`, an emulator's URL); a Salesforce org's instance is its own. */
+  hubspotBaseUrl?: string;
   now?: () => Date;
 }
 
@@ -79,6 +82,16 @@ export function createConnectorResolver(deps: ResolverDeps): ConnectorResolver {
         ripeUserId: connection.settings.integrationUserId ?? null,
       });
     }
-    throw new RipeError('connector_unavailable', `The ${label} connector is not available yet`);
+    if (connection.crm !== 'hubspot') {
+      throw new RipeError('conflict', `Org ${org.id} is a ${label} org connected to ${connection.crm}`);
+    }
+    return hubspotConnector({
+      baseUrl: deps.hubspotBaseUrl ?? 'https://api.hubapi.com',
+      tokens,
+      settings: connection.settings,
+      asOf,
+      portalId: connection.instance,
+      priceBook: org.priceBook,
+    });
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hubspotConnectorSettingsSchema } from '../hubspot/hubspot-settings.ts';
 
 /** The sandbox generator standing in for a CRM (`crm = 'sandbox'` orgs). */
 export const sandboxSettingsSchema = z.object({
@@ -31,8 +32,8 @@ export const salesforceSettingsSchema = z.object({
 });
 export type SalesforceSettings = z.infer<typeof salesforceSettingsSchema>;
 
-// Nothing to set yet: each connector adds the settings it reads (a field here, a default, a test).
-export const hubspotSettingsSchema = z.object({});
+/** A HubSpot connection: the portal's property mapping, usage history, the expansion deal's pipeline. */
+export const hubspotSettingsSchema = hubspotConnectorSettingsSchema;
 
 /** A connection's settings, by CRM kind: stored in `connections.settings`, parsed on every read. */
 export const connectionSettingsSchema = z.discriminatedUnion('crm', [
