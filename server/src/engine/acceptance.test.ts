@@ -121,6 +121,70 @@ describe('acceptance: scoreAndAssess', () => {
     expect(verdict.agent).toBeNull();
   });
 
+  it.each<[string, SnapshotOverrides, string]>([
+    [
+      'an open escalation',
+      {
+        tickets: [
+          {
+            id: 't-1',
+            openedAt: '2026-06-25',
+            priority: 'high',
+            status: 'open',
+            escalated: true,
+            subject: 'Exports failing',
+          },
+        ],
+      },
+      'open_escalation',
+    ],
+    [
+      'an alternative being evaluated',
+      {
+        activities: [
+          ...converging.activities!,
+          activity(
+            'e-alt',
+            3,
+            'email',
+            [sponsor.id],
+            "Before the renewal we're also evaluating a couple of other vendors, to be transparent.",
+          ),
+        ],
+      },
+      'churn_risk',
+    ],
+    [
+      'a cooling relationship',
+      { activities: [...checkIns([50, 58, 66, 74, 82, 95, 110, 125]), converging.activities!.at(-1)!] },
+      'rising_usage_cooling_relationship',
+    ],
+  ])('calls a real expansion case with %s caution, naming the risk', (_, risk, code) => {
+    const verdict = score({ ...converging, ...risk });
+    expect(verdict.readiness).toBe('caution');
+    expect(verdict.motion).toBe('seat_upsell');
+    expect(verdict.contradictions.map((item) => item.code)).toContain(code);
+  });
+
+  it('keeps an account without an expansion case not ready, whatever its risks', () => {
+    const verdict = score({
+      usage: [seats(constant(DAYS, 20)), active(constant(DAYS, 18))],
+      contacts: [sponsor],
+      tickets: [
+        {
+          id: 't-1',
+          openedAt: '2026-06-25',
+          priority: 'urgent',
+          status: 'open',
+          escalated: true,
+          subject: 'Login broken',
+        },
+      ],
+    });
+    expect(verdict.readiness).toBe('not_ready');
+    expect(verdict.contradictions.map((item) => item.code)).toContain('open_escalation');
+  });
+
   it('does not call seats full with shallow feature adoption ready', () => {
     const verdict = score({
       // 1 of the 5 features of Team + Analytics in use

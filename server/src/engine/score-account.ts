@@ -8,6 +8,7 @@ import { deterministicAgent } from './agent/deterministic.agent.ts';
 import { isShortlisted, type ExpansionAgent } from './agent/expansion-agent.ts';
 import { combineTechniques } from './composite/combine.composite.ts';
 import { mergeResults } from './composite/merge-results.composite.ts';
+import { applyMinimumPotential } from './composite/readiness.composite.ts';
 import { expansionWindow, projectedLimitOf } from './composite/window.composite.ts';
 import type { EngineContext } from './engine-context.ts';
 import { noPotential, sizePotential } from './sizing/potential.sizing.ts';
@@ -54,13 +55,15 @@ export function scoreWithFeatures(
   results.push(crossCheck(snapshot, ctx, results));
   const { signals, evidence, contradictions } = mergeResults(results);
   const outcome = combineTechniques(results, signals, contradictions, ctx.config.composite);
-  const { readiness, motion } = outcome;
+  const { motion } = outcome;
 
   // sizing and the window cost strings and trend fits: only where someone will read them
   const potential: Potential = motion
     ? sizePotential(motion, snapshot, ctx)
     : noPotential(ctx.priceBook.currency);
-  const shortlisted = readiness === 'ready' || readiness === 'nurture';
+  const readiness = applyMinimumPotential(outcome.readiness, potential.arr, ctx.config.composite);
+  // a window is for a motion to propose: an account too early for any motion has none
+  const shortlisted = (readiness === 'ready' || readiness === 'nurture') && motion !== null;
   const window = shortlisted
     ? expansionWindow(
         readiness,

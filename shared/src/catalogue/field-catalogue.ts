@@ -92,9 +92,16 @@ const human = <const Name extends string>(
  * fieldCatalogue.find((entry) => entry.name === 'readiness')?.hubspot; // 'ripe_readiness'
  */
 export const fieldCatalogue = [
-  machine('readiness', 'Expansion readiness', 'picklist', 'ready, nurture, caution or not ready', {
-    values: ['ready', 'nurture', 'caution', 'not_ready'],
-  }),
+  machine(
+    'readiness',
+    'Expansion readiness',
+    'picklist',
+    'Ready: a converging expansion case and nothing serious against it, approach now. Nurture: a case ' +
+      'forming, not strong enough yet or too early. Caution: a real case with a serious risk (escalation, ' +
+      'cooling relationship, alternative evaluated), see Contradictions before any pitch. Not ready: no ' +
+      'case for expansion now.',
+    { values: ['ready', 'nurture', 'caution', 'not_ready'] },
+  ),
   machine('score', 'Expansion score', 'number', 'Composite score, 0–100'),
   machine(
     'probability',

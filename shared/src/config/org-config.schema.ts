@@ -54,6 +54,11 @@ export const orgConfigSchema = z.object({
       minConvergingTechniques: z.number().int().min(2).default(2),
       readyScore: z.number().min(0).max(100).default(60),
       nurtureScore: z.number().min(0).max(100).default(35),
+      /**
+       * Potential (ARR, in the price book's currency) below which a ready account is only `nurture`:
+       * not worth a pitch yet. Default: none.
+       */
+      minPotential: z.number().nonnegative().optional(),
     })
     .prefault({}),
   renewal: z.object({ imminentDays: days.default(30) }).prefault({}),

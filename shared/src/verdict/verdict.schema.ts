@@ -53,6 +53,8 @@ export type Signal = z.infer<typeof signalSchema>;
 
 export const contradictionCodeSchema = z.enum([
   'rising_usage_cooling_relationship',
+  'relationship_cooling',
+  'churn_risk',
   'seats_full_shallow_adoption',
   'open_escalation',
   'recent_contraction',
@@ -66,7 +68,11 @@ export type ContradictionCode = z.infer<typeof contradictionCodeSchema>;
 export const contradictionSchema = z.object({
   code: contradictionCodeSchema,
   label: z.string(),
-  /** `block`: the account cannot be `ready`; `lower`: the score is reduced. */
+  /**
+   * `block`: a serious risk (an escalation, a cooling relationship, an alternative being evaluated...):
+   * an account with an expansion case is `caution`, never `ready`, and never hidden as `not_ready`;
+   * `lower`: the score is reduced.
+   */
   effect: z.enum(['lower', 'block']),
   evidenceIds: z.array(z.string()),
 });

@@ -10,16 +10,20 @@ import type {
 } from '@ripe/shared';
 import { measureConvergence, type EvidenceSource } from './convergence.composite.ts';
 import { chooseMotion } from './motion.composite.ts';
-import { decideReadiness } from './readiness.composite.ts';
-import { compositeScore, techniqueWeights } from './score.composite.ts';
+import { decideReadiness, hasExpansionCase } from './readiness.composite.ts';
+import { caseScore, compositeScore, techniqueWeights } from './score.composite.ts';
 
 export interface CompositeOutcome {
   readiness: Readiness;
   /** 0..100 */
   score: number;
+  /** 0..100: the strength of the expansion case alone, before anything that argues against it. */
+  caseScore: number;
+  /** Whether there is a case for expansion now: `not_ready` exactly when there is none. */
+  hasCase: boolean;
   /** 0..1 */
   confidence: number;
-  /** Null when nothing points at a motion, or the account is `not_ready`. */
+  /** Null when nothing points at a motion it may be sold on, or the account is `not_ready`. */
   motion: Motion | null;
   convergingTechniques: TechniqueName[];
   /** Independent sources among them: usage, conversations, relationship, model. */
@@ -58,17 +62,29 @@ export function combineTechniques(
   const convergence = measureConvergence(results);
   const converging = convergence.sources.length;
   const score = compositeScore(results, converging, contradictions);
-  const readiness = decideReadiness({ score, convergence, signals, contradictions, config });
+  const strength = caseScore(results, converging);
+  const hasCase = hasExpansionCase(strength, convergence, config);
+  const motion = hasCase ? chooseMotion(signals, contradictions) : null;
+  const readiness = decideReadiness({
+    score,
+    caseScore: strength,
+    convergence,
+    contradictions,
+    motion,
+    config,
+  });
   return {
     readiness,
     score,
+    caseScore: strength,
+    hasCase,
     confidence: compositeConfidence(
       results,
       converging,
       config.minConvergingTechniques,
       contradictions.length,
     ),
-    motion: readiness === 'not_ready' ? null : chooseMotion(signals, contradictions),
+    motion,
     convergingTechniques: convergence.techniques,
     convergingSources: convergence.sources,
   };

@@ -3,8 +3,9 @@
 // ceiling or a premium feature means a tier upgrade, and declining usage never means an upsell. Those
 // motion-specific signals weigh 3× the generic capacity signals (seats full, usage rising, buying talk)
 // that come with every kind of expansion: on the sandbox's ground truth this lifts the share of right
-// motions among expanding shortlisted accounts from ~61 % to ~70 %.
-import type { Contradiction, Motion, Signal } from '@ripe/shared';
+// motions among expanding shortlisted accounts from ~61 % to ~70 %. A motion a contradiction blocks is
+// never chosen (nor sized): seats full with shallow adoption is too early to sell more of the product.
+import type { Contradiction, ContradictionCode, Motion, Signal } from '@ripe/shared';
 import { convergingStrength } from './convergence.composite.ts';
 
 /** Order used to break exact ties: the cheaper conversation for the customer first. */
@@ -57,6 +58,18 @@ export function isUsageDeclining(
   return false;
 }
 
+/** The motions a contradiction rules out, whatever the signals say. */
+export function motionsBlockedBy(code: ContradictionCode): readonly Motion[] {
+  switch (code) {
+    case 'seats_full_shallow_adoption':
+      // the seeds: an upsell before the account embedded the product reads as indifference, and a
+      // cross-sell before the primary product is adopted splits attention and speeds churn on both
+      return ['seat_upsell', 'tier_upgrade', 'cross_sell'];
+    default:
+      return [];
+  }
+}
+
 export function chooseMotion(
   signals: readonly Signal[],
   contradictions: readonly Contradiction[],
@@ -67,6 +80,8 @@ export function chooseMotion(
     const motion = motionOfSignal(signal);
     if (motion) votes[motion] += signal.strength * (isMotionSpecific(signal.code) ? specificMotionWeight : 1);
   }
+  for (const contradiction of contradictions)
+    for (const blocked of motionsBlockedBy(contradiction.code)) votes[blocked] = 0;
   if (isUsageDeclining(signals, contradictions)) {
     // a shrinking account is not sold more of the same: only a justified cross-sell survives
     return votes.cross_sell >= convergingStrength * specificMotionWeight ? 'cross_sell' : null;

@@ -30,6 +30,8 @@ export function contradictionPenalty(code: ContradictionCode): number {
     case 'declining_usage':
       return 20;
     case 'rising_usage_cooling_relationship':
+    case 'relationship_cooling':
+    case 'churn_risk':
     case 'seats_full_shallow_adoption':
     case 'open_escalation':
     case 'recent_contraction':
@@ -44,15 +46,40 @@ export function contradictionPenalty(code: ContradictionCode): number {
 }
 
 /** Σ weight × confidence × score / Σ weight × confidence, 0..1 (0 when no technique had data). */
-export function blendTechniqueScores(results: readonly TechniqueResult[]): number {
+export function blendTechniqueScores(
+  results: readonly TechniqueResult[],
+  scoreOf: (result: TechniqueResult) => number = (result) => result.score,
+): number {
   let weighted = 0;
   let totalWeight = 0;
   for (const result of results) {
     const weight = techniqueWeights[result.technique] * result.confidence;
-    weighted += weight * result.score;
+    weighted += weight * scoreOf(result);
     totalWeight += weight;
   }
   return totalWeight > 0 ? weighted / totalWeight : 0;
+}
+
+/**
+ * A technique's score from its evidence *for* expansion only: the positive signals combined (1 − Π(1 − s)),
+ * the model's probability as it is. Negative signals and contradictions weigh on the verdict's score,
+ * never on whether there is a case.
+ */
+export function positiveScore(result: TechniqueResult): number {
+  if (result.technique === 'predictive') return result.score;
+  let miss = 1;
+  for (const signal of result.signals) if (signal.polarity === 'positive') miss *= 1 - signal.strength;
+  return 1 - miss;
+}
+
+function convergenceBonus(convergingCount: number): number {
+  return Math.min(maxConvergenceBonus, convergenceBonusPerSource * Math.max(0, convergingCount - 1));
+}
+
+/** The strength of the expansion case, 0..100 one decimal: the composite score without anything against it. */
+export function caseScore(results: readonly TechniqueResult[], convergingCount: number): number {
+  const raw = 100 * blendTechniqueScores(results, positiveScore) + convergenceBonus(convergingCount);
+  return Math.round(Math.min(100, Math.max(0, raw)) * 10) / 10;
 }
 
 export function totalPenalty(contradictions: readonly Contradiction[]): number {
@@ -70,7 +97,7 @@ export function compositeScore(
   convergingCount: number,
   contradictions: readonly Contradiction[],
 ): number {
-  const bonus = Math.min(maxConvergenceBonus, convergenceBonusPerSource * Math.max(0, convergingCount - 1));
-  const raw = 100 * blendTechniqueScores(results) + bonus - totalPenalty(contradictions);
+  const raw =
+    100 * blendTechniqueScores(results) + convergenceBonus(convergingCount) - totalPenalty(contradictions);
   return Math.round(Math.min(100, Math.max(0, raw)) * 10) / 10;
 }

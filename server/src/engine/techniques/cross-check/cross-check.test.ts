@@ -71,14 +71,19 @@ const cases: Case[] = [
   {
     name: 'usage up, relationship cooling',
     found: ['seats_trending_up', 'engagement_cooling'],
-    expected: [['rising_usage_cooling_relationship', 'lower']],
+    expected: [['rising_usage_cooling_relationship', 'block']],
+  },
+  {
+    name: 'relationship cooling, usage flat',
+    found: ['seat_utilisation_high', 'engagement_cooling'],
+    expected: [['relationship_cooling', 'block']],
   },
   { name: 'usage up, relationship rising', found: ['seats_trending_up', 'engagement_rising'], expected: [] },
   {
     name: 'seats full, 1 of 5 features used',
     found: ['seat_utilisation_high'],
     snapshot: { contract: { tier: 'business' }, usage: featureUse(['core']) },
-    expected: [['seats_full_shallow_adoption', 'block']],
+    expected: [['seats_full_shallow_adoption', 'lower']],
   },
   {
     name: 'seats full, 3 of 5 features used',
@@ -146,10 +151,24 @@ const cases: Case[] = [
   },
   { name: 'sponsor engaged', found: ['sponsor_engaged'], expected: [] },
   {
-    name: 'dissatisfaction and churn threat together',
+    name: 'a recent churn threat or alternative evaluated',
+    found: [['churn_threat', 0.3]],
+    expected: [['churn_risk', 'block']],
+  },
+  { name: 'a faint churn threat', found: [['churn_threat', 0.1]], expected: [] },
+  {
+    name: 'dissatisfaction and a faint churn threat together',
     found: [
       ['dissatisfaction', 0.4],
-      ['churn_threat', 0.3],
+      ['churn_threat', 0.2],
+    ],
+    expected: [['negative_sentiment', 'lower']],
+  },
+  {
+    name: 'strong dissatisfaction and budget cut',
+    found: [
+      ['dissatisfaction', 0.4],
+      ['budget_cut', 0.3],
     ],
     expected: [['negative_sentiment', 'lower']],
   },
