@@ -9,6 +9,7 @@ interface EmulatorOptions {
   accounts: number;
   seed: number;
   asOf: string;
+  usageDays: number;
 }
 
 /**
@@ -24,6 +25,12 @@ export function registerEmulator(program: Command): void {
     .option('--accounts <n>', 'accounts to seed', positiveInt('accounts', 1, 100_000), 200)
     .option('--seed <s>', 'seed of the sandbox portfolio', positiveInt('seed', 0), 42)
     .option('--as-of <date>', 'the day the org shows (YYYY-MM-DD)', isoDay('as-of'), '2026-06-01')
+    .option(
+      '--usage-days <n>',
+      'days of daily usage records per account',
+      positiveInt('usage-days', 1, 730),
+      450,
+    )
     .action(async (crm: string, options: EmulatorOptions) => {
       if (crm !== 'salesforce') {
         throw new RipeError('invalid_argument', `There is an emulator for salesforce only, not "${crm}"`);
@@ -34,6 +41,7 @@ export function registerEmulator(program: Command): void {
         seed: options.seed,
         endDate: options.asOf,
         clock: orgClockAfter(options.asOf),
+        usageDays: options.usageDays,
       });
       console.log(`Salesforce emulator: ${emulator.url} (${options.accounts} accounts as of ${options.asOf})
 

@@ -22,6 +22,7 @@ import { preflightReport, requirements } from './salesforce-preflight.ts';
 import { readAccounts, scanChanges, type Position, type PullDeps } from './salesforce-pull.ts';
 import type { PullWindow } from './salesforce-queries.ts';
 import { createSalesforceTransport } from './salesforce-transport.ts';
+import { idsPerQuery } from './soql.ts';
 import {
   collectOutcomes,
   defaultWriteTargets,
@@ -100,9 +101,10 @@ export function salesforceConnector(
       priceBook: options.priceBook,
       usage: { asOf, days: sync.usageDays },
     };
-    for (let start = 0; start < positions.length; start += salesforceProvider.pageSize) {
+    // One page per IN list of accounts: the related records of 400 accounts, not 2,000, are held at once.
+    for (let start = 0; start < positions.length; start += idsPerQuery) {
       signal?.throwIfAborted();
-      const page = positions.slice(start, start + salesforceProvider.pageSize);
+      const page = positions.slice(start, start + idsPerQuery);
       const read = await readAccounts(
         deps,
         page.map((p) => p.id),
