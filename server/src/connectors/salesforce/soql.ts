@@ -16,10 +16,14 @@ export function idList(ids: readonly string[]): string {
 }
 
 /**
- * Ids per IN list: a query travels in the GET URL, which Salesforce caps at 16,384 bytes; 400 quoted
- * 18-character ids take about 11 KB once percent-encoded, leaving room for the rest of the query.
+ * Ids per IN list. A query travels in the GET URL, and Salesforce caps the URI and headers at 16,384 bytes
+ * (414 URI Too Long beyond); a quoted 18-character id takes 27 bytes percent-encoded, so 500 ids take 13.5 KB and
+ * leave room for the fields, the filters and the headers (a test checks the longest query the pull sends).
  */
-export const idsPerQuery = 400;
+export const idsPerQuery = 500;
+
+/** Salesforce's cap on a request's URI and headers, in bytes. */
+export const maxUriBytes = 16_384;
 
 export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import type { FaultSettings } from './emulator-faults.ts';
 import type { EmulatorState } from './emulator-state.ts';
 import { sendRestError } from './salesforce-errors.ts';
+import { maxUriBytes } from '../soql.ts';
 
 export interface GateSettings {
   /** Long-running requests allowed at once (Salesforce: 25 in a production org). */
@@ -24,6 +25,10 @@ export function dataGate(state: EmulatorState, faults: FaultSettings, gate: Gate
   let nextRequest = 0;
   return (req, res, next) => {
     res.setHeader('Sforce-Limit-Info', usageHeader(state));
+    if (Buffer.byteLength(req.originalUrl) > maxUriBytes) {
+      sendRestError(res, 414, 'URI_TOO_LONG', 'URI Too Long');
+      return;
+    }
     if (faults.unavailableCalls > 0) {
       faults.unavailableCalls -= 1;
       sendRestError(res, 503, 'SERVER_UNAVAILABLE', 'Server unavailable. Try again later.');

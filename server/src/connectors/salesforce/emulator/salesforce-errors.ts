@@ -14,7 +14,8 @@ export type SalesforceErrorCode =
   | 'INVALID_FIELD_FOR_INSERT_UPDATE'
   | 'EXCEEDED_ID_LIMIT'
   | 'METHOD_NOT_ALLOWED'
-  | 'INVALID_BATCH_REQUEST';
+  | 'INVALID_BATCH_REQUEST'
+  | 'URI_TOO_LONG';
 
 /** Per-record status codes in collection results (`errors[].statusCode`). */
 export type SalesforceStatusCode =
