@@ -61,10 +61,8 @@ export async function measureSalesforceNight(options: {
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   try {
-    const [line] = await createInterface({ input: emulator.stdout })
-      [Symbol.asyncIterator]()
-      .next()
-      .then((r) => [r.value as string]);
+    const lines = createInterface({ input: emulator.stdout })[Symbol.asyncIterator]();
+    const line = (await lines.next()).value as string | undefined;
     const started = JSON.parse(line ?? '{}') as {
       url: string;
       clientId: string;
