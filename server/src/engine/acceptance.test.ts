@@ -109,6 +109,43 @@ describe('acceptance: scoreAndAssess', () => {
     expect(agent.decisionMaker?.contactId).toBe(sponsor.id);
   });
 
+  it('sizes the seat upsell on the need the customer stated, citing the sentence', () => {
+    const verdict = score(converging);
+    expect(verdict.potential.arr).toBe(20 * 480);
+    expect(verdict.potential.evidenceIds).toStrictEqual(['conv:need:seats']);
+    const cited = verdict.evidence.find((item) => item.id === 'conv:need:seats');
+    expect(cited?.quote).toBe('Could you send us a quote for 20 additional licences?');
+    expect(verdict.agent!.citedEvidenceIds).toContain('conv:need:seats');
+  });
+
+  it('reads a team coming on board with a head count as a seat need, sized on it', () => {
+    const verdict = score({
+      ...converging,
+      usage: [seats(ramp(DAYS, 28, 31)), active(ramp(DAYS, 26, 30))],
+      activities: [
+        ...checkIns([12, 26, 40, 70]),
+        activity(
+          'e-berlin',
+          6,
+          'email',
+          [sponsor.id],
+          "We're bringing the Berlin office on board in Q2, roughly 30 people.",
+        ),
+      ],
+    });
+    expect(verdict.motion).toBe('seat_upsell');
+    // 31 seats used + 30 people on a licence of 50: 11 seats beyond it
+    expect(verdict.potential.arr).toBe(11 * 480);
+    expect(verdict.potential.evidenceIds).toStrictEqual(['conv:need:people']);
+  });
+
+  it('keeps a small case nurture under the org minimum potential', () => {
+    const strict = testContext(TEST_NOW, { composite: { minPotential: 50_000 } });
+    const verdict = scoreAndAssess(buildSnapshot(converging), strict);
+    expect(verdict.readiness).toBe('nurture');
+    expect(verdict.potential.arr).toBeLessThan(50_000);
+  });
+
   it('calls rising usage with a cooling relationship caution, naming the contradiction', () => {
     const verdict = score({
       usage: [seats(ramp(DAYS, 30, 46)), active(ramp(DAYS, 28, 47))],
@@ -200,6 +237,9 @@ describe('acceptance: scoreAndAssess', () => {
     });
     expect(verdict.readiness).not.toBe('ready');
     expect(verdict.contradictions.map((item) => item.code)).toContain('seats_full_shallow_adoption');
+    // too early to sell seats, a tier or a module: no motion proposed, nothing sized
+    expect(verdict.motion).toBeNull();
+    expect(verdict.potential.arr).toBe(0);
   });
 
   it('does not call an account whose only signal is one spike in active users ready', () => {

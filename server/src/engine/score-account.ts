@@ -59,7 +59,7 @@ export function scoreWithFeatures(
 
   // sizing and the window cost strings and trend fits: only where someone will read them
   const potential: Potential = motion
-    ? sizePotential(motion, snapshot, ctx)
+    ? sizePotential(motion, snapshot, ctx, evidence)
     : noPotential(ctx.priceBook.currency);
   const readiness = applyMinimumPotential(outcome.readiness, potential.arr, ctx.config.composite);
   // a window is for a motion to propose: an account too early for any motion has none

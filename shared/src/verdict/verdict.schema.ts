@@ -99,6 +99,8 @@ export const potentialSchema = z.object({
   high: z.number().nonnegative(),
   /** How it was computed, in words ("12 seats × 480 USD ..."). */
   basis: z.string(),
+  /** Evidence the sizing rests on beyond the usage, e.g. the sentence where the customer stated a need. */
+  evidenceIds: z.array(z.string()).optional(),
 });
 export type Potential = z.infer<typeof potentialSchema>;
 

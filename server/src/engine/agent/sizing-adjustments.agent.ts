@@ -48,7 +48,8 @@ export function sizingAdjustments(
   }
   const budgetOwner = signalIds(verdict, ['new_budget_owner']);
   if (budgetOwner) add(1.1, 'A new budget owner appeared: room for a larger deal', budgetOwner);
-  const growth = signalIds(verdict, ['growth_event']);
+  // a need the customer stated in numbers is already the sizing: growth would count it twice
+  const growth = verdict.potential.evidenceIds?.length ? null : signalIds(verdict, ['growth_event']);
   if (growth) add(1.1, 'Funding, hiring or an expansion announced: the need is growing', growth);
   const champion =
     contradictionIds(verdict, 'champion_left') ??
@@ -68,7 +69,7 @@ export function applyAdjustments(potential: Potential, adjustments: readonly Siz
   const arr = Math.round(potential.arr * factor);
   const percent = Math.round((factor - 1) * 100);
   return {
-    currency: potential.currency,
+    ...potential,
     arr,
     low: Math.round(potential.low * factor),
     high: Math.round(potential.high * factor),

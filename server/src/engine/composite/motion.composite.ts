@@ -3,7 +3,8 @@
 // ceiling or a premium feature means a tier upgrade, and declining usage never means an upsell. Those
 // motion-specific signals weigh 3× the generic capacity signals (seats full, usage rising, buying talk)
 // that come with every kind of expansion: on the sandbox's ground truth this lifts the share of right
-// motions among expanding shortlisted accounts from ~61 % to ~70 %. A motion a contradiction blocks is
+// motions among expanding shortlisted accounts from ~61 % to ~70 %. A new need is a cross-sell unless
+// its evidence states people or seats in numbers (a team of 30 coming on board): then it needs seats. A motion a contradiction blocks is
 // never chosen (nor sized): seats full with shallow adoption is too early to sell more of the product.
 import type { Contradiction, ContradictionCode, Motion, Signal } from '@ripe/shared';
 import { convergingStrength } from './convergence.composite.ts';
@@ -23,8 +24,10 @@ export function motionOfSignal(signal: Signal): Motion | undefined {
     case 'consumption_trending_up':
       return 'usage_commit';
     case 'module_feature_explored':
-    case 'new_need':
       return 'cross_sell';
+    case 'new_need':
+      // a new team stated in numbers needs seats (conversation.technique.ts); a new use case, a module
+      return signal.motion === 'seat_upsell' ? 'seat_upsell' : 'cross_sell';
     case 'tier_limit_reached':
     case 'premium_feature_adopted':
       return 'tier_upgrade';

@@ -4,7 +4,7 @@
 // cheapest unlicensed module for a first team: 10 / 25 / 100 % of the licensed seats.
 import type { AccountSnapshot, Module, Potential } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
-import { formatAmount, formatMoney } from './money.ts';
+import { formatAmount, formatMoney, formatPrice, wholeUnits } from './money.ts';
 import { usageOutlook } from './usage-outlook.ts';
 
 interface ModuleCandidate {
@@ -65,11 +65,11 @@ export function sizeCrossSell(snapshot: AccountSnapshot, ctx: EngineContext, hor
     const high = Math.max(mid, seats);
     return {
       currency,
-      arr: mid * price,
-      low: low * price,
-      high: high * price,
+      arr: wholeUnits(mid * price),
+      low: wholeUnits(low * price),
+      high: wholeUnits(high * price),
       basis:
-        `${module.name} for a first team of ${mid} users × ${formatMoney(price, currency)} = ${formatMoney(mid * price, currency)} ` +
+        `${module.name} for a first team of ${mid} users × ${formatPrice(price, currency)} = ${formatMoney(wholeUnits(mid * price), currency)} ` +
         `(no usage of a module yet: 25 % of the ${seats} seats assumed); range ${low}–${high} users.`,
     };
   }
@@ -78,11 +78,11 @@ export function sizeCrossSell(snapshot: AccountSnapshot, ctx: EngineContext, hor
   const high = Math.max(mid, seats);
   return {
     currency,
-    arr: mid * price,
-    low: low * price,
-    high: high * price,
+    arr: wholeUnits(mid * price),
+    low: wholeUnits(low * price),
+    high: wholeUnits(high * price),
     basis:
-      `${module.name}: ${mid} users × ${formatMoney(price, currency)} = ${formatMoney(mid * price, currency)} ` +
+      `${module.name}: ${mid} users × ${formatPrice(price, currency)} = ${formatMoney(wholeUnits(mid * price), currency)} ` +
       `(${formatAmount(candidate.users)} users of its features today); range ${low} users to all ${high} seats.`,
   };
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Motion, Potential } from '@ripe/shared';
+import type { Evidence, Motion, Potential } from '@ripe/shared';
 import {
   buildSnapshot,
+  testContext,
   constant,
   ramp,
   seriesEndingOn,
-  testContext,
   TEST_NOW,
   type SnapshotOverrides,
 } from '../techniques/test-fixtures.ts';
@@ -141,5 +141,85 @@ describe('sizePotential', () => {
   it('prices nothing for a tier missing from the price book', () => {
     const potential = size('seat_upsell', { contract: { tier: 'legacy' } });
     expect(potential).toMatchObject({ arr: 0, basis: 'Tier legacy is not in the price book.' });
+  });
+});
+
+describe('sizePotential: a need the customer stated', () => {
+  const need = (
+    kind: string,
+    count: number,
+    quote = 'We will need 25 more people on the platform.',
+  ): Evidence => ({
+    id: `conv:need:${kind}`,
+    description: 'Stated need',
+    value: count,
+    date: '2026-06-20',
+    source: 'activity:a-1',
+    quote,
+  });
+  const sizeWith = (overrides: SnapshotOverrides, evidence: Evidence[]) =>
+    sizePotential('seat_upsell', buildSnapshot(overrides), ctx, evidence);
+
+  it.each<[string, SnapshotOverrides, Evidence, { arr: number; low: number; high: number }]>([
+    [
+      '25 more people with 47 of 50 seats used: 22 seats beyond the licence',
+      { usage: [seats(constant(91, 47))] },
+      need('people', 25),
+      { arr: 22 * 480, low: 5 * 480, high: 22 * 480 },
+    ],
+    [
+      '20 more seats asked for: 20, whatever the usage',
+      { usage: [seats(constant(91, 30))] },
+      need('seats', 20),
+      { arr: 20 * 480, low: 5 * 480, high: 20 * 480 },
+    ],
+    [
+      '80 seats in all on a licence of 50: 30',
+      { usage: [seats(constant(91, 50))] },
+      need('seats-total', 80),
+      { arr: 30 * 480, low: 5 * 480, high: 30 * 480 },
+    ],
+    [
+      '3 more people with 40 of 50 seats used fit in the licence: the projection sizes it',
+      { usage: [seats(constant(91, 40))] },
+      need('people', 3),
+      { arr: 8 * 480, low: 5 * 480, high: 10 * 480 },
+    ],
+  ])('%s', (_, overrides, evidence, expected) => {
+    const potential = sizeWith(overrides, [evidence]);
+    expect({ arr: potential.arr, low: potential.low, high: potential.high }).toStrictEqual(expected);
+    expect(potential.evidenceIds).toStrictEqual([evidence.id]);
+  });
+
+  it('says the need and quotes the sentence in the basis', () => {
+    const potential = sizeWith({ usage: [seats(constant(91, 47))] }, [need('people', 25)]);
+    expect(potential.basis).toBe(
+      '22 extra seats × 480 USD (Team seat price) = 10,560 USD: 25 more people to equip stated on 2026-06-20, ' +
+        'with 47 of 50 seats in use (“We will need 25 more people on the platform.”); range 5–22 seats.',
+    );
+  });
+
+  it('says when the people stated fit in the free seats', () => {
+    const potential = sizeWith({ usage: [seats(constant(91, 40))] }, [need('people', 3)]);
+    expect(potential.basis).toMatch(
+      /3 more people to equip stated on 2026-06-20, with 40 of 50 seats in use: they fit in the 10 free seats/,
+    );
+  });
+});
+
+describe('sizePotential: unit prices', () => {
+  it('prints a small unit price as it is, never as 0', () => {
+    const priced = testContext();
+    const context = {
+      ...priced,
+      priceBook: { ...priced.priceBook, usage: { unit: 'API calls', unitPrice: 0.002, commitDiscount: 0.2 } },
+    };
+    const potential = size(
+      'usage_commit',
+      { contract: { committedVolume: 1_000_000 }, usage: [consumption(constant(91, 40_000))] },
+      context,
+    );
+    expect(potential.basis).toContain('× 0.002 USD × (1 − 20 % commit discount)');
+    expect(potential.arr).toBe(Math.round(200_000 * 12 * 0.002 * 0.8));
   });
 });

@@ -1,6 +1,6 @@
 // Potential ARR for a motion, priced from the org's price book. Projections look `horizonDays` ahead:
 // the far edge of the expansion window (config.window.leadDaysMax).
-import type { AccountSnapshot, Motion, Potential } from '@ripe/shared';
+import type { AccountSnapshot, Evidence, Motion, Potential } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
 import { sizeCrossSell } from './cross-sell.sizing.ts';
 import { sizeSeatUpsell } from './seat-upsell.sizing.ts';
@@ -13,7 +13,13 @@ export function noPotential(currency: string): Potential {
   return { currency, arr: 0, low: 0, high: 0, basis: 'No expansion motion.' };
 }
 
-export function sizePotential(motion: Motion, snapshot: AccountSnapshot, ctx: EngineContext): Potential {
+/** `evidence`: the verdict's, for what the customer stated (a need in numbers sizes a seat upsell). */
+export function sizePotential(
+  motion: Motion,
+  snapshot: AccountSnapshot,
+  ctx: EngineContext,
+  evidence: readonly Evidence[] = [],
+): Potential {
   const horizonDays = ctx.config.window.leadDaysMax;
   const currency = ctx.priceBook.currency;
   switch (motion) {
@@ -26,11 +32,11 @@ export function sizePotential(motion: Motion, snapshot: AccountSnapshot, ctx: En
           basis: `Tier ${snapshot.contract.tier} is not in the price book.`,
         };
       }
-      if (motion === 'seat_upsell') return sizeSeatUpsell(snapshot, ctx, tier, horizonDays);
+      if (motion === 'seat_upsell') return sizeSeatUpsell(snapshot, ctx, tier, horizonDays, evidence);
       const demand = seatDemand(snapshot, ctx.now, horizonDays);
       const next = nextTier(ctx.priceBook.tiers, tier, Math.ceil(demand.mid));
       if (!next) {
-        const seats = sizeSeatUpsell(snapshot, ctx, tier, horizonDays);
+        const seats = sizeSeatUpsell(snapshot, ctx, tier, horizonDays, evidence);
         return {
           ...seats,
           basis: `Already on the top tier (${tier.name}): sized as extra seats. ${seats.basis}`,

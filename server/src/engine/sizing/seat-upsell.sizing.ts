@@ -1,10 +1,13 @@
-// Seat upsell: the extra seats the projected demand needs beyond the licence, at the tier's seat price.
-// A purchase is never smaller than a sensible step (10 / 15 / 20 % of the licence for low / mid / high):
-// nobody buys 1 seat after an expansion conversation.
-import type { AccountSnapshot, Potential, Tier } from '@ripe/shared';
+// Seat upsell: the extra seats the account needs beyond the licence, at the tier's seat price. When the
+// customer stated the need in numbers ("25 more people", "a quote for 20 more seats"), that sizes it
+// and the potential cites the sentence; otherwise the projected demand does. A projected purchase is
+// never smaller than a sensible step (10 / 15 / 20 % of the licence for low / mid / high): nobody buys 1
+// seat after an expansion conversation.
+import type { AccountSnapshot, Evidence, Potential, Tier } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
-import { formatAmount, formatMoney } from './money.ts';
-import { seatDemand } from './seat-demand.ts';
+import { statedNeedOf, type NeedOnRecord } from '../techniques/conversation/stated-need.evidence.ts';
+import { formatAmount, formatMoney, formatPrice, wholeUnits } from './money.ts';
+import { seatDemand, type SeatDemand } from './seat-demand.ts';
 
 const minimumStep = { low: 0.1, mid: 0.15, high: 0.2 } as const;
 
@@ -12,20 +15,58 @@ function extraSeats(demand: number, licensed: number, step: number): number {
   return Math.max(Math.ceil(demand - licensed), Math.ceil(step * licensed), 1);
 }
 
+/** Seats in use today: seats used, or the active users when more; the licence when nothing is known. */
+function seatsInUse(demand: SeatDemand): number {
+  const known = [demand.used, demand.active].filter((value) => !Number.isNaN(value));
+  return known.length > 0 ? Math.max(...known) : demand.licensed;
+}
+
+/** Seats beyond the licence the stated need takes, and how it reads. */
+function extraFromNeed(need: NeedOnRecord, demand: SeatDemand): { extra: number; reading: string } {
+  const { licensed } = demand;
+  switch (need.kind) {
+    case 'people': {
+      const inUse = Math.round(seatsInUse(demand));
+      const extra = Math.ceil(inUse + need.count - licensed);
+      return {
+        extra,
+        reading:
+          `${need.count} more people to equip stated on ${need.date}, with ${inUse} of ${licensed} seats in use` +
+          (extra > 0 ? '' : `: they fit in the ${licensed - inUse} free seats`),
+      };
+    }
+    case 'seats':
+      return { extra: need.count, reading: `${need.count} more seats asked for on ${need.date}` };
+    case 'seats-total':
+      return {
+        extra: need.count - licensed,
+        reading: `${need.count} seats in all asked for on ${need.date}, ${licensed} licensed`,
+      };
+  }
+}
+
 export function sizeSeatUpsell(
   snapshot: AccountSnapshot,
   ctx: EngineContext,
   tier: Tier,
   horizonDays: number,
+  evidence: readonly Evidence[] = [],
 ): Potential {
   const currency = ctx.priceBook.currency;
   const demand = seatDemand(snapshot, ctx.now, horizonDays);
   const { licensed } = demand;
-  const mid = extraSeats(demand.mid, licensed, minimumStep.mid);
-  const low = Math.min(mid, extraSeats(demand.low, licensed, minimumStep.low));
-  const high = Math.max(mid, extraSeats(demand.high, licensed, minimumStep.high));
+  const projected = {
+    mid: extraSeats(demand.mid, licensed, minimumStep.mid),
+    low: extraSeats(demand.low, licensed, minimumStep.low),
+    high: extraSeats(demand.high, licensed, minimumStep.high),
+  };
+  const need = statedNeedOf(evidence);
+  const stated = need ? extraFromNeed(need, demand) : null;
+  const sized = stated !== null && stated.extra > 0;
+  const mid = sized ? stated.extra : projected.mid;
+  const low = Math.min(mid, projected.low);
+  const high = Math.max(mid, projected.high);
   const price = tier.seatPrice;
-
   const usage = Number.isNaN(demand.used)
     ? 'no seat usage on record'
     : `${formatAmount(demand.used)} of ${licensed} seats used` +
@@ -37,13 +78,19 @@ export function sizeSeatUpsell(
     tier.maxSeats !== undefined && licensed + mid > tier.maxSeats
       ? `; beyond the ${tier.name} tier's ${tier.maxSeats} seats`
       : '';
+  const because = stated
+    ? sized
+      ? `${stated.reading} (“${need!.quote}”)`
+      : `${usage}${beyondActive}; ${stated.reading}`
+    : `${usage}${beyondActive}`;
   return {
     currency,
-    arr: mid * price,
-    low: low * price,
-    high: high * price,
+    arr: wholeUnits(mid * price),
+    low: wholeUnits(low * price),
+    high: wholeUnits(high * price),
     basis:
-      `${mid} extra seats × ${formatMoney(price, currency)} (${tier.name} seat price) = ${formatMoney(mid * price, currency)}: ` +
-      `${usage}${beyondActive}${ceiling}; range ${low}–${high} seats.`,
+      `${mid} extra seats × ${formatPrice(price, currency)} (${tier.name} seat price) = ${formatMoney(wholeUnits(mid * price), currency)}: ` +
+      `${because}${ceiling}; range ${low}–${high} seats.`,
+    ...(need ? { evidenceIds: [need.evidenceId] } : {}),
   };
 }

@@ -3,7 +3,7 @@
 // tier's price. The next tier is the lowest-ranked higher tier whose seat ceiling fits the demand.
 import type { Potential, Tier } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
-import { formatMoney, wholeUnits } from './money.ts';
+import { formatMoney, formatPrice, wholeUnits } from './money.ts';
 import type { SeatDemand } from './seat-demand.ts';
 
 /** The tier to upgrade to, or null on the top tier. */
@@ -43,7 +43,7 @@ export function sizeTierUpgrade(
     low: upgraded(licensed),
     high: Math.max(arr, upgraded(seatsHigh)),
     basis:
-      `${current.name} → ${next.name}: ${formatMoney(seatDelta, currency)} more per seat × ${licensed} seats` +
+      `${current.name} → ${next.name}: ${formatPrice(seatDelta, currency)} more per seat × ${licensed} seats` +
       (feeDelta !== 0
         ? ` ${feeDelta > 0 ? '+' : '−'} ${formatMoney(Math.abs(feeDelta), currency)} platform fee`
         : '') +

@@ -5,7 +5,7 @@
 import type { AccountSnapshot, Potential } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
 import { findSeries } from '../series/series-window.ts';
-import { formatAmount, formatMoney, wholeUnits } from './money.ts';
+import { formatAmount, formatMoney, formatPrice, wholeUnits } from './money.ts';
 import { usageOutlook } from './usage-outlook.ts';
 
 const DAYS_PER_MONTH = 30;
@@ -43,7 +43,7 @@ export function sizeUsageCommit(
     high: wholeUnits(high * yearlyUnitPrice),
     basis:
       `${formatAmount(mid)} ${unit} a month above the ${formatAmount(commit)} committed × 12 × ` +
-      `${formatMoney(pricing.unitPrice, currency)} × (1 − ${Math.round(pricing.commitDiscount * 100)} % commit discount) = ` +
+      `${formatPrice(pricing.unitPrice, currency)} × (1 − ${Math.round(pricing.commitDiscount * 100)} % commit discount) = ` +
       `${formatMoney(arr, currency)}: running at ${formatAmount(monthly(current))} a month, ` +
       `${formatAmount(monthly(outlook?.mid ?? 0))} projected in ${horizonDays} days.`,
   };

@@ -15,6 +15,7 @@ import {
 } from './lexicon.ts';
 import { defaultIntentReader } from './intents/default-reader.ts';
 import type { IntentCode, IntentMention } from './intents/intent.types.ts';
+import { needRank, type StatedNeed } from './intents/stated-need.ts';
 import { isNegated } from './negation.ts';
 import { compileTriggers, triggeredSentences } from './trigger-scan.ts';
 
@@ -32,6 +33,43 @@ export interface ConversationCue {
   people?: number;
   /** A money amount as written ("$45M"). */
   money?: string;
+  /**
+   * The need in numbers the text states ("20 more seats", "a team of 30"), for a cue of expansion: the
+   * most explicit of the sentences holding the code, quoted in `needQuote`.
+   */
+  need?: StatedNeed;
+  needQuote?: string;
+}
+
+/** Codes whose sentences may state a need in numbers of people or seats. */
+const NEED_CODES: ReadonlySet<ConversationCode> = new Set([
+  'buying_intent',
+  'plan_limit_question',
+  'new_need',
+  'growth_event',
+]);
+
+const NEED_MASK = conversationCodes.reduce(
+  (mask, code, bit) => (NEED_CODES.has(code) ? mask | (1 << bit) : mask),
+  0,
+);
+
+function withNeed(cue: ConversationCue, sentence: string): ConversationCue {
+  if (!NEED_CODES.has(cue.code)) return cue;
+  const need =
+    defaultIntentReader().statedNeed(sentence) ??
+    (cue.people !== undefined
+      ? { count: cue.people, unit: 'people' as const, basis: 'additional' as const, approximate: false }
+      : undefined);
+  return need ? { ...cue, need, needQuote: quoteOf(sentence) } : cue;
+}
+
+/** A later sentence of the same code may state the need more explicitly ("…a quote for 20 more seats?"). */
+function refineNeed(cue: ConversationCue, sentence: string): void {
+  const need = defaultIntentReader().statedNeed(sentence);
+  if (!need || (cue.need && needRank(cue.need) <= needRank(need))) return;
+  cue.need = need;
+  cue.needQuote = quoteOf(sentence);
 }
 
 export interface CueOptions {
@@ -122,7 +160,7 @@ export function findConversationCues(
     const code = codeOfIntent[mention.intent];
     if (seen.has(code)) continue;
     seen.add(code);
-    cues.push(cueOfMention(code, mention));
+    cues.push(withNeed(cueOfMention(code, mention), mention.sentence));
   }
   return cues;
 }
@@ -155,10 +193,17 @@ function findPhraseCues(text: string, subject: string): ConversationCue[] {
   let seen = 0;
   for (let s = 0; s < count; s++) {
     const sentence = decoder.decode(buffer.subarray(spans[3 * s], spans[3 * s + 1]));
-    for (const match of sentenceMatches(foldText(sentence), spans[3 * s + 2] as number, seen)) {
-      seen |= 1 << conversationCodes.indexOf(match.code);
+    // codes already quoted are read again only for a need stated in numbers
+    for (const match of sentenceMatches(foldText(sentence), spans[3 * s + 2] as number, seen & ~NEED_MASK)) {
+      const bit = 1 << conversationCodes.indexOf(match.code);
+      if ((seen & bit) !== 0) {
+        const cue = cues.find((candidate) => candidate.code === match.code);
+        if (cue) refineNeed(cue, sentence);
+        continue;
+      }
+      seen |= bit;
       // Folding keeps indices, so the sentence as written is the quote.
-      cues.push({ code: match.code, phrase: match.phrase, quote: quoteOf(sentence) });
+      cues.push(withNeed({ code: match.code, phrase: match.phrase, quote: quoteOf(sentence) }, sentence));
     }
   }
   return cues;

@@ -4,6 +4,9 @@ const SEATS = '(?:seats?|licen[cs]es?|users?|user accounts?|logins?|accounts?|cr
 const PLAN = '(?:plan|tier|edition|package|subscription|bundle)';
 const LIMIT =
   '(?:limit|limits|quota|quotas|cap|ceiling|maximum|allowance|seat limit|user limit|licen[cs]e (?:limit|count))';
+// People who would each need a seat.
+const PEOPLE =
+  'people employees staff colleagues members hires joiners starters analysts reps agents engineers';
 // Teams, offices and departments brought on board are read by the intent reader (intents/).
 const UNIT = '(?:use case|project|initiative|workflow|product line)';
 
@@ -91,6 +94,7 @@ export const englishLexicon: Lexicon = {
       ),
       'upgrad* quote quotes pricing proposal price expand* extend* increase increasing grow growing scale scaling',
       'interest interested budget plan plans tier tiers edition package subscription bundle',
+      wordPairs('more additional extra', PEOPLE),
     ].join(' '),
     cues: [
       `(?:more|additional|extra|another \\d+|\\d+ (?:more|additional|extra|new)) ${SEATS}`,
@@ -102,6 +106,10 @@ export const englishLexicon: Lexicon = {
       `(?:expand|expanding|extend|extending|increase|increasing|grow|growing|scale|scaling) (?:our |the )?(?:contract|subscription|usage|deployment|rollout|licen[cs]es?|seats|commit\\w*)`,
       `interest\\w* in (?:the |your )?(?:[a-z]+ )?(?:module|add-on|addon|upgrade|${PLAN})`,
       'budget (?:(?:is|was|has been|got) )?(?:approved|allocated|signed off)',
+      // a need in numbers: "25 more people", "licences for 30 new joiners", "go to 80 seats"
+      `(?:\\d+|another \\d+) (?:more|additional|extra) (?:${PEOPLE.replaceAll(' ', '|')})`,
+      `${SEATS} for (?:another )?\\d+ (?:more |additional |extra |new )?(?:${PEOPLE.replaceAll(' ', '|')})`,
+      `(?:go|going|move|moving|increase|increasing|grow|growing|bump|bumping) (?:it |us |up |that )*to \\d+ ${SEATS}`,
     ],
   },
   new_need: {

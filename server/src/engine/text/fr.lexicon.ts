@@ -1,6 +1,8 @@
 import { wordPairs, type Lexicon } from './lexicon.ts';
 
 const SEATS = '(?:licences?|sieges?|postes?|utilisateurs?|comptes?|acces)';
+// Des personnes qui auront chacune besoin d'une licence.
+const PEOPLE = 'personnes collaborateurs salaries commerciaux analystes agents ingenieurs';
 const OFFER = '(?:offre|formule|plan|forfait|edition|abonnement|version)';
 const LIMIT = '(?:limite|limites|quota|quotas|plafond|maximum|nombre maximum)';
 
@@ -92,7 +94,8 @@ export const frenchLexicon: Lexicon = {
       'licence licences siege sieges utilisateur utilisateurs supplementaire supplementaires additionnel',
       'additionnels additionnelle additionnelles ajouter rajouter acheter commander ajoutons davantage devis',
       'proposition_commerciale proposition_tarifaire grille_tarifaire mise_a montee_en upgrade etendre elargir',
-      'augmenter developper',
+      'augmenter developper passer',
+      wordPairs(PEOPLE, 'de supplementaires'),
       wordPairs('de d des autres', 'comptes postes acces'),
       wordPairs('comptes postes acces', 'en'),
       wordPairs(
@@ -108,6 +111,9 @@ export const frenchLexicon: Lexicon = {
       `(?:passer|monter|migrer) (?:a|vers|sur) (?:l'|la |le )?${OFFER} (?:superieure?|business|enterprise|entreprise|premium|pro)`,
       '(?:mise a niveau|montee en gamme|upgrade)',
       "(?:etendre|elargir|augmenter|developper) (?:notre |le |l'|nos )?(?:contrat|abonnement|usage|utilisation|deploiement|engagement|nombre de licences|licences)",
+      // un besoin chiffré : « 25 personnes de plus », « passer à 80 licences »
+      `\\d+ (?:${PEOPLE.replaceAll(' ', '|')}) (?:de plus|supplementaires|en plus)`,
+      `(?:passer|monter|aller) a \\d+ ${SEATS}`,
     ],
   },
   new_need: {

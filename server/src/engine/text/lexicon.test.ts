@@ -73,6 +73,9 @@ const examples: Record<'en' | 'fr', Record<ConversationCode, string[]>> = {
       'We want to expand our contract.',
       'We are interested in the analytics module.',
       'The budget was approved yesterday.',
+      'We will need 25 more people on the platform by June.',
+      'We need licences for 30 new joiners.',
+      'What would it cost to go to 80 seats?',
     ],
     new_need: [
       'A new customer success team starts in May.',
@@ -160,6 +163,8 @@ const examples: Record<'en' | 'fr', Record<ConversationCode, string[]>> = {
       "Nous voulons passer à l'offre supérieure.",
       'Une montée en gamme est envisagée.',
       'Nous souhaitons étendre notre contrat.',
+      'Il nous faudrait des accès pour 25 personnes de plus.',
+      'Nous voudrions passer à 80 licences.',
     ],
     new_need: [
       'Une nouvelle filiale rejoint le groupe.',

@@ -1,10 +1,12 @@
-import type { Activity, Evidence, Signal, TechniqueResult } from '@ripe/shared';
+import type { Activity, Evidence, Motion, Signal, TechniqueResult } from '@ripe/shared';
 import { dayNumber, instantDayNumber, isoDay } from '@ripe/shared';
 import { findConversationCues, type ConversationCue } from '../../text/conversation-cues.ts';
 import type { IntentCode } from '../../text/intents/intent.types.ts';
+import { needRank, type StatedNeed } from '../../text/intents/stated-need.ts';
 import { conversationCodes, type ConversationCode } from '../../text/lexicon.ts';
 import type { Technique } from '../technique.ts';
 import { makeSignal, round3, scoreFromSignals } from '../signal.ts';
+import { describeNeed, needEvidenceId, needKind } from './stated-need.evidence.ts';
 
 /** Customer-written text says most; our notes and calls count too; our own emails least. */
 const directionWeight: Record<Activity['direction'], number> = { inbound: 1, internal: 0.7, outbound: 0.3 };
@@ -49,6 +51,37 @@ const descriptions: Record<ConversationCode, string> = {
 interface Mention {
   weight: number;
   evidence: Evidence;
+  /** The need in numbers the text states, when asserted by the customer or noted by us, and its sentence. */
+  need?: StatedNeed;
+  needQuote?: string;
+  day: number;
+}
+
+/** The latest need stated in numbers, the most explicit of a day: the one the sizing rests on. */
+function latestNeed(mentions: readonly Mention[]): Mention | null {
+  let best: Mention | null = null;
+  for (const mention of mentions) {
+    if (!mention.need) continue;
+    if (!best?.need || mention.day > best.day) {
+      best = mention;
+      continue;
+    }
+    if (mention.day < best.day) continue;
+    const rank = needRank(mention.need) - needRank(best.need);
+    if (rank < 0 || (rank === 0 && mention.weight > best.weight)) best = mention;
+  }
+  return best;
+}
+
+/** Mostly a team or people in numbers: a new need for seats, not for a module. */
+function newNeedMotion(list: readonly Mention[]): Motion | undefined {
+  let people = 0;
+  let total = 0;
+  for (const mention of list) {
+    total += mention.weight;
+    if (mention.need) people += mention.weight;
+  }
+  return people >= total / 2 ? 'seat_upsell' : undefined;
 }
 
 /**
@@ -78,8 +111,12 @@ export const conversationTechnique: Technique = (snapshot, ctx): TechniqueResult
         list = [];
         mentions.set(cue.code, list);
       }
+      // only what the customer said, asserted, sizes: our own emails and possibilities do not
+      const need = !cue.hedged && activity.direction !== 'outbound' ? cue.need : undefined;
       list.push({
         weight: cueWeight,
+        day,
+        ...(need ? { need, needQuote: cue.needQuote ?? cue.quote } : {}),
         evidence: {
           id: `conv:${activity.id}:${cue.code}`,
           description: `${describe(cue)} (${activity.direction} ${activity.type}, weight ${round3(cueWeight)})`,
@@ -94,6 +131,7 @@ export const conversationTechnique: Technique = (snapshot, ctx): TechniqueResult
 
   const signals: Signal[] = [];
   const evidence: Evidence[] = [];
+  const kept: Mention[] = [];
   for (const code of conversationCodes) {
     const list = mentions.get(code);
     if (!list) continue;
@@ -102,15 +140,33 @@ export const conversationTechnique: Technique = (snapshot, ctx): TechniqueResult
     for (const mention of list) total += mention.weight;
     const strength = 1 - Math.exp(-total);
     if (strength < MIN_STRENGTH) continue;
-    const kept = list.sort((a, b) => b.weight - a.weight).slice(0, MAX_QUOTES);
-    for (const mention of kept) evidence.push(mention.evidence);
+    const quoted = list.sort((a, b) => b.weight - a.weight).slice(0, MAX_QUOTES);
+    for (const mention of quoted) evidence.push(mention.evidence);
+    kept.push(...list);
     signals.push(
       makeSignal(
         code,
         strength,
-        kept.map((mention) => mention.evidence.id),
+        quoted.map((mention) => mention.evidence.id),
+        code === 'new_need' ? newNeedMotion(list) : undefined,
       ),
     );
+  }
+
+  const need = latestNeed(kept);
+  if (need?.need) {
+    const kind = needKind(need.need, snapshot.contract.seatsLicensed);
+    const id = needEvidenceId(kind);
+    const code = need.evidence.id.slice(need.evidence.id.lastIndexOf(':') + 1);
+    evidence.push({
+      ...need.evidence,
+      id,
+      description: `Stated need: ${describeNeed(kind, need.need.count, need.need.approximate)}`,
+      value: need.need.count,
+      quote: need.needQuote ?? need.evidence.quote ?? '',
+    });
+    const signal = signals.find((candidate) => candidate.code === code);
+    if (signal) signal.evidenceIds.unshift(id);
   }
 
   return {

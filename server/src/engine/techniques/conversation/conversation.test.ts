@@ -146,6 +146,72 @@ describe('conversationTechnique subjects', () => {
       ],
     });
     const result = conversationTechnique(snapshot, testContext());
-    expect(result.evidence.map((evidence) => evidence.quote)).toStrictEqual(['Quote for 20 more seats']);
+    expect(result.evidence.map((evidence) => [evidence.id, evidence.quote])).toStrictEqual([
+      ['conv:act-1:buying_intent', 'Quote for 20 more seats'],
+      ['conv:need:seats', 'Quote for 20 more seats'],
+    ]);
+  });
+});
+
+describe('conversationTechnique: a need stated in numbers', () => {
+  const need = (result: ReturnType<typeof analyse>) =>
+    result.evidence
+      .filter((evidence) => evidence.id.startsWith('conv:need:'))
+      .map((evidence) => [evidence.id, evidence.value, evidence.description]);
+
+  it.each<[string, Message[], (string | number)[][]]>([
+    [
+      'a team coming on board, people stated',
+      [{ text: "We're bringing the Berlin office on board in Q2, roughly 30 people." }],
+      [['conv:need:people', 30, 'Stated need: about 30 more people to equip']],
+    ],
+    [
+      'more seats asked for',
+      [{ text: 'Could you send us a quote for 20 additional licences?' }],
+      [['conv:need:seats', 20, 'Stated need: 20 more seats']],
+    ],
+    [
+      'a second team of 20',
+      [{ text: 'A second team of 20 wants to start using the platform next month.' }],
+      [['conv:need:people', 20, 'Stated need: 20 more people to equip']],
+    ],
+    [
+      'a total past the licence (50)',
+      [{ text: 'What would it cost to go to 80 seats?' }],
+      [['conv:need:seats-total', 80, 'Stated need: 80 seats in all']],
+    ],
+    [
+      'French, hiring',
+      [{ text: 'Nous recrutons 12 commerciaux en septembre, il leur faudra des accès.' }],
+      [['conv:need:people', 12, 'Stated need: 12 more people to equip']],
+    ],
+    ['a need without a number', [{ text: 'We need more seats for the new hires.' }], []],
+    ['a hedged need', [{ text: 'We might bring 40 people from Lyon on board next year.' }], []],
+    ['our own email', [{ text: 'Would you need 20 more seats?', direction: 'outbound' }], []],
+    [
+      'the latest of two',
+      [
+        { text: 'We need 10 more seats.', daysAgo: 40 },
+        { text: 'Make that 25 more seats, the Lyon team joins too.', daysAgo: 4 },
+      ],
+      [['conv:need:seats', 25, 'Stated need: 25 more seats']],
+    ],
+  ])('%s', (_, messages, expected) => {
+    const result = analyse(messages);
+    expect(need(result)).toStrictEqual(expected);
+    expect(resultProblems(result)).toStrictEqual([]);
+    for (const [id] of expected) {
+      const citing = result.signals.filter((signal) => signal.evidenceIds[0] === id);
+      expect(citing).toHaveLength(1);
+    }
+  });
+
+  it('makes a new team stated in numbers a seat need, a new use case a cross-sell', () => {
+    const team = analyse([{ text: "We're bringing the Berlin office on board in Q2, roughly 30 people." }]);
+    const useCase = analyse([
+      { text: 'The finance team has a new use case: tracking renewals across regions.' },
+    ]);
+    expect(team.signals.find((signal) => signal.code === 'new_need')?.motion).toBe('seat_upsell');
+    expect(useCase.signals.find((signal) => signal.code === 'new_need')?.motion).toBe('cross_sell');
   });
 });

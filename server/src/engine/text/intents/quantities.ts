@@ -10,7 +10,11 @@ export interface PeopleCount {
   /** Token indices of the quantity as written. */
   from: number;
   to: number;
+  /** The noun that follows: people ("30 people"), seats ("25 seats"), or none. */
+  noun: 'people' | 'seats' | 'none';
 }
+
+const NOUNS = ['people', 'seats', 'none'] as const;
 
 // Units that make a number something else than people.
 const NOT_PEOPLE = new Set([
@@ -129,21 +133,39 @@ export class QuantityReader {
       const b = numbers[i + 3];
       if (a === undefined || b === undefined || !to || !['to', 'a'].includes(to.folded)) continue;
       if (sentence.money[i + 1] || NOT_PEOPLE.has(tokens[i + 4]?.folded ?? '')) continue;
-      return { value: Math.abs(b - a), approximate: false, from: i, to: i + 3 };
+      return {
+        value: Math.abs(b - a),
+        approximate: false,
+        from: i,
+        to: i + 3,
+        noun: NOUNS[this.nounRank(sentence, i + 3)]!,
+      };
     }
     // A number of people ("30 people", "4 analysts") wins over seats ("25 seats"), then over a bare one.
     let best: PeopleCount | undefined;
-    let bestRank = 3;
-    for (let i = 0; i < tokens.length; i++) {
-      if (!this.isPeopleNumber(sentence, i)) continue;
-      const rank = this.nounRank(sentence, i);
-      if (rank >= bestRank) continue;
-      const approximate =
-        isApproximationCue(tokens[i - 1]?.folded ?? '') || /aine$|dozen/.test(tokens[i]!.folded);
-      best = { value: numbers[i]!, approximate, from: i, to: i };
-      bestRank = rank;
+    for (const candidate of this.counts(sentence)) {
+      if (!best || NOUNS.indexOf(candidate.noun) < NOUNS.indexOf(best.noun)) best = candidate;
     }
     return best;
+  }
+
+  /** Every number of people or seats in the sentence, in order. */
+  counts(sentence: SentenceModel): PeopleCount[] {
+    const { tokens, numbers } = sentence;
+    const found: PeopleCount[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (!this.isPeopleNumber(sentence, i)) continue;
+      const approximate =
+        isApproximationCue(tokens[i - 1]?.folded ?? '') || /aine$|dozen/.test(tokens[i]!.folded);
+      found.push({
+        value: numbers[i]!,
+        approximate,
+        from: i,
+        to: i,
+        noun: NOUNS[this.nounRank(sentence, i)]!,
+      });
+    }
+    return found;
   }
 
   /** The first money amount, as written. */

@@ -8,6 +8,7 @@ import type { Normaliser } from './normaliser.ts';
 import { compilePattern, literalsOf, matchAll, type CompiledPattern, type PatternMatch } from './pattern.ts';
 import { QuantityReader } from './quantities.ts';
 import { Scope } from './scope.ts';
+import { StatedNeedReader, type StatedNeed } from './stated-need.ts';
 import { modelSentence, type SentenceModel } from './sentence-model.ts';
 import { TenseReader } from './tense.ts';
 import { wordClasses } from './word-classes.ts';
@@ -59,6 +60,7 @@ export class IntentReader {
   private readonly scope: Scope;
   private readonly tense: TenseReader;
   private readonly quantities: QuantityReader;
+  private readonly needs: StatedNeedReader;
   private readonly unitIds: number[];
 
   constructor(readonly normaliser: Normaliser) {
@@ -68,6 +70,7 @@ export class IntentReader {
     this.scope = new Scope(this.index);
     this.tense = new TenseReader(this.index);
     this.quantities = new QuantityReader(this.index);
+    this.needs = new StatedNeedReader(this.index, this.quantities);
     this.unitIds = [this.index.id('UNIT'), this.index.id('FUNCTION')];
   }
 
@@ -79,6 +82,11 @@ export class IntentReader {
       mentions.push(...this.readSentence(sentence, from, options));
     }
     return mentions;
+  }
+
+  /** The need one sentence states in numbers of people or seats, if any ("20 more seats", "a team of 30"). */
+  statedNeed(sentence: string): StatedNeed | undefined {
+    return this.needs.read(modelSentence(this.index, sentence, 0));
   }
 
   readSentence(text: string, offset: number, options: ReadOptions = {}): IntentMention[] {
