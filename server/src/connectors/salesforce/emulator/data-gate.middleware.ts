@@ -25,8 +25,15 @@ export function dataGate(state: EmulatorState, faults: FaultSettings, gate: Gate
   let nextRequest = 0;
   return (req, res, next) => {
     res.setHeader('Sforce-Limit-Info', usageHeader(state));
-    if (Buffer.byteLength(req.originalUrl) > maxUriBytes) {
+    // Documented: the URI and the headers together may take 16,384 bytes; a URI alone past it is 414, else 431.
+    const uriBytes = Buffer.byteLength(req.originalUrl);
+    const headerBytes = req.rawHeaders.reduce((sum, part) => sum + Buffer.byteLength(part) + 2, 0);
+    if (uriBytes > maxUriBytes) {
       sendRestError(res, 414, 'URI_TOO_LONG', 'URI Too Long');
+      return;
+    }
+    if (uriBytes + headerBytes > maxUriBytes) {
+      sendRestError(res, 431, 'REQUEST_HEADER_FIELDS_TOO_LARGE', 'Request Header Fields Too Large');
       return;
     }
     if (faults.unavailableCalls > 0) {

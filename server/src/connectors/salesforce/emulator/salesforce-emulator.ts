@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { salesforceApiVersion, salesforceLimits } from '../provider.ts';
@@ -90,7 +91,8 @@ export async function startSalesforceEmulator(
   app.use(base, compositeRouter(state, faults.settings, base));
   app.use((_req, res) => sendRestError(res, 404, 'NOT_FOUND', 'The requested resource does not exist'));
 
-  const server = app.listen(options.port ?? 0, '127.0.0.1');
+  // Node refuses large headers itself (431 past 16 KB): a larger cap lets the gate answer as Salesforce does.
+  const server = createServer({ maxHeaderSize: 65_536 }, app).listen(options.port ?? 0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

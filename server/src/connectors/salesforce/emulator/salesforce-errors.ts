@@ -15,7 +15,8 @@ export type SalesforceErrorCode =
   | 'EXCEEDED_ID_LIMIT'
   | 'METHOD_NOT_ALLOWED'
   | 'INVALID_BATCH_REQUEST'
-  | 'URI_TOO_LONG';
+  | 'URI_TOO_LONG'
+  | 'REQUEST_HEADER_FIELDS_TOO_LARGE';
 
 /** Per-record status codes in collection results (`errors[].statusCode`). */
 export type SalesforceStatusCode =

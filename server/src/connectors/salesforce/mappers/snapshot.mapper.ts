@@ -13,6 +13,10 @@ import { contactRole, titleSeniority } from './contact-role.ts';
 import type { SalesforceFieldMap } from './salesforce-field-map.ts';
 import { mapUsage, type UsageWindow } from './usage.mapper.ts';
 
+/** A raw snapshot with every list present (the mapper always fills them, possibly empty). */
+export type MappedSnapshot = AccountSnapshotInput &
+  Required<Pick<AccountSnapshotInput, 'usage' | 'contacts' | 'activities' | 'tickets' | 'opportunities'>>;
+
 export interface SnapshotContext {
   map: SalesforceFieldMap;
   priceBook: PriceBook | null;
@@ -153,7 +157,7 @@ export function mapHumanValues(account: AccountRecords['account']): HumanOwnedVa
  * a missing renewal date is left for the night's validation to name); only records that cannot be told apart
  * at all (no id, no date) are skipped.
  */
-export function mapSnapshot(records: AccountRecords, ctx: SnapshotContext): AccountSnapshotInput {
+export function mapSnapshot(records: AccountRecords, ctx: SnapshotContext): MappedSnapshot {
   const { account } = records;
   const { map } = ctx;
   const activities = mapActivities(records);
