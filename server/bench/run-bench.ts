@@ -2,14 +2,18 @@
 // generator's cost apart), then whole nights through `runOrgNight`, each size in child processes of its own:
 // CPU time of each stage per account, wall time, peak RSS, and API calls beside the floor.
 //
-//   npm run bench                                   engine on 3,000 accounts, nights of 10,000 and 100,000
-//   npm run bench -- --quick                        engine on 300 accounts, a night of 1,000: a fast check
+//   npm run bench                                   engine on 3,000 accounts, nights of 10,000 and 100,000,
+//                                                   a Salesforce night of 10,000 through jsforce and the emulator
+//   npm run bench -- --quick                        engine on 300 accounts, a night of 1,000 (Salesforce: 1,000)
 //   npm run bench -- --nights=10000 --engine-accounts=1000 --rounds=3 --heap-mb=256
+import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureEngineStages } from './engine-stages.measure.ts';
 import { measureNight, type NightMeasure } from './night.measure.ts';
 import { engineTable, nightTables } from './summary.table.ts';
+import { salesforceNightTable, type SalesforceNightMeasure } from './salesforce-night.bench.ts';
 
 const asOf = '2026-11-01';
 const { values } = parseArgs({
@@ -59,6 +63,29 @@ for (const accounts of nightSizes) {
   );
 }
 
+// A Salesforce night through jsforce against the emulator, in a process of its own (its peak RSS is the night's).
+const salesforceAccounts = quick ? 1_000 : 10_000;
+const salesforceStartedAt = performance.now();
+const salesforce = JSON.parse(
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./salesforce-night.bench.ts', import.meta.url)),
+      `--accounts=${salesforceAccounts}`,
+      '--usage-days=120',
+      '--json',
+    ],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, DATABASE_URL: '' } },
+  ),
+) as SalesforceNightMeasure;
+console.log(
+  `Salesforce night of ${salesforceAccounts.toLocaleString('en-US')} accounts done in ` +
+    `${((performance.now() - salesforceStartedAt) / 1000).toFixed(0)} s (emulator seeding included)`,
+);
+
 console.log(`\n${engineTable(engine)}\n`);
 if (nights.length > 0) console.log(`${nightTables(nights)}\n`);
+console.log(`${salesforceNightTable(salesforce)}\n`);
 console.log(`bench: ${((performance.now() - startedAt) / 1000).toFixed(0)} s in all`);

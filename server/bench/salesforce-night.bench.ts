@@ -173,11 +173,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     options: {
       accounts: { type: 'string', default: '10000' },
       'usage-days': { type: 'string', default: '120' },
+      json: { type: 'boolean', default: false },
     },
   });
   const measure = await measureSalesforceNight({
     accounts: Number(values.accounts),
     usageDays: Number(values['usage-days']),
   });
-  console.log(salesforceNightTable(measure));
+  console.log(values.json ? JSON.stringify(measure) : salesforceNightTable(measure));
 }
