@@ -36,7 +36,15 @@ export interface AppConfig {
   scheduler: { mode: SchedulerMode };
   /** Ripe's app in each CRM (its OAuth client); a CRM without one cannot be connected. */
   crm: {
-    salesforce: { clientId: string; clientSecret: Secret<string>; loginUrl: string } | undefined;
+    salesforce:
+      | {
+          clientId: string;
+          clientSecret: Secret<string>;
+          loginUrl: string;
+          /** The connected app certificate's private key (PKCS#8 PEM file), for orgs connected by JWT bearer. */
+          jwtKeyFile: string | undefined;
+        }
+      | undefined;
     hubspot: { clientId: string; clientSecret: Secret<string>; apiBaseUrl: string } | undefined;
   };
   /** Things the operator should know at start, e.g. a development default in use. */
@@ -92,6 +100,7 @@ const envSchema = z.object({
   RIPE_SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
   SALESFORCE_CLIENT_ID: z.string().optional(),
   SALESFORCE_CLIENT_SECRET: z.string().optional(),
+  SALESFORCE_JWT_KEY_FILE: z.string().optional(),
   SALESFORCE_LOGIN_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://login.salesforce.com' })
     .default('https://login.salesforce.com'),
@@ -180,6 +189,7 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): App
               clientId: vars.SALESFORCE_CLIENT_ID,
               clientSecret: secret(vars.SALESFORCE_CLIENT_SECRET),
               loginUrl: vars.SALESFORCE_LOGIN_URL,
+              jwtKeyFile: vars.SALESFORCE_JWT_KEY_FILE,
             }
           : undefined,
       hubspot:

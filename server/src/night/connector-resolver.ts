@@ -1,7 +1,7 @@
 import { RipeError } from '@ripe/shared';
 import type { ConnectorAuthRegistry } from '../connectors/connections/oauth-install.ts';
 import type { Connection } from '../connectors/connections/connections.repository.ts';
-import { createTokenStore } from '../connectors/connections/token-store.ts';
+import { createTokenStore, type TokenStore } from '../connectors/connections/token-store.ts';
 import type { SandboxSettings } from '../connectors/connections/connection-settings.schema.ts';
 import type { CrmConnector } from '../connectors/crm-connector.ts';
 import { sandboxConnector } from '../connectors/sandbox/sandbox.connector.ts';
@@ -43,6 +43,8 @@ export interface ResolverDeps {
   /** The sealed-secrets repository holding the connections' tokens. */
   secrets: () => SecretsRepository;
   auth: ConnectorAuthRegistry;
+  /** A JWT bearer token store for a Salesforce org connected that way, by its integration username. */
+  salesforceJwt?: (username: string) => TokenStore | undefined;
   /** HubSpot's API (`https://api.hubapi.com`, an emulator's URL); a Salesforce org's instance is its own. */
   hubspotBaseUrl?: string;
   now?: () => Date;
@@ -64,6 +66,23 @@ export function createConnectorResolver(deps: ResolverDeps): ConnectorResolver {
         'connector_unavailable',
         connection?.statusReason ?? `${label} is not connected: an admin authorises Ripe first`,
       );
+    }
+    if (connection.crm === 'salesforce' && connection.settings.jwtUsername) {
+      const jwt = deps.salesforceJwt?.(connection.settings.jwtUsername);
+      if (!jwt) {
+        throw new RipeError(
+          'connector_unavailable',
+          'This org is connected by JWT bearer: set SALESFORCE_JWT_KEY_FILE to the connected app certificate key',
+        );
+      }
+      return salesforceConnector({
+        instanceUrl: connection.instance,
+        tokens: jwt,
+        mapping: org.fieldMapping,
+        priceBook: org.priceBook,
+        sync: connection.settings,
+        ripeUserId: connection.settings.integrationUserId ?? null,
+      });
     }
     const tokens = createTokenStore({
       db: deps.db,

@@ -1,3 +1,4 @@
+import { hubspotSettingsSchema } from '../connectors/connections/connection-settings.schema.ts';
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { getConnection } from '../connectors/connections/connections.repository.ts';
@@ -26,7 +27,7 @@ describeOnEachBackend(process.env.DATABASE_URL, 'sandbox settings', ({ db, newOr
       await createOrg(tx, { name: 'Acme', crm: 'hubspot', externalId: orgId });
       await setSandboxSettings(tx, { accounts: 5 });
       expect(await getSandboxSettings(tx)).toStrictEqual({ accounts: 200, seed: 1, latencyMs: 0 });
-      expect((await getConnection(tx))?.settings).toStrictEqual({});
+      expect((await getConnection(tx))?.settings).toStrictEqual(hubspotSettingsSchema.parse({}));
     });
     await withOrg(db(), `org-${randomUUID()}`, async (tx) => {
       expect(await getSandboxSettings(tx)).toBeUndefined();

@@ -6,7 +6,8 @@ import { connectorAuthFromConfig } from '../../app/crm-connectors.ts';
 import { listMembers } from '../../access/members.repository.ts';
 import { databaseOptions } from '../../config/database-options.ts';
 import { loadConfig } from '../../config/env.ts';
-import { getConnection } from '../../connectors/connections/connections.repository.ts';
+import { getConnection, type Connection } from '../../connectors/connections/connections.repository.ts';
+import { connectSalesforceByJwt } from './connect-jwt.ts';
 import { startInstall } from '../../connectors/connections/oauth-install.ts';
 import { createApp } from '../../http/app.ts';
 import { createLogger } from '../../logging/logger.ts';
@@ -18,6 +19,7 @@ import { positiveInt } from '../cli-error.ts';
 interface ConnectOptions {
   org: string;
   member?: string;
+  jwtUsername?: string;
   port: number;
   timeout: number;
   json?: boolean;
@@ -47,6 +49,10 @@ export function registerConnect(program: Command): void {
     .argument('<crm>', `the CRM: ${crms.join(', ')}`, oauthCrm)
     .requiredOption('--org <orgId>', 'the org to connect')
     .option('--member <memberId>', 'the admin connecting it (default: the first admin of the org)')
+    .option(
+      '--jwt-username <username>',
+      'salesforce: connect by the JWT bearer flow as this pre-authorised user (SALESFORCE_JWT_KEY_FILE), no browser',
+    )
     .option(
       '--port <port>',
       'loopback port of the callback (registered in the CRM app)',
@@ -86,7 +92,7 @@ export function registerConnect(program: Command): void {
         await migrate(db);
         const port = (server.address() as AddressInfo).port;
         const startedAt = new Date();
-        const { url } = await withOrg(db, options.org, async (tx) => {
+        const memberId = await withOrg(db, options.org, async (tx) => {
           const admins = (await listMembers(tx)).filter((m) => m.role === 'admin');
           const member = options.member ? admins.find((m) => m.id === options.member) : admins[0];
           if (!member) {
@@ -95,9 +101,23 @@ export function registerConnect(program: Command): void {
               `Org ${options.org} has no admin${options.member ? ` ${options.member}` : ''}`,
             );
           }
+          return member.id;
+        });
+        if (options.jwtUsername !== undefined) {
+          if (crm !== 'salesforce')
+            throw new RipeError('invalid_argument', '--jwt-username is for salesforce');
+          const connected = await connectSalesforceByJwt(db, config, {
+            orgId: options.org,
+            memberId,
+            username: options.jwtUsername,
+          });
+          printConnected(connected, options);
+          return;
+        }
+        const { url } = await withOrg(db, options.org, async (tx) => {
           return startInstall(tx, () => connectorAuth(crm), {
             crm,
-            memberId: member.id,
+            memberId,
             redirectUri: `http://127.0.0.1:${port}/v1/oauth/${crm}/callback`,
             now: startedAt,
           });
@@ -105,15 +125,7 @@ export function registerConnect(program: Command): void {
         if (options.json) process.stderr.write(`${JSON.stringify({ authorizeUrl: url })}\n`);
         else console.log(`Open this URL and approve Ripe (waiting ${options.timeout} s):\n\n  ${url}\n`);
         const connection = await waitForConnection(db, options.org, startedAt, options.timeout * 1000);
-        const result = {
-          orgId: options.org,
-          crm,
-          instance: connection.instance,
-          scopes: connection.scopes,
-          status: connection.status,
-        };
-        if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-        else console.log(`Connected: ${connection.instance ?? ''} (scopes: ${connection.scopes.join(' ')})`);
+        printConnected(connection, options);
       } finally {
         server.closeAllConnections();
         server.close();
@@ -139,4 +151,19 @@ async function waitForConnection(
     'invalid_request',
     `No approval within ${Math.round(timeoutMs / 1000)} s: run ripe connect again`,
   );
+}
+
+function printConnected(connection: Connection, options: ConnectOptions): void {
+  const result = {
+    orgId: options.org,
+    crm: connection.crm,
+    instance: connection.instance,
+    scopes: connection.scopes,
+    status: connection.status,
+  };
+  if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else
+    console.log(
+      `Connected: ${connection.instance ?? ''}${connection.scopes.length > 0 ? ` (scopes: ${connection.scopes.join(' ')})` : ''}`,
+    );
 }

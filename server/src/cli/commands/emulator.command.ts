@@ -1,3 +1,5 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { RipeError } from '@ripe/shared';
 import { startSalesforceEmulator } from '../../connectors/salesforce/emulator/salesforce-emulator.ts';
@@ -10,7 +12,10 @@ interface EmulatorOptions {
   seed: number;
   asOf: string;
   usageDays: number;
+  jwtKeyFile?: string;
 }
+
+const jwtUsername = 'ripe-integration@emulator.example';
 
 /**
  * `ripe emulator salesforce`: the Salesforce emulator on loopback, seeded from the sandbox, until Ctrl-C. What
@@ -31,11 +36,17 @@ export function registerEmulator(program: Command): void {
       positiveInt('usage-days', 1, 730),
       450,
     )
+    .option(
+      '--jwt-key-file <file>',
+      "set up the JWT bearer flow: writes a new certificate's private key there (the app trusts its public key)",
+    )
     .action(async (crm: string, options: EmulatorOptions) => {
       if (crm !== 'salesforce') {
         throw new RipeError('invalid_argument', `There is an emulator for salesforce only, not "${crm}"`);
       }
+      const keys = options.jwtKeyFile ? writeJwtKey(options.jwtKeyFile) : undefined;
       const emulator = await startSalesforceEmulator({
+        ...(keys ? { oauth: { jwt: { publicKeyPem: keys.publicKey, username: jwtUsername } } } : {}),
         port: options.port,
         accounts: options.accounts,
         seed: options.seed,
@@ -48,7 +59,12 @@ export function registerEmulator(program: Command): void {
 In another terminal (the emulator's own OAuth client; not a real secret):
   export SALESFORCE_LOGIN_URL=${emulator.url}
   export SALESFORCE_CLIENT_ID=${emulator.oauth.clientId}
-  export SALESFORCE_CLIENT_SECRET=${emulator.oauth.clientSecret}
+  export SALESFORCE_CLIENT_SECRET=${emulator.oauth.clientSecret}${
+    keys
+      ? `
+  export SALESFORCE_JWT_KEY_FILE=${options.jwtKeyFile ?? ''}   # then: ripe connect salesforce --org ID --jwt-username ${jwtUsername}`
+      : ''
+  }
 
 Ctrl-C stops it.`);
       await new Promise<void>((resolve) => {
@@ -62,4 +78,22 @@ Ctrl-C stops it.`);
       });
       await emulator.close();
     });
+}
+
+/** A new RSA key pair for the emulated connected app's certificate; the private key written where asked. */
+function writeJwtKey(file: string): { publicKey: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  try {
+    writeFileSync(file, privateKey, { mode: 0o600 });
+  } catch (error) {
+    throw new RipeError(
+      'invalid_argument',
+      `--jwt-key-file cannot be written: ${file} (${(error as Error).message})`,
+    );
+  }
+  return { publicKey };
 }

@@ -29,6 +29,8 @@ export const salesforceSettingsSchema = z.object({
     .prefault({}),
   /** The user Ripe's tokens act as, recorded when an admin connects: its own writes are not changes. */
   integrationUserId: z.string().optional(),
+  /** Set when the org is connected by the JWT bearer flow: the pre-authorised integration user's username. */
+  jwtUsername: z.string().trim().min(3).max(80).optional(),
 });
 export type SalesforceSettings = z.infer<typeof salesforceSettingsSchema>;
 

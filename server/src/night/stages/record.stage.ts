@@ -37,7 +37,9 @@ export function toOutcome(night: NightState) {
 
 /** Calls made beside the floor: one read per full page of what was pulled, one write per full batch. */
 export function apiUsageOf(night: NightState, connector: CrmConnector): ApiUsage {
-  const reads = night.tally.apiReads;
+  // The tally carries the reads of earlier attempts of a resumed night; this process's connector, the reads
+  // made before the pull (limits, preflight, a change scan) of a night that failed early.
+  const reads = Math.max(night.tally.apiReads, night.calls.reads);
   const writes = night.calls.writes;
   // A connector that reads more than the accounts (related objects, a change scan) says what its floor is.
   const floorReads =

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import express, { type Router } from 'express';
+import { errors as joseErrors, importSPKI, jwtVerify } from 'jose';
 import type { EmulatorState } from './emulator-state.ts';
 import { sendOAuthError } from './salesforce-errors.ts';
 
@@ -12,6 +13,11 @@ export interface OAuthSettings {
   /** How long an access token works, in ms (a session timeout). */
   sessionTtlMs: number;
   scope: string;
+  /**
+   * The certificate's public key the connected app verifies JWT bearer assertions with (PEM, SPKI), and the
+   * username it has pre-authorised (the integration user); undefined: the JWT flow is not set up.
+   */
+  jwt?: { publicKeyPem: string; username: string };
 }
 
 /** The documented token response of the web-server and refresh-token flows. */
@@ -52,6 +58,32 @@ function issue(state: EmulatorState, settings: OAuthSettings, baseUrl: () => str
   return response;
 }
 
+export const jwtBearerGrant = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+/**
+ * The documented checks of a JWT bearer assertion: RS256 signed with the connected app's certificate, `iss` the
+ * consumer key, `sub` a pre-authorised user, `aud` the login URL, `exp` not passed. Salesforce answers each
+ * failure `invalid_grant`; the description says which.
+ */
+async function checkAssertion(
+  assertion: unknown,
+  settings: OAuthSettings,
+  loginUrl: string,
+): Promise<string | null> {
+  if (!settings.jwt) return 'invalid assertion';
+  if (typeof assertion !== 'string') return 'invalid assertion';
+  try {
+    const key = await importSPKI(settings.jwt.publicKeyPem, 'RS256');
+    const { payload } = await jwtVerify(assertion, key, { algorithms: ['RS256'], audience: loginUrl });
+    if (payload.iss !== settings.clientId) return 'invalid_client_id';
+    if (payload.sub !== settings.jwt.username) return "user hasn't approved this consumer";
+    if (payload.exp === undefined) return 'expired authorization code';
+    return null;
+  } catch (error) {
+    return error instanceof joseErrors.JWTExpired ? 'expired authorization code' : 'invalid assertion';
+  }
+}
+
 /** `GET /services/oauth2/authorize` (approves at once) and `POST /services/oauth2/token`. */
 export function oauthRouter(state: EmulatorState, settings: OAuthSettings, baseUrl: () => string): Router {
   const router = express.Router();
@@ -68,8 +100,18 @@ export function oauthRouter(state: EmulatorState, settings: OAuthSettings, baseU
     if (typeof relayState === 'string') target.searchParams.set('state', relayState);
     res.redirect(302, target.toString());
   });
-  router.post('/services/oauth2/token', express.urlencoded({ extended: false }), (req, res) => {
+  router.post('/services/oauth2/token', express.urlencoded({ extended: false }), async (req, res) => {
     const form = (req.body ?? {}) as Record<string, unknown>;
+    // The JWT bearer flow carries no client secret: the assertion, signed with the app's certificate, is the proof.
+    if (form.grant_type === jwtBearerGrant) {
+      const refusal = await checkAssertion(form.assertion, settings, baseUrl());
+      if (refusal) {
+        sendOAuthError(res, 400, 'invalid_grant', refusal);
+        return;
+      }
+      res.json(issue(state, settings, baseUrl, false));
+      return;
+    }
     if (form.client_id !== settings.clientId || form.client_secret !== settings.clientSecret) {
       sendOAuthError(res, 400, 'invalid_client_id', 'client identifier invalid');
       return;
