@@ -48,16 +48,20 @@ function ourPart(measure: boolean): number {
     const { results, score } = techniqueResults[i]!;
     const merged = mergeResults(results);
     const outcome = combineTechniques(results, merged.signals, merged.contradictions, ctx.config.composite);
-    const potential = outcome.motion ? sizePotential(outcome.motion, snapshot, ctx) : noPotential('USD');
+    const potential = outcome.motion
+      ? sizePotential(outcome.motion, snapshot, ctx, merged.evidence)
+      : noPotential('USD');
     const shortlisted = outcome.readiness === 'ready' || outcome.readiness === 'nurture';
-    const window = shortlisted
-      ? expansionWindow(
-          outcome.readiness,
-          projectedLimitOf(merged.signals, merged.evidence) ?? projectLimit(snapshot, ctx),
-          ctx.now,
-          ctx.config.window,
-        )
-      : null;
+    const window =
+      shortlisted && outcome.motion
+        ? expansionWindow(
+            outcome.readiness,
+            projectedLimitOf(merged.signals, merged.evidence) ?? projectLimit(snapshot, ctx),
+            ctx.now,
+            ctx.config.window,
+            snapshot.contract.renewalDate,
+          )
+        : null;
     if (measure) counts[outcome.readiness]++;
     if (!shortlisted) continue;
     const verdict: Verdict = {

@@ -1,7 +1,7 @@
 // The Foundation issue's acceptance, end to end through `scoreAndAssess`: plain fixture snapshots in,
 // verdicts out, each checked against the schema the CRM write-back relies on.
 import { describe, expect, it } from 'vitest';
-import { verdictSchema, type Activity, type Contact, type Verdict } from '@ripe/shared';
+import { addDays, verdictSchema, type Activity, type Contact, type Verdict } from '@ripe/shared';
 import { scoreAndAssess } from './score-account.ts';
 import {
   buildSnapshot,
@@ -95,7 +95,10 @@ describe('acceptance: scoreAndAssess', () => {
     expect(verdict.readiness).toBe('ready');
     expect(verdict.motion).toBe('seat_upsell');
     expect(verdict.window).not.toBeNull();
-    expect(verdict.window!.opensOn >= TEST_NOW).toBe(true);
+    // at the licence already: the window opened 90 days before it got there and closes at the renewal
+    expect(verdict.window!.limitDate! <= TEST_NOW).toBe(true);
+    expect(verdict.window!.opensOn).toBe(addDays(verdict.window!.limitDate!, -90));
+    expect(verdict.window!.closesOn).toBe('2027-03-01');
     expect(verdict.potential.arr).toBeGreaterThan(0);
     expect(verdict.potential.arr % 480).toBe(0); // Team seat price
     expect(verdict.expectedValue).toBe(Math.round(verdict.potential.arr * verdict.probability));
@@ -105,7 +108,7 @@ describe('acceptance: scoreAndAssess', () => {
     for (const id of agent.citedEvidenceIds) expect(evidence.has(id)).toBe(true);
     const anchor = evidence.get(agent.citedEvidenceIds[0]!)!;
     expect(anchor.source).toMatch(/^usage:/);
-    expect(agent.talkTrack[0]).toMatch(/^Your team has used 49 of 50 seats/);
+    expect(agent.talkTrack[0]).toMatch(/^Your team uses 49 of its 50 seats/);
     expect(agent.decisionMaker?.contactId).toBe(sponsor.id);
   });
 

@@ -70,6 +70,7 @@ export function scoreWithFeatures(
         projectedLimitOf(signals, evidence) ?? projectLimit(snapshot, ctx),
         ctx.now,
         ctx.config.window,
+        snapshot.contract.renewalDate,
       )
     : null;
   const probability = modelScore.probability;

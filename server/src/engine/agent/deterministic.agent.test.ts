@@ -82,11 +82,21 @@ const seats = seriesEndingOn(TEST_NOW, 'seats_used', 'seats_used', [
   ...ramp(46, 38, 44),
   ...constant(45, 47),
 ]);
+/** The customer's email the quote comes from. */
+const lyonEmail = {
+  id: 'a-7',
+  type: 'email' as const,
+  occurredAt: '2026-06-20T09:00:00Z',
+  direction: 'inbound' as const,
+  participants: ['c-1'],
+  text: 'Hello, we will need licences for the new Lyon team.',
+};
 function snapshot(overrides: SnapshotOverrides = {}) {
   return buildSnapshot({
     account: { country: 'US', csmName: 'Sam Lee' },
     contract: { renewalDate: '2027-03-01' },
     usage: [seats],
+    activities: [lyonEmail],
     ...overrides,
   });
 }
@@ -106,12 +116,48 @@ describe('deterministic agent', () => {
   it('anchors the talk track on the seat usage and backs it with the customer quote', () => {
     const assessment = agent.assess(verdict(), snapshot(), ctx);
     expect(assessment.talkTrack[0]).toMatch(
-      /^Your team has used 47 of 50 seats, above 80 % of the licence every day for the last \d+ days\.$/,
+      /^Your team uses 47 of its 50 seats, at or above 80 % of the licence for the last \d+ days\.$/,
     );
     expect(assessment.talkTrack[1]).toBe('You told us: "we will need licences for the new Lyon team"');
-    expect(assessment.approach).toContain('Your team has used 47 of 50 seats');
+    expect(assessment.approach).toContain('Open with the fact: Your team uses 47 of its 50 seats');
+    expect(assessment.approach).toContain('Sized at 7,680 USD (range 5,280 USD–9,600 USD).');
     expect(assessment.nextStep).toBe(
-      'Book a 30-minute review with Claire Martin (VP Operations) before 2026-07-30, then send the email draft.',
+      'The window is open since 2026-06-30 and closes on 2026-07-30: book a 30-minute review with ' +
+        'Claire Martin (VP Operations) now, then send the email draft.',
+    );
+  });
+
+  it('never quotes an internal note or our own email back to the customer', () => {
+    for (const direction of ['internal', 'outbound'] as const) {
+      const assessment = agent.assess(
+        verdict(),
+        snapshot({ activities: [{ ...lyonEmail, direction }] }),
+        ctx,
+      );
+      expect(assessment.emailDraft.body).not.toContain('Lyon');
+      expect(assessment.talkTrack.join(' ')).not.toContain('Lyon');
+    }
+  });
+
+  it('states the potential of the verdict, then the adjusted one with its reasons', () => {
+    const assessment = agent.assess(verdict(), snapshot({ contract: { renewalDate: '2026-09-01' } }), ctx);
+    expect(assessment.approach).toContain(
+      'Sized at 7,680 USD (range 5,280 USD–9,600 USD); adjusted to 6,144 USD (range 4,224 USD–7,680 USD): ' +
+        'Renewal on 2026-09-01 (in 63 days) could absorb part of it into the renewal negotiation.',
+    );
+    expect(assessment.emailDraft.body).not.toMatch(/USD|\d{1,3},\d{3}/);
+  });
+
+  it('plans between the dates of a window still ahead, against the customer limit date', () => {
+    const ahead = verdict({
+      window: { opensOn: '2026-08-01', closesOn: '2026-08-31', limitDate: '2026-10-30', limit: 'seats' },
+    });
+    const assessment = agent.assess(ahead, snapshot(), ctx);
+    expect(assessment.nextStep).toBe(
+      'Book a 30-minute review with Claire Martin (VP Operations) between 2026-08-01 and 2026-08-31, then send the email draft.',
+    );
+    expect(assessment.talkTrack.at(-1)).toBe(
+      'Would it make sense to plan the next step together before 2026-10-30?',
     );
   });
 
@@ -238,7 +284,7 @@ describe('deterministic agent', () => {
     expect(assessment.citedEvidenceIds[0]).toBe('br:consumption-commit');
   });
 
-  it('falls back on a conversation fact, worded as a note, when there is no usage evidence', () => {
+  it('falls back on a conversation fact for the team, a plain opening for the customer, without usage evidence', () => {
     const conversationOnly = evidence.filter((item) => !item.source.startsWith('usage:'));
     const subject = verdict({
       motion: 'cross_sell',
@@ -246,7 +292,11 @@ describe('deterministic agent', () => {
       signals: [signal('new_need', 0.7, ['cv:a-7']), signal('sponsor_engaged', 0.6, ['cn:c-1'])],
     });
     const assessment = agent.assess(subject, snapshot(), ctx);
-    expect(assessment.talkTrack[0]).toBe('We noted: Buying intent in an email (on 2026-06-20).');
+    // the customer is never sent the team's note as it is
+    expect(assessment.talkTrack[0]).toBe(
+      'We have been looking at how your team uses the platform over the last few weeks.',
+    );
+    expect(assessment.approach).toContain('Open with the fact: Buying intent in an email (2026-06-20).');
     expect(assessment.citedEvidenceIds[0]).toBe('cv:a-7');
     expect(assessment.emailDraft.subject).toBe('Acme — an idea for your new workflow');
   });

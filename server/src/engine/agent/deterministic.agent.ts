@@ -8,7 +8,7 @@ import { judgeOpportunity } from './judgement.agent.ts';
 import { draftLanguage, type DraftLanguage } from './language.agent.ts';
 import { approachOf, emailDraftOf, nextStepOf, talkTrackOf, type PitchInputs } from './pitch.agent.ts';
 import { applyAdjustments, sizingAdjustments } from './sizing-adjustments.agent.ts';
-import { createAnchorPhraser, type AnchorPhraser } from './usage-phrase.agent.ts';
+import { createAnchorPhraser, genericOpening, teamFact, type AnchorPhraser } from './usage-phrase.agent.ts';
 import { identifyDecisionMaker } from '../techniques/contact-network/decision-maker.ts';
 
 export type DecisionMaker = AgentAssessment['decisionMaker'];
@@ -22,19 +22,29 @@ const quotedCodes: ReadonlySet<string> = new Set([
   'growth_event',
 ]);
 
-/** A customer quote, or a second usage fact, to back the anchor. */
+/** Ids of the activities the customer wrote or said: only their words are quoted back to them. */
+function customerActivityIds(snapshot: AccountSnapshot): Set<string> {
+  const ids = new Set<string>();
+  for (const activity of snapshot.activities) if (activity.direction === 'inbound') ids.add(activity.id);
+  return ids;
+}
+
+/** A customer quote (their own words), or a second usage fact, to back the anchor. */
 function supportOf(
   verdict: Verdict,
   anchor: Anchor | null,
   byId: ReadonlyMap<string, Evidence>,
   phrase: AnchorPhraser,
   language: DraftLanguage,
+  customerWords: ReadonlySet<string>,
 ): { text: string; evidenceId: string } | null {
   for (const signal of verdict.signals) {
     if (signal.polarity !== 'positive' || !quotedCodes.has(signal.code)) continue;
     for (const id of signal.evidenceIds) {
-      const quote = byId.get(id)?.quote;
-      if (!quote) continue;
+      const evidence = byId.get(id);
+      const quote = evidence?.quote;
+      // an internal note or our own email is not the customer's to be quoted back
+      if (!quote || !customerWords.has(evidence.source.slice('activity:'.length))) continue;
       const text = language === 'fr' ? `Vous nous avez dit : « ${quote} »` : `You told us: "${quote}"`;
       return { text, evidenceId: id };
     }
@@ -44,7 +54,8 @@ function supportOf(
     for (const id of signal.evidenceIds) {
       const evidence = byId.get(id);
       if (!evidence || !isUsageEvidence(evidence) || evidence.id === anchor?.evidence.id) continue;
-      return { text: `${phrase({ evidence, signal }, language)}.`, evidenceId: id };
+      const phrased = phrase({ evidence, signal }, language);
+      if (phrased) return { text: `${phrased}.`, evidenceId: id };
     }
   }
   return null;
@@ -62,16 +73,18 @@ export function createDeterministicAgent(findDecisionMaker: FindDecisionMaker): 
       const language = draftLanguage(snapshot);
       const anchor = findAnchor(verdict, byId);
       const phrase = createAnchorPhraser(snapshot, ctx);
-      const support = supportOf(verdict, anchor, byId, phrase, language);
-      const anchorEnglish = anchor ? phrase(anchor, 'en') : 'no usage fact on record';
+      const support = supportOf(verdict, anchor, byId, phrase, language, customerActivityIds(snapshot));
+      const customerAnchor = anchor ? phrase(anchor, language) : null;
       const inputs: PitchInputs = {
         accountName: snapshot.account.name,
         motion: verdict.motion,
         language,
-        anchor: anchor ? (language === 'en' ? anchorEnglish : phrase(anchor, language)) : anchorEnglish,
-        anchorEnglish,
+        anchor: customerAnchor ?? genericOpening(language),
+        anchorForTeam: teamFact(anchor, anchor ? phrase(anchor, 'en') : null),
         support: support?.text ?? null,
-        potential: adjustedPotential,
+        potential: verdict.potential,
+        adjustedPotential,
+        adjustments,
         window: verdict.window,
         decisionMaker,
         isReal: judgement.isReal,
@@ -82,6 +95,7 @@ export function createDeterministicAgent(findDecisionMaker: FindDecisionMaker): 
       const cited = new Set<string>();
       if (anchor) cited.add(anchor.evidence.id);
       if (support) cited.add(support.evidenceId);
+      for (const id of verdict.potential.evidenceIds ?? []) if (byId.has(id)) cited.add(id);
       for (const id of judgement.evidenceIds) cited.add(id);
       for (const adjustment of adjustments) for (const id of adjustment.evidenceIds) cited.add(id);
       return {

@@ -1,7 +1,10 @@
 // What the account team says and does: the approach (for the team, in English), the talk track and the
-// email (in the customer's language), and the next step. Every fact in them comes from cited evidence.
+// email (in the customer's language), and the next step. Every fact in them comes from cited evidence or
+// the verdict's own values; the customer's texts hold only the customer's facts (their usage, their
+// words, their dates), never a figure meant for us (potential, price, probability, weights).
 import type { AgentAssessment, ExpansionWindow, Motion, Potential } from '@ripe/shared';
 import type { DraftLanguage } from './language.agent.ts';
+import type { SizingAdjustment } from './sizing-adjustments.agent.ts';
 import { formatDay } from './usage-phrase.agent.ts';
 import { formatMoney } from '../sizing/money.ts';
 
@@ -11,12 +14,17 @@ export interface PitchInputs {
   accountName: string;
   motion: Motion | null;
   language: DraftLanguage;
-  /** The anchor fact in the customer's language, and in English for the team. */
+  /** The anchor fact for the customer, in their language. */
   anchor: string;
-  anchorEnglish: string;
-  /** A second fact or a quote, in the customer's language. */
+  /** The anchor fact for the team, in English. */
+  anchorForTeam: string;
+  /** A second fact or the customer's own words, in the customer's language. */
   support: string | null;
+  /** The verdict's potential: the figure of the ranked list, the card and the task. */
   potential: Potential;
+  /** After the agent's adjustments, with their reasons. */
+  adjustedPotential: Potential;
+  adjustments: readonly SizingAdjustment[];
   window: ExpansionWindow | null;
   decisionMaker: DecisionMaker;
   isReal: boolean;
@@ -70,21 +78,36 @@ function firstName(name: string): string {
   return space > 0 ? name.slice(0, space) : name;
 }
 
+function range(potential: Potential): string {
+  return `${formatMoney(potential.low, potential.currency)}–${formatMoney(potential.high, potential.currency)}`;
+}
+
 export function approachOf(inputs: PitchInputs): string {
-  const { potential } = inputs;
-  if (!inputs.motion) return `Keep nurturing: ${inputs.anchorEnglish}.`;
-  const amount = formatMoney(potential.arr, potential.currency);
-  const range = `${formatMoney(potential.low, potential.currency)}–${formatMoney(potential.high, potential.currency)}`;
-  return `${approaches[inputs.motion]}. Open with the fact: ${inputs.anchorEnglish}. Sized at ${amount} (range ${range}).`;
+  const { potential, adjustedPotential } = inputs;
+  if (!inputs.motion) return `Keep nurturing: ${inputs.anchorForTeam}.`;
+  const sized = `Sized at ${formatMoney(potential.arr, potential.currency)} (range ${range(potential)})`;
+  const adjusted =
+    inputs.adjustments.length > 0
+      ? `; adjusted to ${formatMoney(adjustedPotential.arr, adjustedPotential.currency)} (range ${range(adjustedPotential)}): ` +
+        inputs.adjustments.map((adjustment) => adjustment.reason).join('; ')
+      : '';
+  return `${approaches[inputs.motion]}. Open with the fact: ${inputs.anchorForTeam}. ${sized}${adjusted}.`;
+}
+
+/** The customer's own date to plan against: their limit ahead, else their renewal (the window's close). */
+function customerDate(window: ExpansionWindow | null, now: string): string | null {
+  if (!window) return null;
+  return window.limitDate && window.limitDate > now ? window.limitDate : window.closesOn;
 }
 
 export function talkTrackOf(inputs: PitchInputs): string[] {
-  const { language, motion, window } = inputs;
+  const { language, motion } = inputs;
   const fr = language === 'fr';
   const lines = [`${inputs.anchor}.`];
   if (inputs.support) lines.push(inputs.support);
   if (motion) lines.push(framing[motion][language]);
-  const by = window ? formatDay(window.closesOn, language) : null;
+  const date = customerDate(inputs.window, inputs.now);
+  const by = date ? formatDay(date, language) : null;
   lines.push(
     fr
       ? `Est-ce que cela aurait du sens de regarder ensemble la suite${by ? ` avant le ${by}` : ''} ?`
@@ -137,10 +160,9 @@ export function nextStepOf(inputs: PitchInputs): string {
   if (!inputs.isReal)
     return `Do not pitch yet — ${inputs.judgement} Keep the account on watch and share value with ${who}.`;
   const window = inputs.window;
-  if (window && window.opensOn > inputs.now) {
+  if (!window) return `Book a 30-minute review with ${who}, then send the email draft.`;
+  if (window.opensOn > inputs.now) {
     return `Book a 30-minute review with ${who} between ${window.opensOn} and ${window.closesOn}, then send the email draft.`;
   }
-  return window
-    ? `Book a 30-minute review with ${who} before ${window.closesOn}, then send the email draft.`
-    : `Book a 30-minute review with ${who}, then send the email draft.`;
+  return `The window is open since ${window.opensOn} and closes on ${window.closesOn}: book a 30-minute review with ${who} now, then send the email draft.`;
 }

@@ -1,10 +1,11 @@
-// The anchor fact in the customer's words: "Your team has used 47 of 50 seats, above 80 % of the licence
-// every day for the last 38 days". Numbers come from the evidence (and the snapshot for the seat
-// counts), never invented; an unknown signal falls back to the evidence's own description.
+// The anchor fact in the customer's words: "Your team uses 47 of its 50 seats, at or above 80 % of the
+// licence for the last 117 days". Every number comes from the account's facts of the day (the same the
+// evidence and the sizing quote) or from the cited evidence's structured value, never recomputed. A fact
+// without a customer phrasing gets none: what the team reads is never sent to the customer as it is.
 import type { AccountSnapshot } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
-import { dayNumber } from '@ripe/shared';
-import { findSeries, indexOfDay, lastObservedIndex, trailingRun } from '../series/series-window.ts';
+import { accountFacts, type AccountFacts } from '../facts/account-facts.ts';
+import { formatAmount } from '../sizing/money.ts';
 import type { Anchor } from './anchor.agent.ts';
 import type { DraftLanguage } from './language.agent.ts';
 
@@ -19,25 +20,6 @@ export function formatDay(isoDate: string, language: DraftLanguage): string {
     : isoDate;
 }
 
-interface SeatFacts {
-  used: number;
-  licensed: number;
-  /** Days in a row at or above the utilisation threshold. */
-  run: number;
-}
-
-function seatFacts(snapshot: AccountSnapshot, ctx: EngineContext): SeatFacts | null {
-  const series = findSeries(snapshot.usage, 'seats_used');
-  const licensed = snapshot.contract.seatsLicensed;
-  if (!series || licensed <= 0) return null;
-  const todayIndex = indexOfDay(series, dayNumber(ctx.now));
-  const last = lastObservedIndex(series.values, todayIndex);
-  if (last < 0) return null;
-  const floor = ctx.config.rules.seatUtilisation.threshold * licensed;
-  const run = trailingRun(series.values, last, 365, (used) => used >= floor);
-  return { used: series.values[last] as number, licensed, run };
-}
-
 function featureOf(evidenceId: string): string {
   return evidenceId.slice(evidenceId.lastIndexOf(':') + 1);
 }
@@ -46,15 +28,13 @@ function asNumber(value: number | string | undefined): number {
   return typeof value === 'number' ? value : Number(value);
 }
 
-export type AnchorPhraser = (anchor: Anchor, language: DraftLanguage) => string;
+/** The anchor in the customer's language, or null when the fact has no phrasing fit for the customer. */
+export type AnchorPhraser = (anchor: Anchor, language: DraftLanguage) => string | null;
 
-/** Phrases anchors of one account; the seat facts are read once, on first need. */
+/** Phrases the anchors of one account, from its facts of the day. */
 export function createAnchorPhraser(snapshot: AccountSnapshot, ctx: EngineContext): AnchorPhraser {
-  let seats: SeatFacts | null | undefined;
-  return (anchor, language) => {
-    seats ??= seatFacts(snapshot, ctx);
-    return anchorSentence(anchor, snapshot, ctx, language, seats);
-  };
+  const facts = accountFacts(snapshot, ctx);
+  return (anchor, language) => anchorSentence(anchor, snapshot, ctx, language, facts);
 }
 
 function anchorSentence(
@@ -62,34 +42,49 @@ function anchorSentence(
   snapshot: AccountSnapshot,
   ctx: EngineContext,
   language: DraftLanguage,
-  seats: SeatFacts | null,
-): string {
+  facts: AccountFacts,
+): string | null {
   const { evidence } = anchor;
   const fr = language === 'fr';
   const value = asNumber(evidence.value);
+  const seats = facts.seats;
   switch (anchor.signal?.code) {
-    case 'seat_utilisation_high':
-      if (!seats) break;
+    case 'seat_utilisation_high': {
+      if (!seats) return null;
+      const threshold = percent(ctx.config.rules.seatUtilisation.threshold);
       return fr
-        ? `Votre équipe utilise ${seats.used} de ses ${seats.licensed} licences, au-dessus de ${percent(ctx.config.rules.seatUtilisation.threshold)} % chaque jour depuis ${seats.run} jours`
-        : `Your team has used ${seats.used} of ${seats.licensed} seats, above ${percent(ctx.config.rules.seatUtilisation.threshold)} % of the licence every day for the last ${seats.run} days`;
+        ? `Votre équipe utilise ${seats.used} de ses ${seats.licensed} licences, à ${threshold} % ou plus de la licence depuis ${seats.daysAtThreshold} jours`
+        : `Your team uses ${seats.used} of its ${seats.licensed} seats, at or above ${threshold} % of the licence for the last ${seats.daysAtThreshold} days`;
+    }
     case 'plateau_at_limit':
       if (evidence.id.includes('consumption')) {
         return fr
           ? `Votre consommation mensuelle plafonne au niveau de votre engagement depuis plus de quatre semaines`
           : `Your monthly consumption has held at the level of your commit for more than four weeks`;
       }
-      if (!seats) break;
+      if (!seats) return null;
       return fr
         ? `Votre utilisation plafonne à ${seats.used} licences sur ${seats.licensed} depuis plus de quatre semaines`
         : `Your seat usage has held at ${seats.used} of ${seats.licensed} for more than four weeks`;
     case 'limit_projected': {
-      const date = formatDay(String(evidence.value), language);
-      const seatsLimit = evidence.id.includes('seats');
-      if (fr) {
-        return `Au rythme actuel, vous atteindrez ${seatsLimit ? `vos ${evidence.threshold} licences` : 'votre engagement mensuel'} vers le ${date}`;
+      const limitDate = String(evidence.value);
+      const date = formatDay(limitDate, language);
+      const seatsLimit = evidence.id.endsWith(':seats');
+      const capacity = formatAmount(asNumber(evidence.threshold));
+      if (limitDate <= ctx.now) {
+        if (fr) {
+          return seatsLimit
+            ? `Vous êtes à vos ${capacity} licences depuis le ${date}`
+            : `Votre consommation est au niveau de votre engagement mensuel depuis le ${date}`;
+        }
+        return seatsLimit
+          ? `You have been at your ${capacity} seats since ${date}`
+          : `Your consumption has been at the level of your monthly commit since ${date}`;
       }
-      return `At the current pace, you will reach ${seatsLimit ? `your ${evidence.threshold} seats` : 'your monthly commit'} around ${date}`;
+      if (fr) {
+        return `Au rythme actuel, vous atteindrez ${seatsLimit ? `vos ${capacity} licences` : 'votre engagement mensuel'} vers le ${date}`;
+      }
+      return `At the current pace, you will reach ${seatsLimit ? `your ${capacity} seats` : 'your monthly commit'} around ${date}`;
     }
     case 'seats_trending_up':
       return fr
@@ -120,18 +115,25 @@ function anchorSentence(
         : `${percent(value)} % of your active users already use ${featureOf(evidence.id)}`;
     case 'tier_limit_reached': {
       const tier = ctx.priceBook.tiers.find((candidate) => candidate.id === snapshot.contract.tier);
-      if (!tier?.maxSeats) break;
+      if (!tier?.maxSeats) return null;
       return fr
         ? `Vous êtes à ${value} licences pour un plafond de ${tier.maxSeats} sur votre offre ${tier.name}`
         : `You are at ${value} seats against the ${tier.maxSeats}-seat ceiling of your ${tier.name} plan`;
     }
   }
-  if (!evidence.source.startsWith('usage:')) {
-    return fr
-      ? `Nous avons noté : ${evidence.description} (le ${formatDay(evidence.date, language)})`
-      : `We noted: ${evidence.description} (on ${evidence.date})`;
-  }
-  return fr
-    ? `Nos données d'utilisation montrent : ${evidence.description} (au ${formatDay(evidence.date, language)})`
-    : `Our usage data shows: ${evidence.description} (as of ${evidence.date})`;
+  return null;
+}
+
+/** A sentence for the customer that states no number: when the anchor has no customer phrasing. */
+export function genericOpening(language: DraftLanguage): string {
+  return language === 'fr'
+    ? 'Nous avons regardé comment votre équipe utilise la plateforme ces dernières semaines'
+    : 'We have been looking at how your team uses the platform over the last few weeks';
+}
+
+/** The anchor for the account team: the customer phrasing when there is one, else the evidence itself. */
+export function teamFact(anchor: Anchor | null, phrased: string | null): string {
+  if (phrased) return phrased;
+  if (!anchor) return 'no usage fact on record';
+  return `${anchor.evidence.description} (${anchor.evidence.date})`;
 }

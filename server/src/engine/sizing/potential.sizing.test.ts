@@ -33,10 +33,10 @@ describe('sizePotential', () => {
       { arr: 8 * 480, low: 5 * 480, high: 10 * 480 },
     ],
     [
-      'seat upsell, +0.2 seat a day: 66 seats needed in 90 days',
+      'seat upsell, +0.2 seat a day: 65 seats needed in 90 days (47 used today, weekly median)',
       'seat_upsell',
       { usage: [seats(ramp(91, 30, 48, false))] },
-      { arr: 16 * 480, low: 11 * 480, high: 20 * 480 },
+      { arr: 15 * 480, low: 11 * 480, high: 20 * 480 },
     ],
     [
       'seat upsell, 70 active users on 50 seats',
@@ -114,8 +114,8 @@ describe('sizePotential', () => {
   it('says the numbers in the basis', () => {
     const potential = size('seat_upsell', { usage: [seats(ramp(91, 30, 48, false))] });
     expect(potential.basis).toBe(
-      '16 extra seats × 480 USD (Team seat price) = 7,680 USD: 47 of 50 seats used, trending +6.0 seats a month, ' +
-        '66 needed in 90 days; range 11–20 seats.',
+      '15 extra seats × 480 USD (Team seat price) = 7,200 USD: 47 of 50 seats used, trending +6.0 seats a month, ' +
+        '65 needed in 90 days; range 11–20 seats.',
     );
   });
 

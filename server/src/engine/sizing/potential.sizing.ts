@@ -33,7 +33,7 @@ export function sizePotential(
         };
       }
       if (motion === 'seat_upsell') return sizeSeatUpsell(snapshot, ctx, tier, horizonDays, evidence);
-      const demand = seatDemand(snapshot, ctx.now, horizonDays);
+      const demand = seatDemand(snapshot, ctx, horizonDays);
       const next = nextTier(ctx.priceBook.tiers, tier, Math.ceil(demand.mid));
       if (!next) {
         const seats = sizeSeatUpsell(snapshot, ctx, tier, horizonDays, evidence);

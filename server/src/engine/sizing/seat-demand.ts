@@ -2,7 +2,9 @@
 // active users today (active users beyond the licence already need seats).
 import type { AccountSnapshot } from '@ripe/shared';
 import { findSeries } from '../series/series-window.ts';
-import { recentLevel, usageOutlook } from './usage-outlook.ts';
+import { usageOutlook } from './usage-outlook.ts';
+import { accountFacts } from '../facts/account-facts.ts';
+import type { EngineContext } from '../engine-context.ts';
 
 export interface SeatDemand {
   licensed: number;
@@ -16,13 +18,16 @@ export interface SeatDemand {
   high: number;
 }
 
-export function seatDemand(snapshot: AccountSnapshot, now: string, horizonDays: number): SeatDemand {
+export function seatDemand(snapshot: AccountSnapshot, ctx: EngineContext, horizonDays: number): SeatDemand {
   const licensed = snapshot.contract.seatsLicensed;
+  const facts = accountFacts(snapshot, ctx);
   const seatsSeries = findSeries(snapshot.usage, 'seats_used');
   const activeSeries = findSeries(snapshot.usage, 'active_users');
-  const active = activeSeries ? recentLevel(activeSeries, now) : Number.NaN;
+  const active = facts.activeUsers?.active ?? Number.NaN;
+  // today's level is the account's fact of the day: the same seats used every text quotes
   const trendSeries = seatsSeries ?? activeSeries;
-  const outlook = trendSeries ? usageOutlook(trendSeries, now, horizonDays) : null;
+  const level = seatsSeries ? facts.seats?.used : facts.activeUsers?.active;
+  const outlook = trendSeries ? usageOutlook(trendSeries, ctx.now, horizonDays, level) : null;
   if (!outlook) {
     const floor = Number.isNaN(active) ? licensed : Math.max(licensed, active);
     return { licensed, used: Number.NaN, active, slopePerDay: 0, low: floor, mid: floor, high: floor };

@@ -53,7 +53,7 @@ export function sizeSeatUpsell(
   evidence: readonly Evidence[] = [],
 ): Potential {
   const currency = ctx.priceBook.currency;
-  const demand = seatDemand(snapshot, ctx.now, horizonDays);
+  const demand = seatDemand(snapshot, ctx, horizonDays);
   const { licensed } = demand;
   const projected = {
     mid: extraSeats(demand.mid, licensed, minimumStep.mid),

@@ -4,6 +4,7 @@
 // of 5 / 10 / 20 % over the current one.
 import type { AccountSnapshot, Potential } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
+import { accountFacts } from '../facts/account-facts.ts';
 import { findSeries } from '../series/series-window.ts';
 import { formatAmount, formatMoney, formatPrice, wholeUnits } from './money.ts';
 import { usageOutlook } from './usage-outlook.ts';
@@ -23,7 +24,10 @@ export function sizeUsageCommit(
   }
   const commit = snapshot.contract.committedVolume;
   const series = findSeries(snapshot.usage, 'consumption');
-  const outlook = series ? usageOutlook(series, ctx.now, horizonDays) : null;
+  // today's daily level from the account's monthly run-rate: the figure every text quotes
+  const monthlyToday = accountFacts(snapshot, ctx).consumption?.monthly;
+  const level = monthlyToday === undefined ? undefined : monthlyToday / DAYS_PER_MONTH;
+  const outlook = series ? usageOutlook(series, ctx.now, horizonDays, level) : null;
   if (!outlook && commit <= 0) {
     return { currency, arr: 0, low: 0, high: 0, basis: 'No consumption on record and no commit.' };
   }

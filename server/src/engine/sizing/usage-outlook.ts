@@ -26,9 +26,15 @@ export function recentLevel(series: UsageSeries, now: string): number {
   return meanOver(series.values, todayIndex - RECENT_DAYS + 1, todayIndex);
 }
 
-export function usageOutlook(series: UsageSeries, now: string, horizonDays: number): UsageOutlook | null {
+/** `level`: today's level when the account's facts already hold it (facts/account-facts.ts). */
+export function usageOutlook(
+  series: UsageSeries,
+  now: string,
+  horizonDays: number,
+  level?: number,
+): UsageOutlook | null {
   const todayIndex = Math.min(indexOfDay(series, dayNumber(now)), series.values.length - 1);
-  const recent = meanOver(series.values, todayIndex - RECENT_DAYS + 1, todayIndex);
+  const recent = level ?? meanOver(series.values, todayIndex - RECENT_DAYS + 1, todayIndex);
   const trend = weeklyTrend(series.values, todayIndex, TREND_WEEKS);
   if (!trend) {
     if (Number.isNaN(recent)) return null;

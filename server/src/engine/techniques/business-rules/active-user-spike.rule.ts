@@ -1,7 +1,7 @@
 import { isoDay } from '@ripe/shared';
 import { findSeries, indexOfDay, meanOver } from '../../series/series-window.ts';
 import { makeSignal, round3 } from '../signal.ts';
-import type { BusinessRule } from './business-rule.ts';
+import { percent, type BusinessRule } from './business-rule.ts';
 
 /** Mean active users of the recent days over the mean of the baseline days just before them. */
 export const activeUserSpikeRule: BusinessRule = (snapshot, ctx, today, out) => {
@@ -24,7 +24,7 @@ export const activeUserSpikeRule: BusinessRule = (snapshot, ctx, today, out) => 
   const id = 'br:active-user-spike';
   out.evidence.push({
     id,
-    description: `Active users averaged ${Math.round(recent)} over the last ${recentDays} days vs ${Math.round(baseline)} over the ${baselineDays} days before`,
+    description: `Active users up ${percent(round3(ratio) - 1)} on average over the last ${recentDays} days against the ${baselineDays} days before`,
     value: round3(ratio),
     threshold: minRatio,
     date: isoDay(today),

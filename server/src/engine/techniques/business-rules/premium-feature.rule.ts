@@ -79,8 +79,8 @@ export const premiumFeatureRule: BusinessRule = (snapshot, ctx, today, out) => {
     target.evidence.push({
       id,
       description: unlicensedModule
-        ? `Feature ${feature} of the unlicensed ${module.name} module used by ${percent(run.meanShare)} of active users for ${run.days} days`
-        : `Premium feature ${feature} used by ${percent(run.meanShare)} of active users for ${run.days} days`,
+        ? `Feature ${feature} of the unlicensed ${module.name} module used by ${percent(round3(run.meanShare))} of active users, ${minDays} days or more`
+        : `Premium feature ${feature} used by ${percent(round3(run.meanShare))} of active users, ${minDays} days or more`,
       value: round3(run.meanShare),
       threshold: minAdoption,
       date: isoDay(run.lastDay),

@@ -1,7 +1,7 @@
 import { isoDay } from '@ripe/shared';
-import { findSeries, indexOfDay, lastObservedIndex } from '../../series/series-window.ts';
+import { accountFacts } from '../../facts/account-facts.ts';
 import { makeSignal } from '../signal.ts';
-import { RECENT_DAYS, type BusinessRule } from './business-rule.ts';
+import type { BusinessRule } from './business-rule.ts';
 
 /** Seats licensed near the tier's seat ceiling, or seats used at the ceiling, with a higher tier to go to. */
 export const tierLimitRule: BusinessRule = (snapshot, ctx, today, out) => {
@@ -26,23 +26,18 @@ export const tierLimitRule: BusinessRule = (snapshot, ctx, today, out) => {
     });
   }
 
-  const series = findSeries(snapshot.usage, 'seats_used');
-  if (series) {
-    const todayIndex = indexOfDay(series, today);
-    const last = lastObservedIndex(series.values, todayIndex, todayIndex - RECENT_DAYS);
-    const used = last >= 0 ? (series.values[last] as number) : 0;
-    if (used >= ceiling) {
-      const id = 'br:tier-seats-used';
-      evidenceIds.push(id);
-      out.evidence.push({
-        id,
-        description: `${used} seats in use, at the ${tier.name} tier ceiling of ${ceiling}`,
-        value: used,
-        threshold: ceiling,
-        date: isoDay(today - todayIndex + last),
-        source: `usage:${series.metric}`,
-      });
-    }
+  const seats = accountFacts(snapshot, ctx).seats;
+  if (seats && seats.used >= ceiling) {
+    const id = 'br:tier-seats-used';
+    evidenceIds.push(id);
+    out.evidence.push({
+      id,
+      description: `${seats.used} seats in use, at the ${tier.name} tier ceiling of ${ceiling}`,
+      value: seats.used,
+      threshold: ceiling,
+      date: seats.on,
+      source: `usage:${seats.metric}`,
+    });
   }
   if (evidenceIds.length === 0) return;
   const share = Math.max(licensed, 0) / ceiling;

@@ -91,7 +91,10 @@ export const contactNetworkTechnique: Technique = (snapshot, ctx): TechniqueResu
     const ratio = priorRate > 0 ? recentRate / priorRate : 0;
     evidence.push({
       id: 'net:engagement-rising',
-      description: `${trend.recent} stakeholder activities in the last ${RECENT_DAYS} days vs ${trend.prior} in the ${PRIOR_DAYS} before; most involved: ${trend.topRecent.contact.name}`,
+      description:
+        priorRate > 0
+          ? `Stakeholder activity over the last ${RECENT_DAYS} days at ${round3(ratio)}× its rate of the ${PRIOR_DAYS} days before; most involved: ${trend.topRecent.contact.name}`
+          : `${trend.recent} stakeholder activities over the last ${RECENT_DAYS} days, none in the ${PRIOR_DAYS} days before; most involved: ${trend.topRecent.contact.name}`,
       value: priorRate > 0 ? round3(ratio) : trend.recent,
       threshold: priorRate > 0 ? RISING_RATIO : MIN_TREND_ACTIVITIES,
       date: isoDay(today),
@@ -138,7 +141,7 @@ export const contactNetworkTechnique: Technique = (snapshot, ctx): TechniqueResu
     newOwnerIds.push(id);
     evidence.push({
       id,
-      description: `${describe(stakeholder)} appeared on ${contact.createdAt} and is active (last seen ${isoDay(lastSeen)})`,
+      description: `${describe(stakeholder)} appeared on ${contact.createdAt} and has been active since`,
       value: contact.title || contact.role,
       date: contact.createdAt,
       source: `contact:${contact.id}`,

@@ -119,7 +119,7 @@ export const conversationTechnique: Technique = (snapshot, ctx): TechniqueResult
         ...(need ? { need, needQuote: cue.needQuote ?? cue.quote } : {}),
         evidence: {
           id: `conv:${activity.id}:${cue.code}`,
-          description: `${describe(cue)} (${activity.direction} ${activity.type}, weight ${round3(cueWeight)})`,
+          description: `${describe(cue)} (${activity.direction} ${activity.type})`,
           value: valueOf(cue),
           date: isoDay(day),
           source: `activity:${activity.id}`,

@@ -66,7 +66,7 @@ describe('conversationTechnique', () => {
     expect(result.evidence).toStrictEqual([
       {
         id: 'conv:act-1:plan_limit_question',
-        description: 'Question about plan or limits (inbound email, weight 0.831)',
+        description: 'Question about plan or limits (inbound email)',
         value: 'hitting the seat limit',
         date: '2026-06-18',
         source: 'activity:act-1',

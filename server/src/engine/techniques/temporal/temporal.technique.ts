@@ -3,7 +3,9 @@ import { dayNumber, isoDay } from '@ripe/shared';
 import type { SignalCode } from '@ripe/shared';
 import type { Technique } from '../technique.ts';
 import { makeSignal, round3, scoreFromSignals } from '../signal.ts';
-import { AT_LIMIT_SHARE, projectFromTrends, windowOf } from './limit-projection.ts';
+import { accountFacts, type AccountFacts } from '../../facts/account-facts.ts';
+import { formatAmount } from '../../sizing/money.ts';
+import { AT_LIMIT_SHARE, projectFromTrends, type ProjectedLimit } from './limit-projection.ts';
 import { coverageOf, metricTrend, type MetricTrend, type TrendKind } from './metric-trend.ts';
 
 /** Relative growth over the quarter that counts as a trend, and Kendall's tau that makes it consistent. */
@@ -31,12 +33,26 @@ function trendEvidence(trend: MetricTrend, threshold: number): Evidence {
   const direction = trend.growth >= 0 ? 'up' : 'down';
   return {
     id: `tmp:trend:${trend.kind}`,
-    description: `${labels[trend.kind]} ${direction} ${Math.round(Math.abs(trend.growth) * 100)} % over ${trend.weeks} weeks (robust slope ${round3(trend.slopePerDay * 7)} per week)`,
+    description: `${labels[trend.kind]} ${direction} ${Math.round(Math.abs(round3(trend.growth)) * 100)} % over ${trend.weeks} weeks (robust trend)`,
     value: round3(trend.growth),
     threshold,
     date: isoDay(trend.lastDay),
     source: `usage:${trend.metric}`,
   };
+}
+
+/** "At the 50 seats licensed since 2026-03-02 (48 used)", "Projected to reach the 50 seats licensed on …". */
+function limitDescription(projected: ProjectedLimit, facts: AccountFacts, limitDate: string): string {
+  const capacity = formatAmount(projected.capacity);
+  const unit = projected.limit === 'seats' ? 'seats licensed' : 'monthly commit';
+  if (projected.reached) {
+    const current =
+      projected.limit === 'seats'
+        ? `${facts.seats?.used ?? 0} used`
+        : `running at ${formatAmount(facts.consumption?.monthly ?? 0)} a month`;
+    return `At the ${capacity} ${unit} since ${limitDate} (${current})`;
+  }
+  return `Projected to reach the ${capacity} ${unit} on ${limitDate} at the current trend`;
 }
 
 /** Latest weekly medians all within the top of the limit and flat. */
@@ -79,53 +95,55 @@ export const temporalTechnique: Technique = (snapshot, ctx): TechniqueResult => 
   }
   if (declining.length > 0) signals.push(makeSignal('usage_declining', decline, declining));
 
+  const facts = accountFacts(snapshot, ctx);
   const plateauIds: string[] = [];
   let plateauMotion: Motion | undefined;
-  if (seats && isPlateau(seats, seatsLicensed, 1)) {
+  if (seats && facts.seats && isPlateau(seats, seatsLicensed, 1)) {
     plateauIds.push('tmp:plateau:seats');
     plateauMotion = 'seat_upsell';
     evidence.push({
       id: 'tmp:plateau:seats',
-      description: `Seats used flat at ${Math.round(seats.level)} of ${seatsLicensed} licensed for ${PLATEAU_WEEKS}+ weeks`,
-      value: round3(seats.level / seatsLicensed),
+      description: `Seats used flat at ${facts.seats.used} of ${seatsLicensed} licensed for ${PLATEAU_WEEKS}+ weeks`,
+      value: round3(facts.seats.utilisation),
       threshold: AT_LIMIT_SHARE,
-      date: isoDay(seats.lastDay),
+      date: facts.seats.on,
       source: `usage:${seats.metric}`,
     });
   }
-  if (consumption && isPlateau(consumption, committedVolume, MONTH_DAYS)) {
+  if (consumption && facts.consumption && isPlateau(consumption, committedVolume, MONTH_DAYS)) {
     plateauIds.push('tmp:plateau:consumption');
     plateauMotion ??= 'usage_commit';
     evidence.push({
       id: 'tmp:plateau:consumption',
-      description: `Monthly consumption flat at ${Math.round(consumption.level * MONTH_DAYS)} against a commit of ${committedVolume} for ${PLATEAU_WEEKS}+ weeks`,
-      value: round3((consumption.level * MONTH_DAYS) / committedVolume),
+      description: `Monthly consumption flat at ${formatAmount(facts.consumption.monthly)} against a commit of ${formatAmount(committedVolume)} for ${PLATEAU_WEEKS}+ weeks`,
+      value: round3(facts.consumption.share),
       threshold: AT_LIMIT_SHARE,
-      date: isoDay(consumption.lastDay),
+      date: facts.consumption.on,
       source: `usage:${consumption.metric}`,
     });
   }
   if (plateauIds.length > 0) signals.push(makeSignal('plateau_at_limit', 0.75, plateauIds, plateauMotion));
 
-  const projected = projectFromTrends(snapshot, today, seats, committedVolume > 0 ? consumption : null);
+  const projected = projectFromTrends(
+    snapshot,
+    facts,
+    today,
+    seats,
+    committedVolume > 0 ? consumption : null,
+  );
   const { leadDaysMax } = ctx.config.window;
   if (projected && projected.limitDay - today <= leadDaysMax) {
-    const window = windowOf(projected, ctx, today);
     const id = `tmp:limit:${projected.limit}`;
-    const unit = projected.limit === 'seats' ? 'seats licensed' : 'monthly commit';
-    const pace =
-      projected.limitDay === today
-        ? `already at ${Math.round(projected.level)} of ${projected.capacity}`
-        : `at +${round3(projected.slopePerDay * 7)} per week`;
+    const limitDate = isoDay(projected.limitDay);
     evidence.push({
       id,
-      description: `Projected to reach the ${projected.capacity} ${unit} on ${window.limitDate} (${pace}); window ${window.opensOn} → ${window.closesOn}`,
-      value: window.limitDate,
+      description: limitDescription(projected, facts, limitDate),
+      value: limitDate,
       threshold: projected.capacity,
-      date: window.limitDate,
+      date: limitDate,
       source: `usage:${projected.metric}`,
     });
-    const strength = 0.5 + 0.5 * (1 - (projected.limitDay - today) / leadDaysMax);
+    const strength = 0.5 + 0.5 * (1 - Math.max(0, projected.limitDay - today) / leadDaysMax);
     signals.push(
       makeSignal(
         'limit_projected',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '@ripe/shared';
 import {
   buildSnapshot,
   constant,
@@ -149,34 +150,21 @@ describe('temporalTechnique', () => {
 
 describe('projectLimit', () => {
   it.each([
-    // 0.25 seat a day, 41.75 fitted today: 60 seats in 70 days; the window is clamped to today
-    {
-      seatsLicensed: 60,
-      expected: { limit: 'seats', limitDate: '2026-09-08', opensOn: '2026-06-30', closesOn: '2026-07-10' },
-    },
-    {
-      seatsLicensed: 80,
-      expected: { limit: 'seats', limitDate: '2026-11-27', opensOn: '2026-08-29', closesOn: '2026-09-28' },
-    },
+    // 0.25 seat a day, 41.75 fitted today: 60 seats in 70 days, 80 seats in 150
+    { seatsLicensed: 60, expected: { limit: 'seats', limitDate: '2026-09-08' } },
+    { seatsLicensed: 80, expected: { limit: 'seats', limitDate: '2026-11-27' } },
     { seatsLicensed: 200, expected: null },
   ])('$seatsLicensed seats licensed → $expected.limitDate', ({ seatsLicensed, expected }) => {
     const snapshot = buildSnapshot({ contract: { seatsLicensed }, usage: [seats(risingSeats())] });
     expect(projectLimit(snapshot, testContext())).toStrictEqual(expected);
   });
 
-  it('takes the window from the org config', () => {
-    const snapshot = buildSnapshot({ contract: { seatsLicensed: 80 }, usage: [seats(risingSeats())] });
-    const ctx = testContext(TEST_NOW, { window: { leadDaysMax: 120, leadDaysMin: 30 } });
-    expect(projectLimit(snapshot, ctx)).toMatchObject({ opensOn: '2026-07-30', closesOn: '2026-10-28' });
-  });
-
-  it('says "today" when the account already sits at its limit', () => {
-    const snapshot = buildSnapshot({ usage: [seats(constant(DAYS, 50))] });
+  it('dates a limit already reached on the first day of the run at it', () => {
+    // 40 seats used for 61 days, then 50 (the licence) for the last 30
+    const snapshot = buildSnapshot({ usage: [seats([...constant(DAYS - 30, 40), ...constant(30, 50)])] });
     expect(projectLimit(snapshot, testContext())).toStrictEqual({
       limit: 'seats',
-      limitDate: TEST_NOW,
-      opensOn: TEST_NOW,
-      closesOn: TEST_NOW,
+      limitDate: addDays(TEST_NOW, -29),
     });
   });
 });
