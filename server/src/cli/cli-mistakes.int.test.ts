@@ -105,7 +105,19 @@ const mistakes: Mistake[] = [
     ['org', 'delete', '--org', 'org_x', '--confirm', 'org_x'],
     ['keys', 'rotate-master'],
     ['keys', 'rotate-data', '--org', 'org_x'],
+    ['connect', 'salesforce', '--org', 'org_x'],
+    ['emulator', 'salesforce'],
   ].map((args): Mistake => ['unknown flag', [...args, '--bogus']]),
+  ['bad flag value', ['connect', 'salesforce', '--org', 'org_x', '--port', '0']],
+  ['bad flag value', ['connect', 'zoho', '--org', 'org_x']],
+  ['bad flag value', ['emulator', 'salesforce', '--accounts', '-5']],
+  ['bad flag value', ['emulator', 'salesforce', '--as-of', '2026-02-30']],
+  ['missing configuration', ['connect', 'salesforce', '--org', 'org_x']],
+  [
+    'unreachable database',
+    ['connect', 'salesforce', '--org', 'org_x'],
+    { ...unreachable, SALESFORCE_CLIENT_ID: 'id', SALESFORCE_CLIENT_SECRET: 'secret' },
+  ],
   ...databaseCommands.map((args): Mistake => ['unreachable database', args, unreachable]),
   ...databaseCommands.map((args): Mistake => ['not a PostgreSQL URL', args, notPostgres]),
 ];
@@ -164,6 +176,8 @@ describe('every user mistake prints one clear line and exits non-zero', () => {
       import: ['usage'],
       org: ['create', 'list', 'export', 'delete'],
       keys: ['rotate-master', 'rotate-data'],
+      connect: [],
+      emulator: [],
     };
     const top = await ripeCli(['--help']);
     expect(top.code).toBe(0);
