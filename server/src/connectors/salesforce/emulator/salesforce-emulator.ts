@@ -4,6 +4,8 @@ import express from 'express';
 import { salesforceApiVersion, salesforceLimits } from '../provider.ts';
 import { collectionsRouter } from './collections.route.ts';
 import { compositeRouter } from './composite.route.ts';
+import { identityRouter } from './identity.route.ts';
+import { sobjectRowsRouter } from './sobject-rows.route.ts';
 import { dataGate } from './data-gate.middleware.ts';
 import { describeRouter } from './describe.route.ts';
 import { createFaults, type SalesforceFaults } from './emulator-faults.ts';
@@ -78,17 +80,21 @@ export async function startSalesforceEmulator(
   const app = express();
   app.disable('x-powered-by');
   app.use(oauthRouter(state, oauth, () => url));
+  const { identity, resources } = identityRouter(state, oauth, base, () => url);
+  app.use(identity);
   const gate = dataGate(state, faults.settings, {
     longRunningLimit: options.longRunningLimit ?? salesforceLimits.longRunningConcurrentRequests,
     longRunningThresholdMs: options.longRunningThresholdMs ?? salesforceLimits.longRunningThresholdMs,
     latencyMs: options.latencyMs ?? 0,
   });
   app.use(base, gate, express.json({ limit: '50mb' }));
+  app.get([base, `${base}/`], resources);
   app.use(base, queryRouter(state, faults.settings, base));
   app.use(base, limitsRouter(state));
   app.use(base, describeRouter(faults.settings, base));
   app.use(base, collectionsRouter(state, faults.settings));
   app.use(base, compositeRouter(state, faults.settings, base));
+  app.use(base, sobjectRowsRouter(state, faults.settings, base));
   app.use((_req, res) => sendRestError(res, 404, 'NOT_FOUND', 'The requested resource does not exist'));
 
   // Node refuses large headers itself (431 past 16 KB): a larger cap lets the gate answer as Salesforce does.

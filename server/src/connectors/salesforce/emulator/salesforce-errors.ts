@@ -16,7 +16,8 @@ export type SalesforceErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'INVALID_BATCH_REQUEST'
   | 'URI_TOO_LONG'
-  | 'REQUEST_HEADER_FIELDS_TOO_LARGE';
+  | 'REQUEST_HEADER_FIELDS_TOO_LARGE'
+  | 'ENTITY_IS_DELETED';
 
 /** Per-record status codes in collection results (`errors[].statusCode`). */
 export type SalesforceStatusCode =
