@@ -118,10 +118,16 @@ describeOnEachBackend(process.env.DATABASE_URL, 'connections routes', ({ db }) =
     );
     expect((await callback('hubspot', expired.state).expect(400)).body.error.message).toContain('expired');
     await callback('hubspot', 'not-a-state').expect(400);
-    await request(app)
+    // A declined consent comes back with the CRM's own description: the admin reads why, not an unknown key.
+    const declined = await request(app)
       .get('/v1/oauth/hubspot/callback')
-      .query({ state: await authorize(), error: 'access_denied' })
+      .query({
+        state: await authorize(),
+        error: 'access_denied',
+        error_description: 'end-user denied authorization',
+      })
       .expect(400);
+    expect(declined.body.error.message).toContain('access_denied');
 
     const member = await withOrg(db(), orgId, async (tx) => {
       const added = await addMember(tx, { email: 'mo@acme.example', name: 'Mo', role: 'member' });

@@ -88,6 +88,10 @@ export const connectionsRouter: RouterFactory = (deps) => {
       state: z.string().min(1).max(200),
       code: z.string().min(1).max(4096).optional(),
       error: z.string().max(200).optional(),
+      // What the CRMs add to the redirect: a declined consent's description, a Salesforce community's URL and id.
+      error_description: z.string().max(2000).optional(),
+      sfdc_community_url: z.string().max(2000).optional(),
+      sfdc_community_id: z.string().max(100).optional(),
     }),
     response: z.string(),
     rawResponse: { contentType: 'text/html' },
