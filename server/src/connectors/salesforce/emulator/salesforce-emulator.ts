@@ -4,6 +4,7 @@ import express from 'express';
 import { salesforceApiVersion, salesforceLimits } from '../provider.ts';
 import { collectionsRouter } from './collections.route.ts';
 import { compositeRouter } from './composite.route.ts';
+import { bulk2Router } from './bulk2.route.ts';
 import { identityRouter } from './identity.route.ts';
 import { sobjectRowsRouter } from './sobject-rows.route.ts';
 import { dataGate } from './data-gate.middleware.ts';
@@ -95,6 +96,7 @@ export async function startSalesforceEmulator(
   app.use(base, collectionsRouter(state, faults.settings));
   app.use(base, compositeRouter(state, faults.settings, base));
   app.use(base, sobjectRowsRouter(state, faults.settings, base));
+  app.use(base, bulk2Router(state, faults.settings, base));
   app.use((_req, res) => sendRestError(res, 404, 'NOT_FOUND', 'The requested resource does not exist'));
 
   // Node refuses large headers itself (431 past 16 KB): a larger cap lets the gate answer as Salesforce does.

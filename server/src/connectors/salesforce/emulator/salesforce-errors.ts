@@ -17,7 +17,9 @@ export type SalesforceErrorCode =
   | 'INVALID_BATCH_REQUEST'
   | 'URI_TOO_LONG'
   | 'REQUEST_HEADER_FIELDS_TOO_LARGE'
-  | 'ENTITY_IS_DELETED';
+  | 'ENTITY_IS_DELETED'
+  | 'INVALIDJOB'
+  | 'INVALIDJOBSTATE';
 
 /** Per-record status codes in collection results (`errors[].statusCode`). */
 export type SalesforceStatusCode =

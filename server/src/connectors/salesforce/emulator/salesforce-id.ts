@@ -15,6 +15,7 @@ export const keyPrefixes = {
   User: '005',
   Organization: '00D',
   QueryLocator: '01g',
+  BulkJob: '750',
 } as const;
 
 export type KeyPrefixOwner = keyof typeof keyPrefixes;
