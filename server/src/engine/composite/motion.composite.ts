@@ -8,6 +8,7 @@
 // never chosen (nor sized): seats full with shallow adoption is too early to sell more of the product.
 import type { Contradiction, ContradictionCode, Motion, Signal } from '@ripe/shared';
 import { convergingStrength } from './convergence.composite.ts';
+import { HINT_MAX } from '../techniques/signal.ts';
 
 /** Order used to break exact ties: the cheaper conversation for the customer first. */
 const motions = [
@@ -56,7 +57,9 @@ export function isUsageDeclining(
   signals: readonly Signal[],
   contradictions: readonly Contradiction[],
 ): boolean {
-  for (const signal of signals) if (signal.code === 'usage_declining') return true;
+  // a decline read short of its threshold is a hint (techniques/signal.ts HINT_MAX), not a decline
+  for (const signal of signals)
+    if (signal.code === 'usage_declining' && signal.strength > HINT_MAX) return true;
   for (const contradiction of contradictions) if (contradiction.code === 'declining_usage') return true;
   return false;
 }

@@ -6,6 +6,17 @@ export function clamp01(value: number): number {
   return value < 0 ? 0 : value > 1 ? 1 : Number.isFinite(value) ? value : 0;
 }
 
+/**
+ * The strongest a signal read short of its threshold may be: a hint that adds to its technique's score
+ * but never votes (convergence needs 0.4) nor blocks.
+ */
+export const HINT_MAX = 0.3;
+
+/** 0 at `from`, 1 at `to`, linear between: a threshold read as a slope, not a step. */
+export function ramp(value: number, from: number, to: number): number {
+  return clamp01((value - from) / (to - from));
+}
+
 /** Rounds to 3 decimals: results stay readable in cards and stable in snapshots. */
 export function round3(value: number): number {
   return Math.round(value * 1000) / 1000;

@@ -40,12 +40,13 @@ function activities(
   participants: string[],
   daysAgo: number[],
   type: ActivityType = 'meeting',
+  direction: 'inbound' | 'outbound' | 'internal' = 'inbound',
 ) {
   return daysAgo.map((age, index) => ({
     id: `${prefix}-${index + 1}`,
     type,
     occurredAt: instantDaysAgo(TEST_NOW, age),
-    direction: 'inbound' as const,
+    direction,
     participants,
   }));
 }
@@ -74,10 +75,10 @@ const cases: Case[] = [
     expected: ['sponsor_engaged'],
   },
   {
-    name: 'sponsor in 1 activity lately',
+    name: 'sponsor in 1 activity lately (a hint)',
     contacts: [{ id: 's', role: 'sponsor' }],
     activities: activities('a', ['s'], [10, 50, 100]),
-    expected: [],
+    expected: ['sponsor_engaged'],
   },
   {
     name: 'key stakeholders: 6 recent vs 2 prior activities',
@@ -159,7 +160,8 @@ describe('contactNetworkTechnique', () => {
     expect(result.evidence).toStrictEqual([
       {
         id: 'net:engaged:s',
-        description: 'Contact s (VP Sales, sponsor) took part in 3 activities in the last 45 days',
+        description:
+          'Contact s (VP Sales, sponsor) took part in 3 activities in the last 45 days (their emails, meetings and calls)',
         value: 3,
         threshold: 2,
         date: addDays(TEST_NOW, -5),
@@ -181,6 +183,66 @@ describe('contactNetworkTechnique', () => {
       ['champion_left', 'negative'],
     ]);
     expect(result.score).toBe(0);
+  });
+});
+
+describe('contactNetworkTechnique: the relationship read from the people', () => {
+  const strength = (result: ReturnType<typeof network>, code: string) =>
+    result.signals.find((signal) => signal.code === code)?.strength ?? 0;
+
+  it('reads a sponsor gone quiet against their own cadence, with our emails unanswered', () => {
+    // every 10 days until two months ago, then three emails of ours without an answer
+    const result = network(
+      [{ id: 's', role: 'sponsor', title: 'VP Sales' }],
+      [
+        ...activities('m', ['s'], [60, 70, 80, 90, 100, 110, 120]),
+        ...activities('e', ['s'], [40, 25, 10], 'email', 'outbound'),
+      ],
+    );
+    expect(strength(result, 'engagement_cooling')).toBeGreaterThanOrEqual(0.5);
+    expect(result.evidence.find((item) => item.id === 'net:quiet:s')?.description).toBe(
+      'Contact s (VP Sales, sponsor) last took part on ' +
+        `${addDays(TEST_NOW, -60)}, 60 days ago, against every 14 days before; 3 of our emails unanswered since`,
+    );
+  });
+
+  it('does not read a quarterly sponsor silent for a month as cooling', () => {
+    const result = network([{ id: 's', role: 'sponsor' }], activities('m', ['s'], [35, 125, 170], 'meeting'));
+    expect(strength(result, 'engagement_cooling')).toBe(0);
+  });
+
+  it('does not count our own emails as a sponsor engaged', () => {
+    const result = network(
+      [{ id: 's', role: 'sponsor' }],
+      activities('e', ['s'], [3, 9, 15, 21], 'email', 'outbound'),
+    );
+    expect(signalCodes(result)).not.toContain('sponsor_engaged');
+  });
+
+  it('grades a relationship warming just short of the threshold as a hint, not as nothing', () => {
+    const contacts = [{ id: 'm', role: 'influencer' as const, title: 'Head of Sales' }];
+    // 4 in the last 45 days against 6 in the 90 before: 1.33× the rate (rising is 1.5×)
+    const almost = network(contacts, activities('a', ['m'], [5, 15, 25, 35, 50, 65, 80, 95, 110, 125]));
+    const clear = network(contacts, activities('a', ['m'], [2, 9, 16, 23, 30, 37, 60, 120]));
+    expect(strength(almost, 'engagement_rising')).toBeGreaterThan(0);
+    expect(strength(almost, 'engagement_rising')).toBeLessThanOrEqual(0.3);
+    expect(strength(clear, 'engagement_rising')).toBeGreaterThanOrEqual(0.4);
+  });
+
+  it('reads a champion replaced by a newcomer as less of a loss than one gone for good', () => {
+    const gone = network([{ id: 'c', role: 'champion', leftDaysAgo: 40 }], []);
+    const replaced = network(
+      [
+        { id: 'c', role: 'champion', leftDaysAgo: 40 },
+        { id: 'n', role: 'champion', title: 'Sales Ops Lead', createdDaysAgo: 50 },
+      ],
+      activities('m', ['n'], [5, 20]),
+    );
+    expect(strength(gone, 'champion_left')).toBe(0.8);
+    expect(strength(replaced, 'champion_left')).toBeLessThan(0.8);
+    expect(replaced.evidence.find((item) => item.id === 'net:left:c')?.description).toMatch(
+      /left on .*; Contact n \(Sales Ops Lead, champion\), new since .*, has taken over$/,
+    );
   });
 });
 

@@ -11,6 +11,8 @@ export const ENGAGED_DAYS = 60;
 
 export interface ContactEngagement {
   recent: number;
+  /** Of the recent ones, those where they took part themselves: their emails, meetings and calls. */
+  recentTwoWay: number;
   prior: number;
   /** Activities and meetings in the last `ENGAGED_DAYS`. */
   last60: number;
@@ -39,6 +41,7 @@ export function buildEngagement(snapshot: AccountSnapshot, today: number): Engag
       if (!engagement) {
         engagement = {
           recent: 0,
+          recentTwoWay: 0,
           prior: 0,
           last60: 0,
           meetings60: 0,
@@ -47,8 +50,12 @@ export function buildEngagement(snapshot: AccountSnapshot, today: number): Engag
         };
         byContact.set(contactId, engagement);
       }
-      if (age < RECENT_DAYS) engagement.recent++;
-      else engagement.prior++;
+      if (age < RECENT_DAYS) {
+        engagement.recent++;
+        // our own emails and notes say nothing of whether they answer
+        if (activity.direction === 'inbound' || activity.type === 'meeting' || activity.type === 'call')
+          engagement.recentTwoWay++;
+      } else engagement.prior++;
       if (age < ENGAGED_DAYS) {
         engagement.last60++;
         if (activity.type === 'meeting') engagement.meetings60++;

@@ -3,6 +3,7 @@
 import type { SignalCode } from '@ripe/shared';
 import { dayNumber } from '@ripe/shared';
 import { formatMoney } from '../../sizing/money.ts';
+import { HINT_MAX } from '../signal.ts';
 import { idsOf, type ContradictionCheck } from './contradiction-check.ts';
 
 const NEGATIVE_CONTEXT: readonly SignalCode[] = [
@@ -57,7 +58,10 @@ export const renewalCheck: ContradictionCheck = (check) => {
   const { renewalDate } = check.snapshot.contract;
   const daysToRenewal = dayNumber(renewalDate) - check.today;
   if (daysToRenewal < 0 || daysToRenewal > check.ctx.config.renewal.imminentDays) return;
-  const negativeContext = check.present(NEGATIVE_CONTEXT);
+  // a decline read short of its threshold is a hint, not negative context
+  const negativeContext = check
+    .present(NEGATIVE_CONTEXT)
+    .filter((signal) => signal.code !== 'usage_declining' || signal.strength > HINT_MAX);
   const escalations =
     check.contradictions.find((contradiction) => contradiction.code === 'open_escalation')?.evidenceIds ?? [];
   if (negativeContext.length === 0 && escalations.length === 0) return;
@@ -73,6 +77,7 @@ export const renewalCheck: ContradictionCheck = (check) => {
 };
 
 export const decliningUsageCheck: ContradictionCheck = ({ present, contradict }) => {
-  const declining = present(['usage_declining']);
+  // a decline read short of its threshold is a hint, not a decline
+  const declining = present(['usage_declining']).filter((signal) => signal.strength > HINT_MAX);
   if (declining.length > 0) contradict('declining_usage', 'block', idsOf(declining));
 };

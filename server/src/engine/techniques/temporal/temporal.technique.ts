@@ -2,7 +2,7 @@ import type { Evidence, Motion, Signal, TechniqueResult } from '@ripe/shared';
 import { dayNumber, isoDay } from '@ripe/shared';
 import type { SignalCode } from '@ripe/shared';
 import type { Technique } from '../technique.ts';
-import { makeSignal, round3, scoreFromSignals } from '../signal.ts';
+import { HINT_MAX, makeSignal, ramp, round3, scoreFromSignals } from '../signal.ts';
 import { accountFacts, type AccountFacts } from '../../facts/account-facts.ts';
 import { formatAmount } from '../../sizing/money.ts';
 import { AT_LIMIT_SHARE, projectFromTrends, type ProjectedLimit } from './limit-projection.ts';
@@ -12,6 +12,11 @@ import { coverageOf, metricTrend, type MetricTrend, type TrendKind } from './met
 const RISING_GROWTH = 0.1;
 const DECLINING_GROWTH = -0.15;
 const CONSISTENT_TAU = 0.3;
+/** Where the ramps up to those thresholds start: a hint grows from there, and below MIN_HINT is noise. */
+const HINT_GROWTH = 0.04;
+const HINT_DECLINE = 0.08;
+const HINT_TAU = 0.15;
+const MIN_HINT = 0.05;
 /** Weeks at the limit with a flat line that make a plateau; flat = weekly medians within 5 % of the limit. */
 const PLATEAU_WEEKS = 4;
 const PLATEAU_SPREAD = 0.05;
@@ -81,16 +86,28 @@ export const temporalTechnique: Technique = (snapshot, ctx): TechniqueResult => 
 
   for (const trend of [seats, activeUsers, consumption]) {
     if (!trend) continue;
-    if (trend.growth >= RISING_GROWTH && trend.tau >= CONSISTENT_TAU) {
+    const { growth, tau } = trend;
+    if (growth > 0 && tau > 0) {
+      // a trend just short of the thresholds is a hint (≤ HINT_MAX), not "no trend"
+      const full = growth >= RISING_GROWTH && tau >= CONSISTENT_TAU;
+      const near = Math.min(ramp(growth, HINT_GROWTH, RISING_GROWTH), ramp(tau, HINT_TAU, CONSISTENT_TAU));
+      const strength = full ? (0.4 + 0.6 * Math.min(1, growth / 0.5)) * (0.5 + 0.5 * tau) : HINT_MAX * near;
+      if (strength < MIN_HINT) continue;
       const item = trendEvidence(trend, RISING_GROWTH);
       evidence.push(item);
-      const strength = (0.4 + 0.6 * Math.min(1, trend.growth / 0.5)) * (0.5 + 0.5 * trend.tau);
       signals.push(makeSignal(risingCodes[trend.kind], strength, [item.id]));
-    } else if (trend.growth <= DECLINING_GROWTH && trend.tau <= -CONSISTENT_TAU) {
+    } else if (growth < 0 && tau < 0) {
+      const full = growth <= DECLINING_GROWTH && tau <= -CONSISTENT_TAU;
+      const near = Math.min(
+        ramp(-growth, HINT_DECLINE, -DECLINING_GROWTH),
+        ramp(-tau, HINT_TAU, CONSISTENT_TAU),
+      );
+      const strength = full ? (0.4 + 0.6 * Math.min(1, -growth / 0.5)) * (0.5 - 0.5 * tau) : HINT_MAX * near;
+      if (strength < MIN_HINT) continue;
       const item = trendEvidence(trend, DECLINING_GROWTH);
       evidence.push(item);
       declining.push(item.id);
-      decline = Math.max(decline, (0.4 + 0.6 * Math.min(1, -trend.growth / 0.5)) * (0.5 - 0.5 * trend.tau));
+      decline = Math.max(decline, strength);
     }
   }
   if (declining.length > 0) signals.push(makeSignal('usage_declining', decline, declining));

@@ -12,6 +12,7 @@ import {
   type SnapshotOverrides,
 } from '../test-fixtures.ts';
 import { projectLimit } from './limit-projection.ts';
+import { isUsageDeclining } from '../../composite/motion.composite.ts';
 import { temporalTechnique } from './temporal.technique.ts';
 
 const DAYS = 91;
@@ -132,6 +133,32 @@ describe('temporalTechnique', () => {
     expect(result.signals[0]).toMatchObject({ polarity: 'negative', evidenceIds: ['tmp:trend:seats_used'] });
     expect(result.signals[0]?.motion).toBeUndefined();
     expect(result.score).toBe(0);
+  });
+
+  it('reads a trend just short of its threshold as a hint, not as no trend', () => {
+    const strength = (values: number[]) =>
+      temporalTechnique(
+        buildSnapshot({ contract: { seatsLicensed: 200 }, usage: [seats(values)] }),
+        testContext(),
+      ).signals.find((signal) => signal.code === 'seats_trending_up')?.strength ?? 0;
+    const flat = strength(constant(DAYS, 40) as number[]);
+    const almost = strength(ramp(DAYS, 40, 43.5, false)); // +8 %, short of the 10 %
+    const clear = strength(ramp(DAYS, 40, 50, false));
+    expect(flat).toBe(0);
+    expect(almost).toBeGreaterThan(0);
+    expect(almost).toBeLessThanOrEqual(0.3);
+    expect(clear).toBeGreaterThan(almost);
+  });
+
+  it('keeps a decline short of its threshold a hint: no contradiction, the upsell stays possible', () => {
+    const result = temporalTechnique(
+      buildSnapshot({ contract: { seatsLicensed: 200 }, usage: [seats(ramp(DAYS, 50, 44, false))] }),
+      testContext(),
+    );
+    const decline = result.signals.find((signal) => signal.code === 'usage_declining');
+    expect(decline?.strength ?? 0).toBeGreaterThan(0);
+    expect(decline?.strength ?? 0).toBeLessThanOrEqual(0.3);
+    expect(isUsageDeclining(result.signals, [])).toBe(false);
   });
 
   it('is more confident with complete series than with gappy ones', () => {
