@@ -112,6 +112,7 @@ export async function measureSalesforceNight(options: {
           priceBook: sandboxPriceBook,
           sync: { usageDays: options.usageDays },
           ripeUserId: granted.value.userId ?? null,
+          bulkPollMs: 50,
         });
         const startedAt = performance.now();
         const outcome = await runOrgNight(

@@ -17,6 +17,8 @@ export const salesforceSettingsSchema = z.object({
   activityDays: z.number().int().min(30).max(730).default(180),
   /** Days of daily usage read from a usage object (450: last year's season included). */
   usageDays: z.number().int().min(30).max(730).default(450),
+  /** A usage read of this many rows or more goes through a Bulk API 2.0 query job. */
+  bulkQueryRows: z.number().int().min(2_000).max(10_000_000).default(20_000),
   opportunity: z
     .object({
       stage: z.string().trim().min(1).max(255).default('Prospecting'),

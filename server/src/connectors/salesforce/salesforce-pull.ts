@@ -5,6 +5,7 @@ import type { SalesforceFieldMap } from './mappers/salesforce-field-map.ts';
 import type { createReadFloor } from './read-floor.ts';
 import { accountQuery, relatedObjects, relatedQuery, type PullWindow } from './salesforce-queries.ts';
 import type { SalesforceTransport, SfRecord } from './salesforce-transport.ts';
+import { bulkQuery } from './salesforce-bulk.ts';
 import { chunks, idsPerQuery, soqlDateTime, soqlString } from './soql.ts';
 
 /** Where an account sits in the change order: its latest change by someone other than Ripe. */
@@ -16,6 +17,8 @@ export interface PullDeps {
   map: SalesforceFieldMap;
   /** The integration user Ripe writes as: its own writes are not changes to pull again. */
   ripeUserId: string | null;
+  /** The usage object is read through a Bulk API 2.0 query job when a read would bring this many rows or more. */
+  bulk?: { rows: number; usageDays: number; pollMs?: number };
 }
 
 /** Every record of a query, page after page (`query`, then `queryMore` with `nextRecordsUrl`). */
@@ -108,7 +111,11 @@ export async function readAccounts(
       if (id) byId.set(id, emptyRelated(account));
     }
     for (const object of related) {
-      const rows = await readAll(deps, 'query', relatedQuery(object, ids), object.object);
+      const soql = relatedQuery(object, ids);
+      const large = object.key === 'usage' && deps.bulk && ids.length * deps.bulk.usageDays >= deps.bulk.rows;
+      const rows = large
+        ? await bulkQuery({ ...deps, pollMs: deps.bulk?.pollMs }, soql, numericUsageFields(deps.map))
+        : await readAll(deps, 'query', soql, object.object);
       if (!rows.ok) return rows;
       for (const row of rows.value) {
         const owner = byId.get(text(row[object.accountField]) ?? '');
@@ -117,4 +124,12 @@ export async function readAccounts(
     }
   }
   return ok(byId);
+}
+
+/** The usage object's number fields, which a bulk query's CSV returns as text. */
+function numericUsageFields(map: SalesforceFieldMap): ReadonlySet<string> {
+  const usage = map.usage;
+  if (usage.source === 'crm_object_columns') return new Set(usage.columns.map((c) => c.field));
+  if (usage.source === 'crm_object') return new Set([usage.valueField]);
+  return new Set();
 }

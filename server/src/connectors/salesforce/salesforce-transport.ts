@@ -106,9 +106,52 @@ export function createSalesforceTransport(options: TransportOptions) {
     post<T>(direction: 'read' | 'write', kind: string, path: string, body: unknown) {
       return call<T>(direction, kind, { method: 'POST', url: `${base}${path}`, body });
     },
+    /**
+     * One page of a Bulk API 2.0 query job's results, CSV: jsforce's `request` keeps no response header, and the
+     * next page's locator travels in `Sforce-Locator`, so this call is a plain `fetch` with the same token,
+     * counting and error mapping.
+     */
+    async bulkResults(
+      jobId: string,
+      locator: string | null,
+      maxRecords: number,
+    ): Promise<Result<{ csv: string; locator: string | null }, ConnectorError>> {
+      const token = await tokens.accessToken();
+      if (!token.ok) return token;
+      counter.count('read', 'bulk');
+      const query = new URLSearchParams({ maxRecords: String(maxRecords), ...(locator ? { locator } : {}) });
+      try {
+        const response = await fetch(`${options.instanceUrl}${base}/jobs/query/${jobId}/results?${query}`, {
+          headers: { authorization: `Bearer ${token.value.reveal()}`, accept: 'text/csv' },
+        });
+        const text = await response.text();
+        if (!response.ok) {
+          const [body] = (safeJson(text) as { errorCode?: string; message?: string }[] | undefined) ?? [];
+          const failure = connectorError(
+            Object.assign(new Error(body?.message ?? `HTTP ${response.status}`), {
+              errorCode: body?.errorCode ?? `ERROR_HTTP_${response.status}`,
+            }),
+          );
+          if (failure.code === 'auth_expired') tokens.invalidate();
+          return err(failure);
+        }
+        const next = response.headers.get('sforce-locator');
+        return ok({ csv: text, locator: next && next !== 'null' ? next : null });
+      } catch (error) {
+        return err(connectorError(error));
+      }
+    },
     apiUsage: () => lastUsage,
     base,
   };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export type SalesforceTransport = ReturnType<typeof createSalesforceTransport>;

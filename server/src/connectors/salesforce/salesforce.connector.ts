@@ -36,12 +36,15 @@ export interface SalesforceSyncSettings {
   activityDays: number;
   /** Days of daily usage read from a usage object (default 450: last year's season included). */
   usageDays: number;
+  /** A usage read of this many rows or more goes through a Bulk API 2.0 query job (default 20,000). */
+  bulkQueryRows: number;
   opportunity: WriteTargets['opportunity'];
 }
 
 export const defaultSalesforceSync: SalesforceSyncSettings = {
   activityDays: 180,
   usageDays: 450,
+  bulkQueryRows: 20_000,
   opportunity: defaultWriteTargets.opportunity,
 };
 
@@ -55,6 +58,8 @@ export interface SalesforceConnectorOptions {
   /** The user Ripe's tokens act as: records it last changed are not pulled again as changes. */
   ripeUserId?: string | null;
   unavailableRetryMs?: number;
+  /** Between two status reads of a bulk query job (default 2 s). */
+  bulkPollMs?: number;
 }
 
 const lookbacks = [90, 120, 150, 180, 210, 240, 270];
@@ -76,7 +81,13 @@ export function salesforceConnector(
   const sync = { ...defaultSalesforceSync, ...options.sync };
   const targets: WriteTargets = { ...defaultWriteTargets, opportunity: sync.opportunity };
   const map = salesforceFieldMap(options.mapping);
-  const deps: PullDeps = { transport, floor, map, ripeUserId: options.ripeUserId ?? null };
+  const deps: PullDeps = {
+    transport,
+    floor,
+    map,
+    ripeUserId: options.ripeUserId ?? null,
+    bulk: { rows: sync.bulkQueryRows, usageDays: sync.usageDays, pollMs: options.bulkPollMs },
+  };
   const windowOf = (asOf: string): PullWindow => ({
     activitiesSince: `${addDays(asOf, -sync.activityDays)}T00:00:00.000Z`,
     usageSince: addDays(asOf, -(sync.usageDays - 1)),

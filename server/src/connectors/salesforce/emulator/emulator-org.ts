@@ -54,6 +54,7 @@ export async function startEmulatorOrg(
         priceBook: sandboxPriceBook,
         ripeUserId: session.granted.userId ?? null,
         unavailableRetryMs: 10,
+        bulkPollMs: 10,
         ...overrides,
       }),
     close: () => emulator.close(),
