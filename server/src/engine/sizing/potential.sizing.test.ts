@@ -207,6 +207,31 @@ describe('sizePotential: a need the customer stated', () => {
   });
 });
 
+describe('sizePotential: a tier upgrade for the seats the customer stated', () => {
+  it('picks the tier that holds them and says so', () => {
+    // Starter holds 25 seats: 40 people more on 25 used need 65 seats, which Team (100) holds
+    const potential = sizePotential(
+      'tier_upgrade',
+      buildSnapshot({ contract: { tier: 'starter', seatsLicensed: 25 }, usage: [seats(constant(91, 25))] }),
+      ctx,
+      [
+        {
+          id: 'conv:need:people',
+          description: 'Stated need',
+          value: 40,
+          date: '2026-06-20',
+          source: 'activity:a-1',
+          quote: 'Forty more people join in September.',
+        },
+      ],
+    );
+    expect(potential.basis).toMatch(
+      /^Starter → Team: .*, growing to 65 seats as the customer stated on 2026-06-20/,
+    );
+    expect(potential.evidenceIds).toStrictEqual(['conv:need:people']);
+  });
+});
+
 describe('sizePotential: unit prices', () => {
   it('prints a small unit price as it is, never as 0', () => {
     const priced = testContext();

@@ -3,7 +3,8 @@
 import type { AccountSnapshot, Evidence, Motion, Potential } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
 import { sizeCrossSell } from './cross-sell.sizing.ts';
-import { sizeSeatUpsell } from './seat-upsell.sizing.ts';
+import { seatsNeededFor, sizeSeatUpsell } from './seat-upsell.sizing.ts';
+import { statedNeedOf } from '../techniques/conversation/stated-need.evidence.ts';
 import { nextTier, sizeTierUpgrade } from './tier-upgrade.sizing.ts';
 import { sizeUsageCommit } from './usage-commit.sizing.ts';
 import { seatDemand } from './seat-demand.ts';
@@ -34,7 +35,10 @@ export function sizePotential(
       }
       if (motion === 'seat_upsell') return sizeSeatUpsell(snapshot, ctx, tier, horizonDays, evidence);
       const demand = seatDemand(snapshot, ctx, horizonDays);
-      const next = nextTier(ctx.priceBook.tiers, tier, Math.ceil(demand.mid));
+      // a need the customer stated in numbers sets the seats the next tier must hold
+      const need = statedNeedOf(evidence);
+      const stated = need ? { seats: seatsNeededFor(need, demand), on: need.date } : null;
+      const next = nextTier(ctx.priceBook.tiers, tier, Math.max(Math.ceil(demand.mid), stated?.seats ?? 0));
       if (!next) {
         const seats = sizeSeatUpsell(snapshot, ctx, tier, horizonDays, evidence);
         return {
@@ -42,7 +46,10 @@ export function sizePotential(
           basis: `Already on the top tier (${tier.name}): sized as extra seats. ${seats.basis}`,
         };
       }
-      return sizeTierUpgrade(ctx, tier, next, demand, horizonDays);
+      const upgrade = sizeTierUpgrade(ctx, tier, next, demand, horizonDays, stated);
+      return need && stated && stated.seats > demand.licensed
+        ? { ...upgrade, evidenceIds: [need.evidenceId] }
+        : upgrade;
     }
     case 'cross_sell':
       return sizeCrossSell(snapshot, ctx, horizonDays);

@@ -21,13 +21,25 @@ function seatsInUse(demand: SeatDemand): number {
   return known.length > 0 ? Math.max(...known) : demand.licensed;
 }
 
+/** The seats the account needs in all once the stated need is met. */
+export function seatsNeededFor(need: NeedOnRecord, demand: SeatDemand): number {
+  switch (need.kind) {
+    case 'people':
+      return Math.round(seatsInUse(demand)) + need.count;
+    case 'seats':
+      return demand.licensed + need.count;
+    case 'seats-total':
+      return need.count;
+  }
+}
+
 /** Seats beyond the licence the stated need takes, and how it reads. */
 function extraFromNeed(need: NeedOnRecord, demand: SeatDemand): { extra: number; reading: string } {
   const { licensed } = demand;
   switch (need.kind) {
     case 'people': {
       const inUse = Math.round(seatsInUse(demand));
-      const extra = Math.ceil(inUse + need.count - licensed);
+      const extra = seatsNeededFor(need, demand) - licensed;
       return {
         extra,
         reading:

@@ -19,24 +19,30 @@ export function nextTier(tiers: readonly Tier[], current: Tier, seatsNeeded: num
   return fitting ?? highest;
 }
 
+/** `stated`: the customer stated the seats needed (seat-upsell.sizing.ts), with the day they said it. */
 export function sizeTierUpgrade(
   ctx: EngineContext,
   current: Tier,
   next: Tier,
   demand: SeatDemand,
   horizonDays: number,
+  stated: { seats: number; on: string } | null = null,
 ): Potential {
   const currency = ctx.priceBook.currency;
   const licensed = demand.licensed;
   const today = current.seatPrice * licensed + current.platformFee;
   const upgraded = (seats: number) => wholeUnits(next.seatPrice * seats + next.platformFee - today);
-  const seatsMid = Math.max(licensed, Math.ceil(demand.mid));
+  const seatsMid = Math.max(licensed, Math.ceil(demand.mid), stated?.seats ?? 0);
   const seatsHigh = Math.max(seatsMid, Math.ceil(demand.high));
   const seatDelta = next.seatPrice - current.seatPrice;
   const feeDelta = next.platformFee - current.platformFee;
   const arr = upgraded(seatsMid);
   const growth =
-    seatsMid > licensed ? `, growing to ${seatsMid} seats as projected in ${horizonDays} days` : '';
+    seatsMid <= licensed
+      ? ''
+      : stated && stated.seats >= seatsMid
+        ? `, growing to ${seatsMid} seats as the customer stated on ${stated.on}`
+        : `, growing to ${seatsMid} seats as projected in ${horizonDays} days`;
   return {
     currency,
     arr,
