@@ -3,7 +3,13 @@ import type { ConnectorError, SyncCursor } from '../crm-connector.ts';
 import { emptyRelated, instant, text, type AccountRecords } from './mappers/account-records.ts';
 import type { SalesforceFieldMap } from './mappers/salesforce-field-map.ts';
 import type { createReadFloor } from './read-floor.ts';
-import { accountQuery, relatedObjects, relatedQuery, type PullWindow } from './salesforce-queries.ts';
+import {
+  accountQuery,
+  opportunityHistoryQuery,
+  relatedObjects,
+  relatedQuery,
+  type PullWindow,
+} from './salesforce-queries.ts';
 import type { SalesforceTransport, SfRecord } from './salesforce-transport.ts';
 import { bulkQuery } from './salesforce-bulk.ts';
 import { chunks, idsPerQuery, soqlDateTime, soqlString } from './soql.ts';
@@ -122,6 +128,17 @@ export async function readAccounts(
         owner?.[object.key].push(row);
       }
     }
+    const history = await readOpportunityHistory(
+      deps,
+      ids.flatMap((id) => byId.get(id)?.opportunities ?? []),
+    );
+    if (!history.ok) return history;
+    for (const id of ids) {
+      const records = byId.get(id);
+      if (!records) continue;
+      const mine = new Set(records.opportunities.map((o) => text(o.Id)));
+      records.opportunityHistory.push(...history.value.filter((h) => mine.has(text(h.OpportunityId))));
+    }
   }
   return ok(byId);
 }
@@ -132,4 +149,19 @@ function numericUsageFields(map: SalesforceFieldMap): ReadonlySet<string> {
   if (usage.source === 'crm_object_columns') return new Set(usage.columns.map((c) => c.field));
   if (usage.source === 'crm_object') return new Set([usage.valueField]);
   return new Set();
+}
+
+/** The stage history of these opportunities, 500 ids per IN list; none when there are none. */
+async function readOpportunityHistory(
+  deps: PullDeps,
+  opportunities: readonly SfRecord[],
+): Promise<Result<SfRecord[], ConnectorError>> {
+  const ids = opportunities.flatMap((o) => text(o.Id) ?? []);
+  const rows: SfRecord[] = [];
+  for (const chunk of chunks(ids, idsPerQuery)) {
+    const read = await readAll(deps, 'query', opportunityHistoryQuery(chunk), 'OpportunityHistory');
+    if (!read.ok) return read;
+    rows.push(...read.value);
+  }
+  return ok(rows);
 }

@@ -136,7 +136,17 @@ export function relatedObjects(map: SalesforceFieldMap, window: PullWindow): Rel
       key: 'opportunities',
       object: 'Opportunity',
       accountField: 'AccountId',
-      fields: ['Id', 'AccountId', 'Type', 'Amount', 'IsClosed', 'IsWon', 'CloseDate', 'CreatedDate'],
+      fields: [
+        'Id',
+        'AccountId',
+        'Type',
+        'Amount',
+        'StageName',
+        'IsClosed',
+        'IsWon',
+        'CloseDate',
+        'CreatedDate',
+      ],
     },
   ];
   const usage = usageObject(map.usage, window.usageSince);
@@ -153,4 +163,9 @@ export function relatedQuery(related: RelatedObject, accountIds: readonly string
 
 export function accountQuery(map: SalesforceFieldMap, accountIds: readonly string[]): string {
   return `SELECT ${accountFields(map).join(', ')} FROM Account WHERE Id IN (${idList(accountIds)})`;
+}
+
+/** The stage moves of the given opportunities. */
+export function opportunityHistoryQuery(opportunityIds: readonly string[]): string {
+  return `SELECT Id, OpportunityId, StageName, CreatedDate FROM OpportunityHistory WHERE OpportunityId IN (${idList(opportunityIds)})`;
 }

@@ -170,6 +170,19 @@ export function seedRecords(state: EmulatorState, options: SeedOptions): void {
         IsClosed: opportunity.stage !== 'open',
         IsWon: opportunity.stage === 'closed_won',
       });
+      // The stage history Salesforce keeps: opened in the first stage, then moved to its closing stage.
+      const moves: [string, string][] = [[opportunity.createdAt, stages.open]];
+      if (opportunity.closedAt) moves.push([opportunity.closedAt, stages[opportunity.stage]]);
+      for (const [day, stage] of moves) {
+        const historyId = state.newId('OpportunityHistory');
+        state.tables.OpportunityHistory.set(historyId, {
+          ...audit(state, historyId, midnight(day), midnight(day)),
+          OpportunityId: id,
+          StageName: stage,
+          Amount: opportunity.amount,
+          CloseDate: closeDay,
+        });
+      }
     }
   }
 }

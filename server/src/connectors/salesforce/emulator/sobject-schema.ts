@@ -12,6 +12,7 @@ export type SObjectName =
   | 'Note'
   | 'Case'
   | 'Opportunity'
+  | 'OpportunityHistory'
   | 'Product_Usage__c'
   | 'ripe__Expansion_Snapshot__c';
 export const sObjectNames: readonly SObjectName[] = [
@@ -24,6 +25,7 @@ export const sObjectNames: readonly SObjectName[] = [
   'Note',
   'Case',
   'Opportunity',
+  'OpportunityHistory',
   'Product_Usage__c',
   'ripe__Expansion_Snapshot__c',
 ];
@@ -254,6 +256,19 @@ export const objectSchemas: Readonly<Record<SObjectName, ObjectSchema>> = {
         externalId: true,
         packaged: true,
       }),
+    ],
+  },
+  OpportunityHistory: {
+    name: 'OpportunityHistory',
+    label: 'Opportunity History',
+    labelPlural: 'Opportunity History',
+    keyPrefix: keyPrefixes.OpportunityHistory,
+    fields: [
+      ...auditFields,
+      field('OpportunityId', 'reference', 'Opportunity ID', { referenceTo: 'Opportunity', system: true }),
+      field('StageName', 'picklist', 'Stage', { system: true }),
+      field('Amount', 'currency', 'Amount', { system: true }),
+      field('CloseDate', 'date', 'Close Date', { system: true }),
     ],
   },
   AccountContactRelation: {

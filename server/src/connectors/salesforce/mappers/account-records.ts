@@ -13,6 +13,8 @@ export interface AccountRecords {
   notes: SfRecord[];
   cases: SfRecord[];
   opportunities: SfRecord[];
+  /** OpportunityHistory of those opportunities: each stage a deal moved to, and when. */
+  opportunityHistory: SfRecord[];
   /** Records of the org's usage object, or none when usage comes from elsewhere. */
   usage: SfRecord[];
 }
@@ -27,6 +29,7 @@ export const emptyRelated = (account: SfRecord): AccountRecords => ({
   notes: [],
   cases: [],
   opportunities: [],
+  opportunityHistory: [],
   usage: [],
 });
 

@@ -29,6 +29,7 @@ function storedAccount(): AccountRecords {
     ['notes', 'Note'],
     ['cases', 'Case'],
     ['opportunities', 'Opportunity'],
+    ['opportunityHistory', 'OpportunityHistory'],
     ['usage', 'Product_Usage__c'],
   ];
   for (const [key, object] of objects) records[key].push(...fixture(object).response.records);
@@ -96,5 +97,23 @@ describe('the Salesforce snapshot mapper', () => {
     ]);
     expect(mapSnapshot(records, ctx).account.segment).toBe('mid_market');
     expect(mapHumanValues(records.account)).toMatchObject({ status: 'snoozed', snoozedUntil: '2026-07-15' });
+  });
+
+  it("dates a deal's close by its stage history, not by a close date someone planned", () => {
+    const records = storedAccount();
+    const won = records.opportunities.find((o) => o.IsWon === true);
+    if (!won) throw new Error('no won deal in the fixture');
+    const moved = records.opportunityHistory.find(
+      (h) => h.OpportunityId === won.Id && h.StageName === won.StageName,
+    );
+    expect(mapSnapshot(records, ctx).opportunities.find((o) => o.id === won.Id)?.closedAt).toBe(
+      String(moved?.CreatedDate).slice(0, 10),
+    );
+    won.CloseDate = '2099-01-01';
+    expect(mapSnapshot(records, ctx).opportunities.find((o) => o.id === won.Id)?.closedAt).toBe(
+      String(moved?.CreatedDate).slice(0, 10),
+    );
+    records.opportunityHistory = [];
+    expect(mapSnapshot(records, ctx).opportunities.find((o) => o.id === won.Id)?.closedAt).toBe('2099-01-01');
   });
 });

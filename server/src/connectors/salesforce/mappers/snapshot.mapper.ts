@@ -104,6 +104,22 @@ function mapTickets(records: AccountRecords): Ticket[] {
   });
 }
 
+/**
+ * When a deal closed: the day its stage history moved it to the stage it closed in (a close date is often the
+ * day someone planned, not the day it happened), else its close date.
+ */
+function closedOn(
+  record: AccountRecords['opportunities'][number],
+  history: AccountRecords['opportunityHistory'],
+) {
+  const moves = history
+    .filter((h) => h.OpportunityId === record.Id && h.StageName === record.StageName)
+    .map((h) => day(h.CreatedDate))
+    .filter((d): d is string => d !== undefined)
+    .sort();
+  return moves[0] ?? day(record.CloseDate);
+}
+
 function mapOpportunities(records: AccountRecords): Opportunity[] {
   return records.opportunities.flatMap((record): Opportunity[] => {
     const id = text(record.Id);
@@ -112,7 +128,7 @@ function mapOpportunities(records: AccountRecords): Opportunity[] {
     const type = opportunityTypes.find(([pattern]) => pattern.test(typeName.trim()))?.[1];
     if (!id || !createdAt || !type) return [];
     const stage = record.IsClosed === true ? (record.IsWon === true ? 'closed_won' : 'closed_lost') : 'open';
-    const closedAt = stage === 'open' ? undefined : day(record.CloseDate);
+    const closedAt = stage === 'open' ? undefined : closedOn(record, records.opportunityHistory);
     return [
       {
         id,
