@@ -58,7 +58,8 @@ describeOnEachBackend(process.env.DATABASE_URL, 'in-process night scheduler', ({
       expect(await runsOf(db(), hubspot)).toMatchObject([
         {
           status: 'failed',
-          failure_reason: "The HubSpot connector needs the app's OAuth client: set HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET",
+          failure_reason:
+            "The HubSpot connector needs the app's OAuth client: set HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET",
         },
       ]);
       expect(await runsOf(db(), onDemand)).toStrictEqual([]);

@@ -167,7 +167,8 @@ describeOnEachBackend(process.env.DATABASE_URL, 'runOrgNight', ({ db }) => {
     expect(outcome).toMatchObject({
       status: 'failed',
       report: {
-        failureReason: "The HubSpot connector needs the app's OAuth client: set HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET",
+        failureReason:
+          "The HubSpot connector needs the app's OAuth client: set HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET",
       },
     });
     const runs = await withOrg(db(), orgId, (tx) => tx.query<{ status: string }>('select status from runs'));
