@@ -87,4 +87,25 @@ describe('parseEnv', () => {
     expect(printed).toContain('[secret]');
     expect(secret('x').reveal()).toBe('x');
   });
+
+  it("reads each CRM app's OAuth client, set together, its secret never printed", () => {
+    expect(parseEnv({}).crm).toStrictEqual({ salesforce: undefined, hubspot: undefined });
+    const config = parseEnv({
+      SALESFORCE_CLIENT_ID: 'sf-id',
+      SALESFORCE_CLIENT_SECRET: 'sf-s3cret',
+      SALESFORCE_LOGIN_URL: 'https://test.salesforce.com',
+      HUBSPOT_CLIENT_ID: 'hs-id',
+      HUBSPOT_CLIENT_SECRET: 'hs-s3cret',
+    });
+    expect(config.crm.salesforce).toMatchObject({
+      clientId: 'sf-id',
+      loginUrl: 'https://test.salesforce.com',
+    });
+    expect(config.crm.hubspot).toMatchObject({ clientId: 'hs-id', apiBaseUrl: 'https://api.hubapi.com' });
+    expect(JSON.stringify(config)).not.toMatch(/s3cret/);
+    expect(() => parseEnv({ SALESFORCE_CLIENT_SECRET: 'sf-s3cret' })).toThrow(
+      'SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET are set together',
+    );
+    expect(() => parseEnv({ HUBSPOT_API_BASE_URL: 'not a url' })).toThrow(/HUBSPOT_API_BASE_URL must be/);
+  });
 });
