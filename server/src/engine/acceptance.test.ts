@@ -195,6 +195,22 @@ describe('acceptance: scoreAndAssess', () => {
       'churn_risk',
     ],
     [
+      'a restructuring announced',
+      {
+        activities: [
+          ...converging.activities!,
+          activity(
+            'e-restructuring',
+            2,
+            'email',
+            [sponsor.id],
+            'After the restructuring we are reducing the team by a third.',
+          ),
+        ],
+      },
+      'budget_cut',
+    ],
+    [
       'a cooling relationship',
       { activities: [...checkIns([50, 58, 66, 74, 82, 95, 110, 125]), converging.activities!.at(-1)!] },
       'rising_usage_cooling_relationship',

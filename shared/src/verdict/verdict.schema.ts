@@ -55,6 +55,7 @@ export const contradictionCodeSchema = z.enum([
   'rising_usage_cooling_relationship',
   'relationship_cooling',
   'churn_risk',
+  'budget_cut',
   'seats_full_shallow_adoption',
   'open_escalation',
   'recent_contraction',

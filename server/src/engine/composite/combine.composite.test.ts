@@ -97,6 +97,7 @@ describe('combineTechniques: contradictions', () => {
     'negative_sentiment',
     'relationship_cooling',
     'churn_risk',
+    'budget_cut',
   ])('%s blocking makes ready impossible: caution, the motion kept', (code) => {
     const strong = convergingResults().map((result) => ({ ...result, score: 1, confidence: 1 }));
     expect(combine(strong, [contradiction(code, 'lower')]).readiness).toBe('ready');

@@ -30,6 +30,27 @@ const allowed: Record<Readiness, readonly Readiness[]> = {
 
 type Risk = (snapshot: AccountSnapshot, now: string) => AccountSnapshot | null;
 
+/** Said in the customer's latest email of the month, so that no other evidence changes. */
+function appendToLatestEmail(
+  snapshot: AccountSnapshot,
+  now: string,
+  sentence: string,
+): AccountSnapshot | null {
+  const today = dayNumber(now);
+  const index = snapshot.activities.findLastIndex(
+    (activity) =>
+      activity.direction === 'inbound' &&
+      activity.text.length > 0 &&
+      today - instantDayNumber(activity.occurredAt) <= 30 &&
+      instantDayNumber(activity.occurredAt) <= today,
+  );
+  if (index < 0) return null;
+  const activities = [...snapshot.activities];
+  const latest = activities[index]!;
+  activities[index] = { ...latest, text: `${latest.text}\n${sentence}` };
+  return { ...snapshot, activities };
+}
+
 const risks: Record<string, { add: Risk; serious: boolean }> = {
   'an open escalation': {
     serious: true,
@@ -67,25 +88,13 @@ const risks: Record<string, { add: Risk; serious: boolean }> = {
   },
   'an alternative being evaluated': {
     serious: true,
-    // said in the customer's latest email of the month, so that no other evidence changes
-    add: (snapshot, now) => {
-      const today = dayNumber(now);
-      const index = snapshot.activities.findLastIndex(
-        (activity) =>
-          activity.direction === 'inbound' &&
-          activity.text.length > 0 &&
-          today - instantDayNumber(activity.occurredAt) <= 30 &&
-          instantDayNumber(activity.occurredAt) <= today,
-      );
-      if (index < 0) return null;
-      const activities = [...snapshot.activities];
-      const latest = activities[index]!;
-      activities[index] = {
-        ...latest,
-        text: `${latest.text}\nWe are also evaluating other vendors before the renewal.`,
-      };
-      return { ...snapshot, activities };
-    },
+    add: (snapshot, now) =>
+      appendToLatestEmail(snapshot, now, 'We are also evaluating other vendors before the renewal.'),
+  },
+  'a restructuring announced': {
+    serious: true,
+    add: (snapshot, now) =>
+      appendToLatestEmail(snapshot, now, 'After the restructuring we are reducing the team.'),
   },
   'a cooling relationship': {
     serious: true,
@@ -169,7 +178,12 @@ describe('readiness ordering over sandbox accounts', () => {
 
   it('never turns a case into not_ready with a risk that leaves the evidence for expansion alone', () => {
     // a cooling relationship may take the warm relationship out of the case: it is not checked here
-    const pure = ['an open escalation', 'a recent contraction', 'an alternative being evaluated'];
+    const pure = [
+      'an open escalation',
+      'a recent contraction',
+      'an alternative being evaluated',
+      'a restructuring announced',
+    ];
     for (const [key, count] of transitions) {
       if (!pure.some((name) => key.startsWith(name))) continue;
       if (/: (ready|nurture|caution) → not_ready$/.test(key)) expect.soft(`${key} (${count})`).toBe('');

@@ -32,6 +32,7 @@ export function contradictionPenalty(code: ContradictionCode): number {
     case 'rising_usage_cooling_relationship':
     case 'relationship_cooling':
     case 'churn_risk':
+    case 'budget_cut':
     case 'seats_full_shallow_adoption':
     case 'open_escalation':
     case 'recent_contraction':

@@ -28,6 +28,7 @@ export const contradictionLabels: Record<ContradictionCode, string> = {
   rising_usage_cooling_relationship: 'Usage rising while the relationship cools',
   relationship_cooling: 'Relationship cooling',
   churn_risk: 'Churn threatened or an alternative being evaluated',
+  budget_cut: 'Budget cut, restructuring or headcount reduction announced',
   seats_full_shallow_adoption: 'Seats full but few features adopted: too early',
   open_escalation: 'Open escalated or urgent ticket',
   recent_contraction: 'Recent contraction',

@@ -165,10 +165,15 @@ const cases: Case[] = [
     expected: [['negative_sentiment', 'lower']],
   },
   {
-    name: 'strong dissatisfaction and budget cut',
+    name: 'a recent budget cut or restructuring',
+    found: [['budget_cut', 0.3]],
+    expected: [['budget_cut', 'block']],
+  },
+  {
+    name: 'dissatisfaction and a faint budget cut',
     found: [
       ['dissatisfaction', 0.4],
-      ['budget_cut', 0.3],
+      ['budget_cut', 0.2],
     ],
     expected: [['negative_sentiment', 'lower']],
   },

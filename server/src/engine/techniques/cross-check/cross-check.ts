@@ -12,7 +12,7 @@ import {
 import { shallowAdoptionCheck } from './adoption.check.ts';
 import { contradictionLabels, type CheckContext, type ContradictionCheck } from './contradiction-check.ts';
 import { championGoneCheck, coolingRelationshipCheck } from './relationship.check.ts';
-import { churnRiskCheck, sentimentCheck } from './sentiment.check.ts';
+import { budgetCutCheck, churnRiskCheck, sentimentCheck } from './sentiment.check.ts';
 
 // In this order: the renewal check reads the escalations found before it.
 const checks: readonly ContradictionCheck[] = [
@@ -24,6 +24,7 @@ const checks: readonly ContradictionCheck[] = [
   decliningUsageCheck,
   championGoneCheck,
   churnRiskCheck,
+  budgetCutCheck,
   sentimentCheck,
 ];
 
