@@ -195,14 +195,14 @@ describe('sizePotential: a need the customer stated', () => {
     const potential = sizeWith({ usage: [seats(constant(91, 47))] }, [need('people', 25)]);
     expect(potential.basis).toBe(
       '22 extra seats × 480 USD (Team seat price) = 10,560 USD: 25 more people to equip stated on 2026-06-20, ' +
-        'with 47 of 50 seats in use (“We will need 25 more people on the platform.”); range 5–22 seats.',
+        'with 47 of 50 seats used (“We will need 25 more people on the platform.”); range 5–22 seats.',
     );
   });
 
   it('says when the people stated fit in the free seats', () => {
     const potential = sizeWith({ usage: [seats(constant(91, 40))] }, [need('people', 3)]);
     expect(potential.basis).toMatch(
-      /3 more people to equip stated on 2026-06-20, with 40 of 50 seats in use: they fit in the 10 free seats/,
+      /3 more people to equip stated on 2026-06-20, with 40 of 50 seats used: they fit in the 10 free seats/,
     );
   });
 });

@@ -40,10 +40,15 @@ function extraFromNeed(need: NeedOnRecord, demand: SeatDemand): { extra: number;
     case 'people': {
       const inUse = Math.round(seatsInUse(demand));
       const extra = seatsNeededFor(need, demand) - licensed;
+      // the seats used and the active users as every other text states them, never a blend of the two
+      const today = Number.isNaN(demand.used)
+        ? `${formatAmount(demand.active)} active users on ${licensed} seats`
+        : `${formatAmount(demand.used)} of ${licensed} seats used` +
+          (demand.active > demand.used ? ` and ${formatAmount(demand.active)} active users` : '');
       return {
         extra,
         reading:
-          `${need.count} more people to equip stated on ${need.date}, with ${inUse} of ${licensed} seats in use` +
+          `${need.count} more people to equip stated on ${need.date}, with ${today}` +
           (extra > 0 ? '' : `: they fit in the ${licensed - inUse} free seats`),
       };
     }
