@@ -4,6 +4,7 @@ import { defaultEmulatorClient } from './emulator/hubspot-emulator.ts';
 import { useEmulator } from './emulator/emulator-test-kit.ts';
 import { hubspotAuth } from './hubspot-auth.ts';
 import { hubspotScopes } from './provider.ts';
+import { ripeProperties } from './schema/ripe-properties.ts';
 
 const redirectUri = 'https://ripe.example/oauth/hubspot/callback';
 
@@ -30,7 +31,11 @@ describe('hubspotAuth', () => {
   }
 
   it('sends the admin to HubSpot with the least scopes, the state and the redirect URI', async () => {
-    const { auth } = await setUp();
+    const auth = hubspotAuth({
+      baseUrl: 'https://api.hubapi.com',
+      clientId: defaultEmulatorClient.clientId,
+      clientSecret: secret(defaultEmulatorClient.clientSecret),
+    });
     const url = new URL(auth.authorizeUrl({ state: 'st-1', redirectUri }));
     expect(`${url.origin}${url.pathname}`).toBe('https://app.hubspot.com/oauth/authorize');
     expect(Object.fromEntries(url.searchParams)).toStrictEqual({
@@ -39,6 +44,23 @@ describe('hubspotAuth', () => {
       scope: hubspotScopes.join(' '),
       state: 'st-1',
     });
+  });
+
+  it("sends the admin to an emulator's own consent page, which redirects back with a code and the state", async () => {
+    const { emulator, auth } = await setUp();
+    const url = new URL(auth.authorizeUrl({ state: 'st-2', redirectUri }));
+    expect(`${url.origin}${url.pathname}`).toBe(`${emulator.url}/oauth/authorize`);
+    const approval = await fetch(url, { redirect: 'manual' });
+    expect(approval.status).toBe(302);
+    const back = new URL(approval.headers.get('location') ?? '');
+    expect(`${back.origin}${back.pathname}`).toBe(redirectUri);
+    expect(back.searchParams.get('state')).toBe('st-2');
+    const code = back.searchParams.get('code') ?? '';
+    const exchanged = await auth.exchangeCode({ code, redirectUri });
+    expect(exchanged.ok && exchanged.value.scopes).toStrictEqual([...hubspotScopes]);
+    const stranger = new URL(url);
+    stranger.searchParams.set('client_id', 'someone-else');
+    expect((await fetch(stranger, { redirect: 'manual' })).status).toBe(400);
   });
 
   it('exchanges a code on the dated endpoint and learns the portal and scopes by introspection', async () => {
@@ -50,6 +72,10 @@ describe('hubspotAuth', () => {
     expect(answer.value.expiresAt).toStrictEqual(new Date('2026-06-30T06:30:00.000Z'));
     expect(emulator.state.accessTokens.has(answer.value.accessToken.reveal())).toBe(true);
     expect(calls).toStrictEqual(['POST /oauth/2026-03/token', 'GET /oauth/v1/access-tokens']);
+    // The exchange is the install: every property of Ripe is in the portal, created once.
+    for (const property of ripeProperties())
+      expect(emulator.state.properties[property.objectType].has(property.name)).toBe(true);
+    expect(emulator.state.groups.companies.has('ripe')).toBe(true);
     const again = await auth.exchangeCode({ code: 'emu-code-unknown', redirectUri });
     expect(again).toStrictEqual({
       ok: false,

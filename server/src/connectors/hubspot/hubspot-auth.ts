@@ -1,13 +1,16 @@
 // HubSpot's OAuth half: the consent URL, and the code exchange and refresh on the dated token endpoint
 // (`POST /oauth/2026-03/token`, form-encoded, developers.hubspot.com "Manage OAuth tokens"), then the
 // access-token introspection (`GET /oauth/v1/access-tokens/{token}`) for the portal id and the granted scopes.
+// A code exchanged is an install: Ripe's properties are created with the new token before the tokens are
+// answered (hubspot-install.ts), so a portal is never connected without them.
 // No error or log line carries a token or the client secret: messages are HubSpot's own, without the body.
 import type { Secret } from '../../config/secret.ts';
 import { secret } from '../../config/secret.ts';
 import { err, ok, type Result } from '../../resilience/result.ts';
 import type { ConnectorAuth, TokenSet } from '../connector-auth.ts';
 import type { ConnectorError } from '../crm-connector.ts';
-import { hubspotOAuthPaths, hubspotProvider, hubspotScopes } from './provider.ts';
+import { installRipeProperties } from './hubspot-install.ts';
+import { hubspotApiBase, hubspotOAuthPaths, hubspotProvider, hubspotScopes } from './provider.ts';
 
 export interface HubSpotAuthOptions {
   /** `https://api.hubapi.com`, or the emulator's URL. */
@@ -16,6 +19,19 @@ export interface HubSpotAuthOptions {
   clientSecret: Secret<string>;
   fetch?: typeof fetch;
   now?: () => Date;
+  /**
+   * What an exchanged code installs in the portal; default: Ripe's properties (`installRipeProperties`). An
+   * install that fails fails the exchange: the admin connects again once the cause is fixed.
+   */
+  install?: (granted: TokenSet) => Promise<Result<unknown, ConnectorError>>;
+}
+
+/** HubSpot's consent page for HubSpot's API; an emulator (any other base) serves the page on its own host. */
+export function consentUrl(baseUrl: string): string {
+  const base = baseUrl.replace(/\/$/, '');
+  return base === hubspotApiBase
+    ? (hubspotProvider.oauth?.authorizeUrl ?? '')
+    : `${base}${hubspotOAuthPaths.authorize}`;
 }
 
 interface TokenAnswer {
@@ -38,6 +54,7 @@ export function hubspotAuth(options: HubSpotAuthOptions): ConnectorAuth {
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? (() => new Date());
   const base = options.baseUrl.replace(/\/$/, '');
+  const install = options.install ?? ((granted: TokenSet) => installRipeProperties(base, granted));
 
   async function json(response: Response): Promise<Record<string, unknown>> {
     const body: unknown = await response.json().catch(() => ({}));
@@ -105,9 +122,14 @@ export function hubspotAuth(options: HubSpotAuthOptions): ConnectorAuth {
         scope: hubspotScopes.join(' '),
         state,
       });
-      return `${hubspotProvider.oauth?.authorizeUrl ?? ''}?${query.toString()}`;
+      return `${consentUrl(base)}?${query.toString()}`;
     },
-    exchangeCode: ({ code, redirectUri }) => token({ code, redirect_uri: redirectUri }, 'authorization_code'),
+    async exchangeCode({ code, redirectUri }) {
+      const granted = await token({ code, redirect_uri: redirectUri }, 'authorization_code');
+      if (!granted.ok) return granted;
+      const installed = await install(granted.value);
+      return installed.ok ? granted : installed;
+    },
     refresh: (refreshToken) => token({ refresh_token: refreshToken.reveal() }, 'refresh_token'),
   };
 }

@@ -18,14 +18,19 @@ export const hubspotLimits = {
   accessTokenLifetimeSeconds: 1_800,
 } as const;
 
-/** The dated OAuth token endpoint Ripe uses, and the v1 one HubSpot deprecates in February 2027. */
+/**
+ * The dated OAuth token endpoint Ripe uses, the v1 one HubSpot deprecates in February 2027, the token
+ * introspection, and the consent page's path (on app.hubspot.com; an emulator serves it on its own host).
+ */
 export const hubspotOAuthPaths = {
+  authorize: '/oauth/authorize',
   token: '/oauth/2026-03/token',
   deprecatedToken: '/oauth/v1/token',
   accessTokenInfo: '/oauth/v1/access-tokens',
 } as const;
 
 export const hubspotApiBase = 'https://api.hubapi.com';
+export const hubspotAppBase = 'https://app.hubspot.com';
 
 /** The `X-HubSpot-RateLimit-*` response headers, lower case. The daily pair is absent for OAuth apps. */
 export const hubspotRateLimitHeaders = {
@@ -79,7 +84,7 @@ export const hubspotProvider: ProviderFacts = {
   label: 'HubSpot',
   apiVersion: '2026-03',
   oauth: {
-    authorizeUrl: 'https://app.hubspot.com/oauth/authorize',
+    authorizeUrl: `${hubspotAppBase}${hubspotOAuthPaths.authorize}`,
     tokenUrl: `${hubspotApiBase}${hubspotOAuthPaths.token}`,
     scopes: hubspotScopes,
   },

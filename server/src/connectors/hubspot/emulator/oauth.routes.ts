@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
-import { hubspotOAuthPaths } from '../provider.ts';
+import { hubspotOAuthPaths, hubspotScopes } from '../provider.ts';
 import type { EmulatorContext } from './emulator-context.ts';
 
 /** v1 answers `{status: "BAD_REFRESH_TOKEN", message}`; the dated endpoint answers the standard body. */
@@ -81,9 +81,37 @@ function token(ctx: EmulatorContext, dated: boolean) {
   };
 }
 
+/**
+ * The consent page (`app.hubspot.com/oauth/authorize` in a real portal): the emulator's admin approves at once,
+ * and the browser is sent back to the app's redirect URI with a single-use code and the app's state. An unknown
+ * client or a scope the app does not know is refused on the page, as HubSpot does, without a redirect.
+ */
+function consent(ctx: EmulatorContext) {
+  return (req: Request, res: Response): void => {
+    const query = (name: string) => (typeof req.query[name] === 'string' ? req.query[name] : undefined);
+    const redirectUri = query('redirect_uri');
+    const scopes = (query('scope') ?? '').split(/[ +]/).filter(Boolean);
+    const unknown = scopes.filter((scope) => !(hubspotScopes as readonly string[]).includes(scope));
+    const refuse = (message: string) =>
+      void res.status(400).json({ status: 'error', message, correlationId: randomUUID() });
+    if (query('client_id') !== ctx.client.clientId) return refuse('Authorization failed: unknown client id');
+    if (!redirectUri || !/^https?:\/\//.test(redirectUri)) return refuse('redirect_uri is required');
+    if (scopes.length === 0 || unknown.length > 0)
+      return refuse(`Authorization failed: unknown scopes ${unknown.join(' ') || '(none asked)'}`);
+    const code = `emu-code-${randomBytes(12).toString('base64url')}`;
+    ctx.portal.authorizationCodes.set(code, { redirectUri, scopes });
+    const target = new URL(redirectUri);
+    target.searchParams.set('code', code);
+    const state = query('state');
+    if (state !== undefined) target.searchParams.set('state', state);
+    res.redirect(302, target.toString());
+  };
+}
+
 export function oauthRoutes(ctx: EmulatorContext): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false });
+  router.get(hubspotOAuthPaths.authorize, consent(ctx));
   router.post(hubspotOAuthPaths.token, form, token(ctx, true));
   router.post(hubspotOAuthPaths.deprecatedToken, form, token(ctx, false));
   router.get(`${hubspotOAuthPaths.accessTokenInfo}/:token`, (req, res) => {
