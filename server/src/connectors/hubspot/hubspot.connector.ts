@@ -4,16 +4,17 @@
 import type { PriceBook } from '@ripe/shared';
 import { err, ok, type Result } from '../../resilience/result.ts';
 import type { TokenStore } from '../connections/token-store.ts';
-import type { ConnectorError, CrmConnector, PulledAccount } from '../crm-connector.ts';
+import type { ConnectorError, CrmConnector, PulledAccount, SyncCursor } from '../crm-connector.ts';
 import { ConnectorFailure } from '../crm-connector.ts';
 import type { WriteOperation, WriteOutcome } from '../write-operation.ts';
 import { hubspotConnectorSettingsSchema, type HubSpotConnectorSettingsInput } from './hubspot-settings.ts';
 import { mapPulledAccount } from './mappers/snapshot.mapper.ts';
-import { hubspotProvider, hubspotRateLimitHeaders } from './provider.ts';
+import { hubspotLimits, hubspotProvider, hubspotRateLimitHeaders } from './provider.ts';
 import { searchCompanies } from './pull/hubspot-reads.ts';
 import { historyRows } from './pull/pull-history.ts';
-import { changedCompanies } from './pull/pull-companies.ts';
-import { readBundles } from './pull/read-bundles.ts';
+import { changedCompanies, type ChangedCompany } from './pull/pull-companies.ts';
+import { pagesWithAssociations } from './pull/pull-pages.ts';
+import { readBundles, type Prefetch } from './pull/read-bundles.ts';
 import { ensureProperties, preflightSchema } from './schema/hubspot-schema.ts';
 import { createHubSpotTransport } from './transport/hubspot-transport.ts';
 import type { PortalLimits } from './transport/portal-limiter.ts';
@@ -36,23 +37,46 @@ export interface HubSpotConnectorOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** Companies the labelled history is read from (the first ones in change order). */
+const historySample = 1_500;
+
 type Indexed<K extends WriteOperation['kind']> = {
   index: number;
   operation: Extract<WriteOperation, { kind: K }>;
 };
 
-export function hubspotConnector(
-  options: HubSpotConnectorOptions,
-): CrmConnector & { ensureProperties(): Promise<Result<string[], ConnectorError>> } {
+export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector & {
+  ensureProperties(): Promise<Result<string[], ConnectorError>>;
+  readFloor(): number;
+} {
   const settings = hubspotConnectorSettingsSchema.parse(options.settings ?? {});
   const transport = createHubSpotTransport(options);
   const context = { settings, asOf: options.asOf, priceBook: options.priceBook ?? null };
 
-  async function* pull(after: Parameters<typeof changedCompanies>[1], asOf: string, signal?: AbortSignal) {
-    for await (const page of changedCompanies(transport, after, signal)) {
-      const bundles = await readBundles(transport, settings, page);
+  // Accounts read tonight, kept for the other read of the night: the history's sample is read before the sync
+  // (or after it, when the budget is short), and the companies it shares with the sync are not read twice.
+  const readTonight = new Map<string, { asOf: string; account: PulledAccount }>();
+  const keep = historySample + hubspotLimits.searchPageSize;
+
+  async function* pull(after: SyncCursor, asOf: string, signal?: AbortSignal) {
+    const known = (company: ChangedCompany) => {
+      const kept = readTonight.get(company.id);
+      return kept?.asOf === asOf && kept.account.cursor.modifiedAt === company.modifiedAt
+        ? kept.account
+        : undefined;
+    };
+    const changed = changedCompanies(transport, after, signal);
+    const pages = pagesWithAssociations(transport, changed, (company) => known(company) === undefined);
+    const records: Prefetch['records'] = new Map();
+    for await (const { page, toRead, associations, upcoming } of pages) {
+      const bundles = await readBundles(transport, settings, toRead, associations, { upcoming, records });
       if (!bundles.ok) throw new ConnectorFailure(bundles.error);
-      const accounts = bundles.value.map((bundle) => mapPulledAccount(bundle, { ...context, asOf }));
+      const read = new Map(
+        bundles.value.map((bundle) => [bundle.company.id, mapPulledAccount(bundle, { ...context, asOf })]),
+      );
+      const accounts = page.flatMap((company) => known(company) ?? read.get(company.id) ?? []);
+      for (const account of read.values())
+        if (readTonight.size < keep) readTonight.set(account.accountId, { asOf, account });
       if (accounts.length > 0) yield accounts;
     }
   }
@@ -74,6 +98,7 @@ export function hubspotConnector(
     },
     async countChanged(after) {
       const page = await searchCompanies(transport, after, 0, 1);
+      transport.floor.single();
       return page.ok ? ok(page.value.total) : page;
     },
     priceBook: () => options.priceBook ?? null,
@@ -82,7 +107,7 @@ export function hubspotConnector(
     historyCalls: () => null,
     async *pullHistory(asOf, historyOptions = {}) {
       let accounts = 0;
-      const sampleSize = historyOptions.sampleSize ?? 1_500;
+      const sampleSize = historyOptions.sampleSize ?? historySample;
       for await (const page of pull(null, asOf)) {
         for (const account of page) {
           if (accounts >= sampleSize) return;
@@ -125,6 +150,7 @@ export function hubspotConnector(
       );
     },
     calls: () => transport.calls(),
+    readFloor: () => transport.floor.reads(),
     async reauthenticate() {
       const renewed = await options.tokens.refreshNow();
       return renewed.ok ? ok(undefined) : renewed;

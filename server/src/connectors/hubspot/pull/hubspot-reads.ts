@@ -61,17 +61,45 @@ export interface SearchPage {
   next: number | null;
 }
 
-export async function searchCompanies(
+/** Companies after the cursor in last-modified order, `limit` from `offset` of the query's results. */
+export function searchCompanies(
   transport: HubSpotTransport,
   after: SyncCursor,
   offset: number,
   limit: number = hubspotLimits.searchPageSize,
 ): Promise<Result<SearchPage, ConnectorError>> {
+  // HubSpot sorts by one property; ties are put in id order by the caller.
+  return search(transport, afterCursor(after), 'hs_lastmodifieddate', offset, limit);
+}
+
+/** Companies last modified at `instant` (ms), after `afterId` when given, in id order. */
+export function searchInstant(
+  transport: HubSpotTransport,
+  instant: string,
+  afterId: string | null,
+  offset: number,
+): Promise<Result<SearchPage, ConnectorError>> {
+  const at = String(Date.parse(instant));
+  const filters = [
+    { propertyName: 'hs_lastmodifieddate', operator: FilterOperatorEnum.Eq, value: at },
+    ...(afterId === null
+      ? []
+      : [{ propertyName: 'hs_object_id', operator: FilterOperatorEnum.Gt, value: afterId }]),
+  ];
+  return search(transport, [{ filters }], 'hs_object_id', offset, hubspotLimits.searchPageSize);
+}
+
+async function search(
+  transport: HubSpotTransport,
+  filterGroups: FilterGroup[],
+  sort: string,
+  offset: number,
+  limit: number,
+): Promise<Result<SearchPage, ConnectorError>> {
   const answer = await transport.call({ kind: 'search', direction: 'read', search: true }, (client) =>
     client.crm.objects.searchApi.doSearchWithHttpInfo('companies', {
-      filterGroups: afterCursor(after),
-      // HubSpot sorts by one property; ties are put in id order by the caller.
-      sorts: ['hs_lastmodifieddate'],
+      filterGroups,
+      sorts: [sort],
       properties: ['hs_lastmodifieddate'],
       limit,
       ...(offset > 0 ? { after: String(offset) } : {}),
@@ -102,6 +130,7 @@ export async function readObjects(
   properties: readonly string[],
   propertiesWithHistory: readonly string[] = [],
 ): Promise<Result<HubSpotRecord[], ConnectorError>> {
+  transport.floor.needed(`batch_read:${objectType}`, ids, hubspotLimits.batchSize);
   const answers = await Promise.all(
     chunks(ids, hubspotLimits.batchSize).map((slice) =>
       transport.call({ kind: 'batch_read', direction: 'read' }, (client) =>
@@ -125,6 +154,7 @@ export async function readAssociations(
   companyIds: readonly string[],
 ): Promise<Result<Map<string, string[]>, ConnectorError>> {
   const associated = new Map<string, string[]>();
+  transport.floor.needed(`associations:${toObjectType}`, companyIds, hubspotLimits.associationsBatchReadSize);
   for (const slice of chunks(companyIds, hubspotLimits.associationsBatchReadSize)) {
     const answer = await transport.call({ kind: 'associations', direction: 'read' }, (client) =>
       client.crm.associations.v4.batchApi.getPageWithHttpInfo('companies', toObjectType, {

@@ -20,6 +20,7 @@ async function propertyNames(
   const answer = await transport.call({ kind: 'properties', direction: 'read' }, (client) =>
     client.crm.properties.coreApi.getAllWithHttpInfo(objectType),
   );
+  transport.floor.single();
   return answer.ok ? ok(new Set(answer.value.results.map((property) => property.name))) : answer;
 }
 
@@ -27,6 +28,7 @@ async function groupExists(transport: HubSpotTransport): Promise<Result<boolean,
   const answer = await transport.call({ kind: 'properties', direction: 'read' }, (client) =>
     client.crm.properties.groupsApi.getAllWithHttpInfo('companies'),
   );
+  transport.floor.single();
   return answer.ok ? ok(answer.value.results.some((group) => group.name === ripeSchema.groupName)) : answer;
 }
 

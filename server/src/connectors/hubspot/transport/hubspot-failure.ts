@@ -4,7 +4,12 @@
 import { decideRetry, defaultRetryPolicy, type RetryPolicy } from '../../../resilience/retry.policy.ts';
 import type { ResponseHeaders } from '../../../resilience/server-wait.ts';
 import type { ConnectorError } from '../../crm-connector.ts';
-import { hubspotProvider, type HubSpotRateLimitPolicy } from '../provider.ts';
+import {
+  hubspotLimits,
+  hubspotProvider,
+  hubspotRateLimitHeaders,
+  type HubSpotRateLimitPolicy,
+} from '../provider.ts';
 
 export interface HubSpotFailure {
   /** HTTP status; undefined when no response came back. */
@@ -25,6 +30,17 @@ export const hubspotRetryPolicy: RetryPolicy = {
 
 // HubSpot's per-second search limit resets within a second.
 const secondlyWaitMs = 1_000;
+
+/**
+ * A 429 of the rolling 10-second window: a slot frees when the window's oldest request leaves it, anywhere from now
+ * to 10 s on. The portal's limiter already paces the calls, so a 429 is a request at the window's edge, whose slot
+ * frees soon: wait a tenth of the window, doubling on each attempt, never more than the window.
+ */
+function rollingWaitMs(attempt: number, headers: ResponseHeaders | undefined): number {
+  const interval = Number(headers?.[hubspotRateLimitHeaders.intervalMs] ?? hubspotLimits.intervalMs);
+  const window = Number.isFinite(interval) && interval > 0 ? interval : hubspotLimits.intervalMs;
+  return Math.min(window, (window / 10) * 2 ** Math.max(0, attempt - 1));
+}
 
 function field(body: unknown, name: string): string | undefined {
   const value = (body as Record<string, unknown> | undefined)?.[name];
@@ -66,7 +82,14 @@ export function decideFailure(
       status,
       errorCode: failure.errorCode,
       retryAfter: headers?.['retry-after'],
-      retryAfterMs: status === 429 && policyOf(body) === 'SECONDLY' ? secondlyWaitMs : undefined,
+      retryAfterMs:
+        status !== 429
+          ? undefined
+          : policyOf(body) === 'SECONDLY'
+            ? secondlyWaitMs
+            : policyOf(body) === 'TEN_SECONDLY_ROLLING'
+              ? rollingWaitMs(attempt, headers)
+              : undefined,
       rateLimitHeaders: headers,
       now,
       random,

@@ -1,6 +1,7 @@
 // Every HubSpot call of a connector goes through here: the access token from the token store, the portal's
 // limiter, the official client (base path pointed at the instance, its own retries off), counting, and the
-// retry decision. A call answers a Result; nothing thrown by the client escapes.
+// retry decision. A call answers a Result; nothing thrown by the client escapes. Beside the count, the read
+// floor: the callers say what each read needed, so a night's reads can be compared with the fewest possible.
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client } from '@hubspot/api-client';
 import { err, ok, type Result } from '../../../resilience/result.ts';
@@ -8,6 +9,7 @@ import type { ResponseHeaders } from '../../../resilience/server-wait.ts';
 import { createCallCounter } from '../../call-counter.ts';
 import type { TokenStore } from '../../connections/token-store.ts';
 import type { ApiCallCount, ConnectorError } from '../../crm-connector.ts';
+import { createReadFloor, type HubSpotReadFloor } from '../pull/read-floor.ts';
 import { decideFailure, type HubSpotFailure } from './hubspot-failure.ts';
 import { portalLimiter, type PortalLimits } from './portal-limiter.ts';
 
@@ -35,6 +37,8 @@ export interface HubSpotTransport {
     run: (client: Client) => Promise<{ data: T; headers: Record<string, string> }>,
   ): Promise<Result<T, ConnectorError>>;
   calls(): ApiCallCount;
+  /** What the reads needed, in full pages and batches (see read-floor.ts). */
+  floor: HubSpotReadFloor;
   /** The headers of the last answer (rate-limit headers), null before any. */
   lastHeaders(): ResponseHeaders | null;
   /** Whether a call met the daily limit. */
@@ -105,6 +109,7 @@ export function createHubSpotTransport(options: TransportOptions): HubSpotTransp
       }
     },
     calls: () => counter.calls(),
+    floor: createReadFloor(),
     lastHeaders: () => headers,
     dailyLimitMet: () => dailyMet,
   };

@@ -20,6 +20,11 @@ export interface PortalLimiter {
   schedule<T>(search: boolean, run: () => Promise<T>): Promise<T>;
 }
 
+// HubSpot counts a request when it arrives, the queue when it starts: a request started at the window's edge can
+// arrive inside the window of one started 10 s before it but sent late (an event loop busy scoring). The queue's
+// window is this much longer, so such a request does not meet a 429 and its retry wait.
+const windowMarginMs = 250;
+
 // Requests in flight at once per portal: HubSpot counts requests, not connections; a few at a time is enough.
 const concurrency = 8;
 
@@ -29,10 +34,14 @@ function createPortalLimiter(limits: PortalLimits): PortalLimiter {
   const all = new PQueue({
     concurrency,
     intervalCap: limits.requestsPerInterval,
-    interval: limits.intervalMs,
+    interval: limits.intervalMs + windowMarginMs,
     strict: true,
   });
-  const search = new PQueue({ intervalCap: limits.searchRequestsPerSecond, interval: 1_000, strict: true });
+  const search = new PQueue({
+    intervalCap: limits.searchRequestsPerSecond,
+    interval: 1_000 + windowMarginMs,
+    strict: true,
+  });
   return {
     schedule: (isSearch, run) => (isSearch ? search.add(() => all.add(run)) : all.add(run)),
   };

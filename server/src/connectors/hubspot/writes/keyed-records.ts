@@ -11,6 +11,7 @@ import type { ConnectorError } from '../../crm-connector.ts';
 import type { WriteOutcome } from '../../write-operation.ts';
 import type { HubSpotRecord } from '../mappers/hubspot-record.ts';
 import { plainRecord } from '../pull/hubspot-reads.ts';
+import { hubspotLimits } from '../provider.ts';
 import type { HubSpotTransport } from '../transport/hubspot-transport.ts';
 import { errorsById, type BatchErrorEntry } from './batch-outcomes.ts';
 
@@ -22,6 +23,7 @@ export async function readByKey(
   properties: readonly string[],
 ): Promise<Result<Map<string, HubSpotRecord>, ConnectorError>> {
   if (keys.length === 0) return ok(new Map());
+  transport.floor.needed(`batch_read:${objectType}:${keyProperty}`, keys, hubspotLimits.batchSize);
   const answer = await transport.call({ kind: 'batch_read', direction: 'read' }, (client) =>
     client.crm.objects.batchApi.readWithHttpInfo(objectType, {
       idProperty: keyProperty,
