@@ -261,6 +261,12 @@ export default class ExpansionCard extends NavigationMixin(LightningElement) {
     return this.value(FIELD.lastScoredAt);
   }
 
+  /** lightning-relative-date-time takes a timestamp, not the field's ISO text. */
+  get lastScoredTime() {
+    const at = Date.parse(this.lastScoredAt);
+    return Number.isNaN(at) ? null : at;
+  }
+
   get licence() {
     const value = this.licenceField ? this.record?.fields?.[this.licenceField]?.value : undefined;
     return typeof value === 'number' ? value : null;

@@ -91,9 +91,12 @@ describe('c-expansion-card', () => {
       expect($(element, 'readiness').label).toBe(LABELS.values.ready);
     });
 
-    it('does not warn about a verdict of last night', async () => {
+    it('does not warn about a verdict of last night, and says when it was scored', async () => {
       const element = await mountWith(mockRecord);
       expect($(element, 'stale')).toBeNull();
+      expect($(element, 'last-scored').querySelector('lightning-relative-date-time').value).toBe(
+        Date.parse(mockRecord.fields.LastScoredAt__c.value),
+      );
     });
   });
 
