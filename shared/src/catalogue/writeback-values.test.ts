@@ -108,7 +108,7 @@ function signal(
 }
 
 const SIGNALS = [
-  'Seat utilisation above threshold: Seat utilisation 94 % (47 of 50 seats used, weekly median) — 0.94 (2026-09-28)',
+  'Seat utilisation above threshold: Seat utilisation 94 % (47 of 50 seats used, weekly median) (2026-09-28)',
   'Model predicts expansion: Calibrated probability of expansion within 90 days (interval 0.61–0.8) — 0.723 (2026-10-01)',
   'Buying intent expressed: Buying intent (inbound email, weight 0.831) — “We need to add another team of twelve.” (2026-09-20)',
   'Sponsor or champion actively engaged',
@@ -185,7 +185,7 @@ describe('machineFieldValues', () => {
 });
 
 describe('machineFieldValues: text fields', () => {
-  it('lists the positive signals, strongest first, with the catalogue label, fact, value and date', () => {
+  it('lists the positive signals, strongest first, with the catalogue label, the fact, its figure unless the fact states it, and its date', () => {
     expect(machineFieldValues(verdict()).signals).toBe(SIGNALS);
   });
 

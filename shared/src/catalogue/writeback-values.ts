@@ -110,8 +110,7 @@ function signalsText(verdict: Verdict): string {
       const label = signalCatalogue[signal.code].label;
       const evidence = cited(signal.evidenceIds);
       if (!evidence) return label;
-      const detail = evidence.quote ? `“${evidence.quote}”` : formatValue(evidence.value);
-      return `${label}: ${evidence.description} — ${detail} (${evidence.date})`;
+      return `${label}: ${factText(evidence)}`;
     })
     .join('\n');
 }
@@ -141,6 +140,38 @@ function citedEvidence(verdict: Verdict): (ids: readonly string[]) => Evidence |
   const byId = new Map(verdict.evidence.map((evidence) => [evidence.id, evidence]));
   return (ids) => ids.map((id) => byId.get(id)).find((evidence) => evidence !== undefined);
 }
+
+/**
+ * One fact as a person reads it: its description, the figure when the description does not already state it
+ * (a value of 0.888 beside "Seat utilisation 89 %" would read as a second, different figure), the customer's
+ * words when it quotes them, its date.
+ *
+ * @example factText(evidence); // 'Seat utilisation 94 % (47 of 50 seats used, weekly median) (2026-09-28)'
+ */
+export function factText(evidence: Evidence): string {
+  const detail = evidence.quote
+    ? ` — “${evidence.quote}”`
+    : stated(evidence.description, evidence.value)
+      ? ''
+      : ` — ${formatValue(evidence.value)}`;
+  return `${evidence.description}${detail} (${evidence.date})`;
+}
+
+/** Whether the description already gives the value: as written, rounded, or as a percentage of 1. */
+function stated(description: string, value: number | string): boolean {
+  if (typeof value === 'string') return description.includes(value);
+  const percent = Math.round(value * 100);
+  const forms = [
+    formatValue(value),
+    value.toLocaleString('en-US', { maximumFractionDigits: 2 }),
+    Number.isInteger(value) ? String(value) : '',
+    Math.abs(value) <= 10 ? `${percent} %` : '',
+    Math.abs(value) <= 10 ? `${percent}%` : '',
+  ].filter((form) => form !== '');
+  return forms.some((form) => new RegExp(`(^|[^\\d.,])${escapeRegExp(form)}($|[^\\d])`).test(description));
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // 4 decimals at most, without trailing zeros: 0.8200000000000001 reads 0.82.
 function formatValue(value: number | string): string {
