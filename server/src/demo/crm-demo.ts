@@ -13,6 +13,7 @@ import { migrate } from '../store/migrator.ts';
 import { withOrg } from '../store/org-scope.ts';
 import { createOrg } from '../store/orgs.repository.ts';
 import type { WrittenCounts } from '../writeback/write-tally.ts';
+import { hubspotDemoTarget } from './hubspot-demo-target.ts';
 
 export type DemoCrm = 'sandbox' | 'salesforce' | 'hubspot';
 
@@ -37,13 +38,22 @@ export interface DemoNight {
   written: WrittenCounts;
   errors: string[];
   durationMs: number;
+  /** What the CRM shows after the night, counted in the CRM itself (an emulator's portal), when the demo can look. */
+  crm?: CrmView;
 }
 
+/** Counts read in the CRM itself: properties Ripe created, tasks associated with their account and owned … */
+export type CrmView = Record<string, number>;
+
 /** A CRM the demo runs against: a fresh connector per night, and accounts that change as its users change them. */
-interface DemoTarget {
+export interface DemoTarget {
   resolve: ConnectorResolver;
   /** Changes the accounts at these indexes in the CRM; how many changed. */
   change(indexes: readonly number[]): number;
+  /** What installing Ripe did in the CRM before the first night, when the CRM has an install step. */
+  install?: CrmView;
+  /** What the CRM shows now. */
+  view?(): CrmView;
   close(): Promise<void>;
 }
 
@@ -82,10 +92,7 @@ async function demoTarget(options: CrmDemoOptions): Promise<DemoTarget> {
       };
     }
     case 'hubspot':
-      throw new RipeError(
-        'connector_unavailable',
-        'The HubSpot demo is not available yet: try --crm salesforce',
-      );
+      return hubspotDemoTarget(options);
   }
 }
 
@@ -95,7 +102,9 @@ async function demoTarget(options: CrmDemoOptions): Promise<DemoTarget> {
  * what changed. The real night runs (store, outbox, write-back engine); only the CRM is local: the sandbox, or
  * a CRM's emulator on loopback, started and stopped here.
  */
-export async function runCrmDemo(options: CrmDemoOptions): Promise<{ nights: DemoNight[] }> {
+export async function runCrmDemo(
+  options: CrmDemoOptions,
+): Promise<{ install?: CrmView; nights: DemoNight[] }> {
   const target = await demoTarget(options);
   const db = await openDatabase({ inMemory: true });
   try {
@@ -126,9 +135,10 @@ export async function runCrmDemo(options: CrmDemoOptions): Promise<{ nights: Dem
       if (outcome.status !== 'succeeded' && outcome.status !== 'failed') {
         throw new RipeError('night_not_resumable', `Night ${night} did not run: ${outcome.status}`);
       }
-      nights.push(toDemoNight(night, changedAccounts, outcome.report, performance.now() - startedAt));
+      const done = toDemoNight(night, changedAccounts, outcome.report, performance.now() - startedAt);
+      nights.push(target.view ? { ...done, crm: target.view() } : done);
     }
-    return { nights };
+    return target.install ? { install: target.install, nights } : { nights };
   } finally {
     await db.close();
     await target.close();

@@ -33,7 +33,7 @@ export function parseShare(name: string) {
 
 /** `ripe demo --crm …`: K nights against the CRM, API calls beside the floor, what each night wrote. */
 export async function crmDemoCommand(options: CrmDemoCliOptions): Promise<void> {
-  const { nights } = await runCrmDemo({
+  const { install, nights } = await runCrmDemo({
     crm: parseCrm(options.crm),
     accounts: options.accounts,
     nights: options.nights,
@@ -44,7 +44,7 @@ export async function crmDemoCommand(options: CrmDemoCliOptions): Promise<void> 
   });
   if (options.json) {
     process.stdout.write(
-      `${JSON.stringify({ nights: nights.map(({ durationMs: _, ...night }) => night) }, null, 2)}\n`,
+      `${JSON.stringify({ ...(install ? { install } : {}), nights: nights.map(({ durationMs: _, ...night }) => night) }, null, 2)}\n`,
     );
     return;
   }
@@ -65,7 +65,15 @@ export async function crmDemoCommand(options: CrmDemoCliOptions): Promise<void> 
       nights.map(row),
     ),
   );
+  // What the CRM itself shows (an emulator's portal): the install, then each night.
+  if (install) console.log(`\ninstall: ${counts(install)}`);
+  for (const night of nights) if (night.crm) console.log(`after night ${night.night}: ${counts(night.crm)}`);
 }
+
+const counts = (view: Record<string, number>) =>
+  Object.entries(view)
+    .map(([name, count]) => `${name} ${count}`)
+    .join(', ');
 
 function row(night: DemoNight): string[] {
   const { written } = night;

@@ -5,6 +5,7 @@ import { RipeError } from '@ripe/shared';
 import { startSalesforceEmulator } from '../../connectors/salesforce/emulator/salesforce-emulator.ts';
 import { orgClockAfter } from '../../connectors/salesforce/emulator/emulator-state.ts';
 import { isoDay, positiveInt } from '../cli-error.ts';
+import { runHubSpotEmulator } from './emulator-hubspot.ts';
 
 interface EmulatorOptions {
   port: number;
@@ -18,14 +19,16 @@ interface EmulatorOptions {
 const jwtUsername = 'ripe-integration@emulator.example';
 
 /**
- * `ripe emulator salesforce`: the Salesforce emulator on loopback, seeded from the sandbox, until Ctrl-C. What
- * it prints is what `ripe connect salesforce` and `ripe run` need in their environment.
+ * `ripe emulator salesforce|hubspot`: the CRM's emulator on loopback, seeded from the sandbox, until Ctrl-C. What
+ * it prints is what `ripe connect <crm>` and `ripe run` need in their environment.
  */
 export function registerEmulator(program: Command): void {
   program
     .command('emulator')
-    .description('run a CRM emulator on loopback (salesforce), seeded from the sandbox, until Ctrl-C')
-    .argument('<crm>', 'the CRM: salesforce')
+    .description(
+      'run a CRM emulator on loopback (salesforce, hubspot), seeded from the sandbox, until Ctrl-C',
+    )
+    .argument('<crm>', 'the CRM: salesforce or hubspot')
     .option('--port <port>', 'port to listen on', positiveInt('port', 1, 65_535), 8443)
     .option('--accounts <n>', 'accounts to seed', positiveInt('accounts', 1, 100_000), 200)
     .option('--seed <s>', 'seed of the sandbox portfolio', positiveInt('seed', 0), 42)
@@ -41,8 +44,12 @@ export function registerEmulator(program: Command): void {
       "set up the JWT bearer flow: writes a new certificate's private key there (the app trusts its public key)",
     )
     .action(async (crm: string, options: EmulatorOptions) => {
+      if (crm === 'hubspot') return runHubSpotEmulator(options);
       if (crm !== 'salesforce') {
-        throw new RipeError('invalid_argument', `There is an emulator for salesforce only, not "${crm}"`);
+        throw new RipeError(
+          'invalid_argument',
+          `There is an emulator for salesforce and hubspot only, not "${crm}"`,
+        );
       }
       const keys = options.jwtKeyFile ? writeJwtKey(options.jwtKeyFile) : undefined;
       const emulator = await startSalesforceEmulator({

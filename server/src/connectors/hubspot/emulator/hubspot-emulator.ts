@@ -44,11 +44,18 @@ export interface HubSpotEmulator {
   state: PortalState;
   faults: EmulatorFaults;
   limiter: RateLimiter;
+  /** Requests the portal received, by method and route (`POST /crm/v3/objects/companies/batch/update`). */
+  requests(): Record<string, number>;
   /** The install step a browser would do: returns the code HubSpot appends to the redirect URL. */
   authorize(redirectUri: string, scopes?: readonly string[]): string;
   /** Skips the install: a fresh access token (and refresh token) for the portal. */
   issueAccessToken(scopes?: readonly string[]): { accessToken: string; refreshToken: string };
   close(): Promise<void>;
+}
+
+/** A request's route: ids and tokens in the path replaced by a placeholder. */
+function routeOf(path: string): string {
+  return path.replace(/^(\/oauth\/v1\/access-tokens\/).+$/, '$1{token}').replace(/\/\d+(?=\/|$)/g, '/{id}');
 }
 
 export const defaultEmulatorClient: EmulatorClient = {
@@ -86,6 +93,12 @@ export async function startHubSpotEmulator(
     limiter: createRateLimiter({ ...marketplaceRateLimits, ...options.rateLimits }),
   };
   const app = express();
+  const requests = new Map<string, number>();
+  app.use((req, _res, next) => {
+    const route = routeOf(req.path);
+    requests.set(`${req.method} ${route}`, (requests.get(`${req.method} ${route}`) ?? 0) + 1);
+    next();
+  });
   app.use(oauthRoutes(ctx));
   app.use('/crm', crmGuard(ctx), express.json({ limit: '10mb' }));
   app.use(ownersPipelinesRoutes(ctx));
@@ -101,6 +114,7 @@ export async function startHubSpotEmulator(
     state: portal,
     faults: ctx.faults,
     limiter: ctx.limiter,
+    requests: () => Object.fromEntries(requests),
     authorize(redirectUri, scopes = hubspotScopes) {
       const code = `emu-code-${portal.authorizationCodes.size + 1}-${isoAt(now()).replace(/\D/g, '')}`;
       portal.authorizationCodes.set(code, { redirectUri, scopes });

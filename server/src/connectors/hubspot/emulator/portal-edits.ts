@@ -73,9 +73,23 @@ export function changeCompanies(
     { length: Math.min(count, pool.length) },
     () => pool.splice(rng.int(0, pool.length - 1), 1)[0] ?? '',
   );
-  for (const id of picked) {
+  showBuyingSignals(portal, picked, rng, at, occurredAt);
+  return picked;
+}
+
+/** These companies show buying signals (see `changeCompanies`); answers the ones the portal has. */
+export function showBuyingSignals(
+  portal: PortalState,
+  ids: readonly string[],
+  rng: Rng,
+  at: string,
+  occurredAt: string,
+): string[] {
+  const changed: string[] = [];
+  for (const id of ids) {
     const record = portal.records.companies.get(id);
     if (!record) continue;
+    changed.push(id);
     const seats = Number(record.properties[usageProperty('seats_used')] ?? 0);
     const licensed = Number(record.properties.seats_licensed ?? seats);
     const property = usageProperty('seats_used');
@@ -97,7 +111,7 @@ export function changeCompanies(
     );
     associate(portal, 'emails', email.id, 'companies', id, definedTypes('emails', 'companies'));
   }
-  return picked;
+  return changed;
 }
 
 /** The catalogue fields Ripe's integration wrote on the company (what a user set is not counted). */

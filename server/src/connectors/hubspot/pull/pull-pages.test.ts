@@ -4,7 +4,9 @@ import { ok } from '../../../resilience/result.ts';
 import { useEmulator } from '../emulator/emulator-test-kit.ts';
 import { createHubSpotTransport } from '../transport/hubspot-transport.ts';
 import { changedCompanies, type ChangedCompany } from './pull-companies.ts';
+import { hubspotConnectorSettingsSchema } from '../hubspot-settings.ts';
 import { pagesWithAssociations } from './pull-pages.ts';
+import { readBundles, type Prefetch } from './read-bundles.ts';
 
 // The seeded portal's companies share one last-modified instant, as after a bulk import.
 const unlimited = { requestsPerInterval: 1e6, intervalMs: 10_000, searchRequestsPerSecond: 1e6 };
@@ -70,5 +72,30 @@ describe('the pull of changed companies', () => {
     }
     const contacts = pages.flatMap((page) => [...(page.associations.get('contacts')?.values() ?? [])]).flat();
     expect(contacts.length).toBeGreaterThan(250);
+  });
+
+  it('reads the related records in full batches across pages: only the last batch of each type is partial', async () => {
+    const { transport } = await setUp(250);
+    const records: Prefetch['records'] = new Map();
+    const settings = hubspotConnectorSettingsSchema.parse({});
+    let companies = 0;
+    for await (const { toRead, associations, upcoming } of pagesWithAssociations(
+      transport,
+      changedCompanies(transport, null),
+      () => true,
+    )) {
+      const bundles = await readBundles(transport, settings, toRead, associations, { upcoming, records });
+      if (!bundles.ok) throw new Error(bundles.error.message);
+      companies += bundles.value.length;
+      // Each page's bundles hold exactly its companies' associated records.
+      for (const bundle of bundles.value) {
+        const contacts = associations.get('contacts')?.get(bundle.company.id) ?? [];
+        expect(bundle.contacts.map((contact) => contact.id).sort()).toStrictEqual([...contacts].sort());
+      }
+    }
+    expect(companies).toBe(250);
+    // The floor: 2 search pages, 6 association reads, then batch reads of 100 of each object's distinct records.
+    expect(transport.calls().byKind.batch_read).toBe(transport.floor.reads() - 2 - 6);
+    expect([...records.values()].every((held) => held.size === 0)).toBe(true);
   });
 });
