@@ -128,10 +128,7 @@ export async function readAccounts(
         owner?.[object.key].push(row);
       }
     }
-    const history = await readOpportunityHistory(
-      deps,
-      ids.flatMap((id) => byId.get(id)?.opportunities ?? []),
-    );
+    const history = await readAll(deps, 'query', opportunityHistoryQuery(ids), 'OpportunityHistory');
     if (!history.ok) return history;
     for (const id of ids) {
       const records = byId.get(id);
@@ -149,19 +146,4 @@ function numericUsageFields(map: SalesforceFieldMap): ReadonlySet<string> {
   if (usage.source === 'crm_object_columns') return new Set(usage.columns.map((c) => c.field));
   if (usage.source === 'crm_object') return new Set([usage.valueField]);
   return new Set();
-}
-
-/** The stage history of these opportunities, 500 ids per IN list; none when there are none. */
-async function readOpportunityHistory(
-  deps: PullDeps,
-  opportunities: readonly SfRecord[],
-): Promise<Result<SfRecord[], ConnectorError>> {
-  const ids = opportunities.flatMap((o) => text(o.Id) ?? []);
-  const rows: SfRecord[] = [];
-  for (const chunk of chunks(ids, idsPerQuery)) {
-    const read = await readAll(deps, 'query', opportunityHistoryQuery(chunk), 'OpportunityHistory');
-    if (!read.ok) return read;
-    rows.push(...read.value);
-  }
-  return ok(rows);
 }

@@ -165,7 +165,7 @@ export function accountQuery(map: SalesforceFieldMap, accountIds: readonly strin
   return `SELECT ${accountFields(map).join(', ')} FROM Account WHERE Id IN (${idList(accountIds)})`;
 }
 
-/** The stage moves of the given opportunities. */
-export function opportunityHistoryQuery(opportunityIds: readonly string[]): string {
-  return `SELECT Id, OpportunityId, StageName, CreatedDate FROM OpportunityHistory WHERE OpportunityId IN (${idList(opportunityIds)})`;
+/** The stage moves of these accounts' opportunities, through a semi-join (one query, whatever their number). */
+export function opportunityHistoryQuery(accountIds: readonly string[]): string {
+  return `SELECT Id, OpportunityId, StageName, CreatedDate FROM OpportunityHistory WHERE OpportunityId IN (SELECT Id FROM Opportunity WHERE AccountId IN (${idList(accountIds)}))`;
 }

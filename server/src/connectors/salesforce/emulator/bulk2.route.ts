@@ -7,7 +7,7 @@ import { runCollection } from './collections.route.ts';
 import { SalesforceRestError, sendRestError } from './salesforce-errors.ts';
 import { findField, findObject, type ObjectSchema } from './sobject-schema.ts';
 import { kindOf } from './soql/soql-values.ts';
-import { runQuery, type QueryRow } from './soql/run-query.ts';
+import { runQuery, subqueryValues, type QueryRow } from './soql/run-query.ts';
 import { planQuery } from './soql/soql-plan.ts';
 
 interface QueryJob {
@@ -71,7 +71,7 @@ export function bulk2Router(state: EmulatorState, faults: FaultSettings, base: s
       return;
     }
     try {
-      const plan = planQuery(body.query, faults);
+      const plan = planQuery(body.query, faults, subqueryValues(state.tables, faults));
       const rows = runQuery(plan, state.tables[plan.object.name].values());
       const job: QueryJob = {
         id: state.newId('BulkJob'),

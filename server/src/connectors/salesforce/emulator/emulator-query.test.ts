@@ -119,3 +119,26 @@ describe('query and queryMore', () => {
     ]);
   });
 });
+
+describe('semi-joins', () => {
+  it('answers `field IN (SELECT one field FROM …)` with the inner query’s values, as SOQL does', async () => {
+    const conn = new jsforce.Connection({ instanceUrl: emulator.url, accessToken: token, version: '68.0' });
+    const [accountId = ''] = emulator.state.tables.Account.keys();
+    const opportunities = [...emulator.state.tables.Opportunity.values()].filter(
+      (o) => o.AccountId === accountId,
+    );
+    const expected = [...emulator.state.tables.OpportunityHistory.values()].filter((h) =>
+      opportunities.some((o) => o.Id === h.OpportunityId),
+    );
+    const result = await conn.query<{ Id: string }>(
+      `SELECT Id FROM OpportunityHistory WHERE OpportunityId IN (SELECT Id FROM Opportunity WHERE AccountId = '${accountId}')`,
+    );
+    expect(result.records.map((r) => r.Id).sort()).toStrictEqual(expected.map((h) => String(h.Id)).sort());
+    expect(expected.length).toBeGreaterThan(0);
+    await expect(
+      conn.query(
+        `SELECT Id FROM OpportunityHistory WHERE OpportunityId IN (SELECT Id, Name FROM Opportunity)`,
+      ),
+    ).rejects.toMatchObject({ errorCode: 'MALFORMED_QUERY' });
+  });
+});

@@ -3,7 +3,7 @@ import { salesforceProvider } from '../provider.ts';
 import type { FaultSettings } from './emulator-faults.ts';
 import type { EmulatorState, FieldValue } from './emulator-state.ts';
 import { SalesforceRestError, sendRestError } from './salesforce-errors.ts';
-import { runQuery, type QueryRow } from './soql/run-query.ts';
+import { runQuery, subqueryValues, type QueryRow } from './soql/run-query.ts';
 import { planQuery } from './soql/soql-plan.ts';
 
 /** The documented query response: `{totalSize, done, nextRecordsUrl?, records}`. */
@@ -43,7 +43,7 @@ export function queryRouter(state: EmulatorState, faults: FaultSettings, base: s
       return;
     }
     try {
-      const plan = planQuery(soql, faults);
+      const plan = planQuery(soql, faults, subqueryValues(state.tables, faults));
       const rows = runQuery(plan, state.tables[plan.object.name].values());
       const locator = state.newId('QueryLocator');
       state.queryCursors.set(locator, { type: plan.object.name, rows });

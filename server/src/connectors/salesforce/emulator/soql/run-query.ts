@@ -1,5 +1,8 @@
 import type { SalesforceRecord } from '../emulator-state.ts';
-import type { QueryPlan } from './soql-plan.ts';
+import { planParsed, type QueryPlan } from './soql-plan.ts';
+import type { SubqueryValues } from './soql-where.ts';
+import type { OrgView } from '../sobject-schema.ts';
+import { SalesforceRestError } from '../salesforce-errors.ts';
 import { comparable, compareValues, kindOf } from './soql-values.ts';
 
 /** A selected record: its id (for `attributes.url`) and the selected fields. */
@@ -31,4 +34,21 @@ export function runQuery(plan: QueryPlan, table: Iterable<SalesforceRecord>): Qu
     id: String(record.Id),
     fields: Object.fromEntries(plan.fields.map((field) => [field.name, record[field.name] ?? null])),
   }));
+}
+
+/** Runs a semi-join's inner query against the org's tables: the values of its one selected field, lower-cased. */
+export function subqueryValues(
+  tables: Readonly<Record<string, ReadonlyMap<string, SalesforceRecord>>>,
+  org: OrgView,
+): SubqueryValues {
+  const run: SubqueryValues = (inner) => {
+    const plan = planParsed(inner, org, run);
+    const [field] = plan.fields;
+    if (!field || plan.fields.length !== 1) {
+      throw new SalesforceRestError(400, 'MALFORMED_QUERY', 'a semi-join subquery selects exactly one field');
+    }
+    const rows = runQuery(plan, tables[plan.object.name]?.values() ?? []);
+    return new Set(rows.map((row) => String(row.fields[field.name] ?? '').toLowerCase()));
+  };
+  return run;
 }

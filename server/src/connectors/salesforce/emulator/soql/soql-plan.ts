@@ -7,7 +7,7 @@ import {
   type ObjectSchema,
   type OrgView,
 } from '../sobject-schema.ts';
-import { compileWhere, type RecordPredicate } from './soql-where.ts';
+import { compileWhere, type RecordPredicate, type SubqueryValues } from './soql-where.ts';
 
 export interface OrderTerm {
   field: FieldSchema;
@@ -66,8 +66,12 @@ function orderTerm(clause: OrderByClause, object: ObjectSchema, org: OrgView): O
 }
 
 /** Parses SOQL with a real parser and keeps only what the emulator answers exactly. */
-export function planQuery(soql: string, org: OrgView): QueryPlan {
-  const query = parse(soql);
+export function planQuery(soql: string, org: OrgView, subquery?: SubqueryValues): QueryPlan {
+  return planParsed(parse(soql), org, subquery);
+}
+
+/** A parsed query's plan; a semi-join's inner query is run through `subquery`. */
+export function planParsed(query: Query, org: OrgView, subquery?: SubqueryValues): QueryPlan {
   for (const clause of unsupported) {
     if (query[clause] !== undefined) throw malformed(`${clause} is not supported by this emulator`);
   }
@@ -93,7 +97,7 @@ export function planQuery(soql: string, org: OrgView): QueryPlan {
   return {
     object,
     fields,
-    ...(query.where ? { where: compileWhere(query.where, object, org) } : {}),
+    ...(query.where ? { where: compileWhere(query.where, object, org, subquery) } : {}),
     orderBy: orderBy.map((clause) => orderTerm(clause, object, org)),
     ...(query.limit === undefined ? {} : { limit: query.limit }),
   };

@@ -1,4 +1,4 @@
-import type { Condition, Operator, ValueCondition, WhereClause } from '@jetstreamapp/soql-parser-js';
+import type { Condition, Operator, Query, ValueCondition, WhereClause } from '@jetstreamapp/soql-parser-js';
 import type { SalesforceRecord } from '../emulator-state.ts';
 import { SalesforceRestError } from '../salesforce-errors.ts';
 import { findField, type ObjectSchema, type OrgView } from '../sobject-schema.ts';
@@ -21,15 +21,31 @@ function isValueCondition(condition: Condition | null): condition is ValueCondit
 }
 
 // The parser hands back a right-leaning list with parenthesis counts: lay it out flat, then parse it again.
-function tokens(clause: WhereClause, schema: ObjectSchema, org: OrgView): Token[] {
+/** The ids a semi-join's inner query selects (`Id IN (SELECT AccountId FROM Contact WHERE …)`). */
+export type SubqueryValues = (inner: Query) => ReadonlySet<string>;
+
+function tokens(clause: WhereClause, schema: ObjectSchema, org: OrgView, subquery?: SubqueryValues): Token[] {
   const out: Token[] = [];
   let node: WhereClause | undefined = clause;
   while (node) {
     const left = node.left as (Condition & { openParen?: number; closeParen?: number }) | null;
     if ('operator' in node && node.operator === 'NOT')
       throw malformed('NOT is not supported by this emulator');
-    if (left && 'valueQuery' in left)
-      throw malformed('semi-join subqueries are not supported by this emulator');
+    if (left && 'valueQuery' in left) {
+      out.push(
+        ...semiJoin(
+          left as Condition & { field: string; operator: string; valueQuery: Query },
+          schema,
+          org,
+          subquery,
+        ),
+      );
+      if ('operator' in node && 'right' in node) {
+        out.push(node.operator as 'AND' | 'OR');
+        node = node.right;
+      } else node = undefined;
+      continue;
+    }
     if (!isValueCondition(left)) throw malformed('only field comparisons are supported by this emulator');
     for (let i = 0; i < (left.openParen ?? 0); i += 1) out.push('(');
     const field = findField(schema, left.field, org);
@@ -80,10 +96,51 @@ function parseTerm(list: Token[], at: { i: number }): RecordPredicate {
 }
 
 /** Compiles a WHERE clause, refusing what the emulator cannot answer exactly. */
-export function compileWhere(clause: WhereClause, schema: ObjectSchema, org: OrgView): RecordPredicate {
-  const list = tokens(clause, schema, org);
+export function compileWhere(
+  clause: WhereClause,
+  schema: ObjectSchema,
+  org: OrgView,
+  subquery?: SubqueryValues,
+): RecordPredicate {
+  const list = tokens(clause, schema, org, subquery);
   const at = { i: 0 };
   const predicate = parseGroup(list, at);
   if (at.i !== list.length) throw malformed(`unexpected token: '${String(list[at.i])}'`);
   return predicate;
+}
+
+/** `field IN (SELECT one field FROM … WHERE …)`: the inner query's values, as a set the field is matched against. */
+function semiJoin(
+  condition: Condition & {
+    field: string;
+    operator: string;
+    valueQuery: Query;
+    openParen?: number;
+    closeParen?: number;
+  },
+  schema: ObjectSchema,
+  org: OrgView,
+  subquery: SubqueryValues | undefined,
+): Token[] {
+  if (!subquery) throw malformed('semi-join subqueries are not supported here');
+  if (condition.operator !== 'IN' && condition.operator !== 'NOT IN') {
+    throw malformed(`a subquery needs IN or NOT IN, not ${condition.operator}`);
+  }
+  const field = findField(schema, condition.field, org);
+  if (!field || condition.field.includes('.')) {
+    throw new SalesforceRestError(
+      400,
+      'INVALID_FIELD',
+      `No such column '${condition.field}' on entity '${schema.name}'`,
+    );
+  }
+  const values = subquery(condition.valueQuery);
+  const name = field.name;
+  const inside = (record: SalesforceRecord) => values.has(String(record[name] ?? '').toLowerCase());
+  const predicate: RecordPredicate = condition.operator === 'IN' ? inside : (record) => !inside(record);
+  return [
+    ...Array.from({ length: condition.openParen ?? 0 }, () => '(' as const),
+    predicate,
+    ...Array.from({ length: condition.closeParen ?? 0 }, () => ')' as const),
+  ];
 }
