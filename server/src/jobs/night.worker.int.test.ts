@@ -154,7 +154,8 @@ describe.skipIf(!databaseUrl)(title, () => {
     expect(runs.map((run) => run.org_id)).toStrictEqual([...orgIds].sort());
     expect(runs.find((run) => run.org_id === hubspot)).toMatchObject({
       status: 'failed',
-      failure_reason: "The HubSpot connector is not available yet: this org's accounts cannot be pulled",
+      failure_reason:
+        "The HubSpot connector needs the app's OAuth client: set HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET",
     });
     const succeeded = runs.filter((run) => run.org_id !== hubspot);
     expect(succeeded.every((run) => run.status === 'succeeded')).toBe(true);

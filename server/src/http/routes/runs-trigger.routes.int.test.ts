@@ -58,7 +58,8 @@ describeOnEachBackend(process.env.DATABASE_URL, 'POST /v1/orgs/:orgId/runs', ({ 
     expect(await finishedRun(app, orgId, response.body.runId, token)).toMatchObject({
       status: 'failed',
       dryRun: false,
-      failureReason: "The HubSpot connector is not available yet: this org's accounts cannot be pulled",
+      failureReason:
+        "The HubSpot connector needs the app's OAuth client: set HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET",
     });
   });
 
