@@ -37,6 +37,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Application 
   for (const factory of options.routers ?? registeredRouters) {
     app.use(apiPrefix, factory({ ...deps, registry }));
   }
+  for (const page of deps.pages ?? []) app.use(page.path, page.router);
   app.use(notFoundHandler());
   app.use(errorHandler());
   return Object.assign(app, { registry });

@@ -1,3 +1,4 @@
+import type { Router } from 'express';
 import type { AppConfig } from '../config/env.ts';
 import type { ConnectorAuthRegistry } from '../connectors/connections/oauth-install.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -21,6 +22,8 @@ export interface AppDeps {
   connectorAuth?: ConnectorAuthRegistry;
   /** The connectors the nights of this process use; the sandbox only when absent. */
   resolveConnector?: ConnectorResolver;
+  /** Pages served beside the API (`ripe serve --demo`: the Salesforce card's preview), by their base path. */
+  pages?: readonly { path: string; router: Router }[];
   /** Node's default process metrics at /metrics (off in tests that build many apps). */
   defaultMetrics?: boolean;
 }

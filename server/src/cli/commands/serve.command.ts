@@ -2,10 +2,13 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/env.ts';
 import { serveRipe } from '../../app/serve.ts';
 import { positiveInt } from '../cli-error.ts';
+import { startPreviewOrg } from '../../preview/salesforce/preview-org.ts';
+import { PREVIEW_BASE, salesforcePreviewRouter } from '../../preview/salesforce/preview.routes.ts';
 
 interface ServeOptions {
   port?: number;
   host?: string;
+  demo?: boolean;
 }
 
 /** `ripe serve`: the HTTP API on PGlite (or DATABASE_URL), migrations applied at start; SIGTERM drains and stops. */
@@ -19,17 +22,46 @@ export function registerServe(program: Command): void {
       positiveInt('port', 0, 65_535),
     )
     .option('--host <host>', 'interface to listen on (default: HOST or 127.0.0.1)')
+    .option(
+      '--demo',
+      "also serve /preview/salesforce: the Salesforce emulator's org after one night, each account's card",
+    )
     .action(async (options: ServeOptions) => {
       const config = loadConfig({
         ...(options.port !== undefined ? { PORT: String(options.port) } : {}),
         ...(options.host ? { HOST: options.host } : {}),
       });
-      const server = await serveRipe(config);
+      // The preview: the emulator on loopback, one night scored as of today, the card over its records.
+      const preview = options.demo
+        ? await startPreviewOrg({ accounts: 60, seed: 7, asOf: new Date().toISOString().slice(0, 10) })
+        : undefined;
+      const emulator = preview?.org.emulator;
+      const server = await serveRipe(
+        config,
+        emulator
+          ? {
+              pages: [
+                {
+                  path: PREVIEW_BASE,
+                  router: salesforcePreviewRouter({
+                    url: emulator.url,
+                    accessToken: () => emulator.issueAccessToken(),
+                  }),
+                },
+              ],
+            }
+          : {},
+      );
+      if (emulator)
+        console.log(`Salesforce card preview: http://${config.http.host}:${server.port}${PREVIEW_BASE}`);
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGTERM', stop);
           process.off('SIGINT', stop);
-          void server.close().then(resolve);
+          void server
+            .close()
+            .then(() => preview?.close())
+            .then(resolve);
         };
         process.once('SIGTERM', stop);
         process.once('SIGINT', stop);
