@@ -3,7 +3,8 @@
 // CPU time of each stage per account, wall time, peak RSS, and API calls beside the floor.
 //
 //   npm run bench                                   engine on 3,000 accounts, nights of 10,000 and 100,000,
-//                                                   a Salesforce night of 10,000 through jsforce and the emulator
+//                                                   a Salesforce night of 10,000 through jsforce and the emulator,
+//                                                   a HubSpot night of 10,000 under the emulator's rate limits
 //   npm run bench -- --quick                        engine on 300 accounts, a night of 1,000 (Salesforce: 1,000)
 //   npm run bench -- --nights=10000 --engine-accounts=1000 --rounds=3 --heap-mb=256
 import { execFileSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { measureEngineStages } from './engine-stages.measure.ts';
 import { measureNight, type NightMeasure } from './night.measure.ts';
 import { engineTable, nightTables } from './summary.table.ts';
 import { salesforceNightTable, type SalesforceNightMeasure } from './salesforce-night.bench.ts';
+import { hubspotNightTable, type HubSpotNightMeasure } from './hubspot-night.bench.ts';
 
 const asOf = '2026-11-01';
 const { values } = parseArgs({
@@ -85,7 +87,29 @@ console.log(
     `${((performance.now() - salesforceStartedAt) / 1000).toFixed(0)} s (emulator seeding included)`,
 );
 
+// A HubSpot night through @hubspot/api-client against the emulator's real rate limits, in a process of its own.
+const hubspotCompanies = quick ? 1_000 : 10_000;
+const hubspotStartedAt = performance.now();
+const hubspot = JSON.parse(
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./hubspot-night.bench.ts', import.meta.url)),
+      `--companies=${hubspotCompanies}`,
+      '--json',
+    ],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, DATABASE_URL: '' } },
+  ),
+) as HubSpotNightMeasure;
+console.log(
+  `HubSpot night of ${hubspotCompanies.toLocaleString('en-US')} companies done in ` +
+    `${((performance.now() - hubspotStartedAt) / 1000).toFixed(0)} s (the rate limit paces it)`,
+);
+
 console.log(`\n${engineTable(engine)}\n`);
 if (nights.length > 0) console.log(`${nightTables(nights)}\n`);
 console.log(`${salesforceNightTable(salesforce)}\n`);
+console.log(`${hubspotNightTable(hubspot)}\n`);
 console.log(`bench: ${((performance.now() - startedAt) / 1000).toFixed(0)} s in all`);
