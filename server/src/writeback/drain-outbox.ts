@@ -71,7 +71,9 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
     errors: [],
     stopped: null,
   };
-  // Operations per API endpoint: kinds sharing an endpoint share its calls.
+  // Operations per API endpoint: kinds sharing an endpoint share its calls, and a batch holds one endpoint's
+  // operations (a CRM that writes each object through its own endpoint then makes one call per batch).
+  const endpointOf = (operation: WriteOperation) => connector.provider.writeEndpoints[operation.kind];
   const perEndpoint = new Map<string, number>();
   let afterSeq = 0;
   let exhausted = false;
@@ -79,7 +81,7 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
   let queue: { item: RowWork; operation: WriteOperation }[] = [];
   let unsettled: RowWork[] = [];
   while (report.stopped === null) {
-    while (!exhausted && queue.length < batchSize) {
+    while (!exhausted && !fullBatch(queue, endpointOf, batchSize)) {
       const rows = await withOrg(db, orgId, (tx) => listPendingWritebacks(tx, rowsPerRound, afterSeq));
       const last = rows.at(-1);
       if (!last) {
@@ -109,8 +111,10 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
       report.stopped = { reason: 'budget' };
       break;
     }
-    const slice = queue.slice(0, batchSize);
-    queue = queue.slice(batchSize);
+    const endpoint = nextEndpoint(queue, endpointOf);
+    const slice = queue.filter((entry) => endpointOf(entry.operation) === endpoint).slice(0, batchSize);
+    const taken = new Set(slice);
+    queue = queue.filter((entry) => !taken.has(entry));
     const result = await callWithAuth(connector, () =>
       connector.applyWrites(slice.map((entry) => entry.operation)),
     );
@@ -201,4 +205,41 @@ async function settle(
     for (const { runId, issues } of errors) await recordRunErrors(tx, runId, issues);
     await saveWrittenStates(tx, states);
   });
+}
+
+type Queued = { operation: WriteOperation };
+
+/** Whether some endpoint has a full batch queued. */
+function fullBatch(
+  queue: readonly Queued[],
+  endpointOf: (op: WriteOperation) => string,
+  size: number,
+): boolean {
+  if (queue.length < size) return false;
+  const counts = new Map<string, number>();
+  for (const { operation } of queue) {
+    const endpoint = endpointOf(operation);
+    const count = (counts.get(endpoint) ?? 0) + 1;
+    if (count >= size) return true;
+    counts.set(endpoint, count);
+  }
+  return false;
+}
+
+/** The endpoint to write next: the one with the most operations queued, the first queued on a tie. */
+function nextEndpoint(queue: readonly Queued[], endpointOf: (op: WriteOperation) => string): string {
+  const counts = new Map<string, number>();
+  for (const { operation } of queue) {
+    const endpoint = endpointOf(operation);
+    counts.set(endpoint, (counts.get(endpoint) ?? 0) + 1);
+  }
+  let best = '';
+  let most = -1;
+  for (const [endpoint, count] of counts) {
+    if (count > most) {
+      best = endpoint;
+      most = count;
+    }
+  }
+  return best;
 }
