@@ -15,6 +15,7 @@ import { openDatabase } from '../../store/database.ts';
 import { migrate } from '../../store/migrator.ts';
 import { withOrg } from '../../store/org-scope.ts';
 import { positiveInt } from '../cli-error.ts';
+import { keyringFromConfig, requireKeyring } from '../../secrets/index.ts';
 
 interface ConnectOptions {
   org: string;
@@ -71,6 +72,8 @@ export function registerConnect(program: Command): void {
           `Set ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET (Ripe's app in ${crm === 'salesforce' ? 'Salesforce' : 'HubSpot'}) to connect an org`,
         );
       }
+      // The tokens are sealed with the master key: without one the callback could not keep them.
+      requireKeyring(keyringFromConfig(config.secrets));
       const db = await openDatabase(databaseOptions(config));
       const logger = createLogger({ level: 'warn' });
       const app = createApp({ db, config, logger, connectorAuth, defaultMetrics: false });
