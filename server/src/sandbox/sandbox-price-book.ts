@@ -61,6 +61,14 @@ export function tierAt(rank: number): Tier {
 
 export const topTierRank = tiersByRank.length - 1;
 
+/** Every feature of the price book, the tiers' by rank, then the modules': the usage a product reports per feature. */
+export const sandboxFeatures: readonly string[] = [
+  ...new Set([
+    ...tiersByRank.flatMap((tier) => tier.features),
+    ...sandboxPriceBook.modules.flatMap((module) => module.features),
+  ]),
+];
+
 /** What a contract buys; its price follows from the price book and the account's discount. */
 export interface ContractTerms {
   tierRank: number;

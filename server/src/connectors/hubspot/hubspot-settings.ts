@@ -3,6 +3,7 @@
 // Usage comes from those properties' value history (`propertiesWithHistory`): HubSpot keeps every value a
 // property held, so the integration's daily values are the daily series.
 import { z } from 'zod';
+import { sandboxFeatures } from '../../sandbox/sandbox-price-book.ts';
 
 /** The company property a usage metric lives in: `feature:sso` → `usage_feature_sso`. */
 export function usageProperty(metric: string): string {
@@ -19,20 +20,7 @@ const opportunityType = z.enum([
   'contraction',
 ]);
 
-const features = [
-  'core',
-  'reports',
-  'sso',
-  'integrations',
-  'audit_log',
-  'sandbox',
-  'custom_roles',
-  'data_residency',
-  'dashboards',
-  'forecasting',
-  'workflows',
-  'ai_summaries',
-];
+const features = sandboxFeatures;
 
 const defaultMetrics = [
   { metric: 'seats_used', kind: 'seats_used' as const },

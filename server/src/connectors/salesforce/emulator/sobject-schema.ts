@@ -1,4 +1,5 @@
 import { fieldCatalogue, type FieldType } from '@ripe/shared';
+import { sandboxFeatures } from '../../../sandbox/sandbox-price-book.ts';
 import { keyPrefixes } from './salesforce-id.ts';
 
 /** The sObjects the emulator serves. */
@@ -134,20 +135,7 @@ export const usageColumns = [
   { field: 'Seats_Used__c', metric: 'seats_used', kind: 'seats_used', label: 'Seats used' },
   { field: 'Active_Users__c', metric: 'active_users', kind: 'active_users', label: 'Active users' },
   { field: 'API_Calls__c', metric: 'api_calls', kind: 'consumption', label: 'API calls (thousands)' },
-  ...[
-    'core',
-    'reports',
-    'sso',
-    'integrations',
-    'audit_log',
-    'sandbox',
-    'custom_roles',
-    'data_residency',
-    'dashboards',
-    'forecasting',
-    'workflows',
-    'ai_summaries',
-  ].map((feature) => ({
+  ...sandboxFeatures.map((feature) => ({
     field: `Feature_${feature.replace(/(^|_)([a-z])/g, (_m, _s: string, c: string) => c.toUpperCase())}__c`,
     metric: `feature:${feature}`,
     kind: 'feature_adoption' as const,
