@@ -3,7 +3,8 @@ import type { Segment } from '@ripe/shared';
 import type { Rng } from './prng.ts';
 import type { SandboxContext } from './sandbox-context.ts';
 import type { AccountProfile, Archetype } from './timeline.types.ts';
-import { companyWords, countries, industries } from './places.data.ts';
+import { companyName } from './company-names.ts';
+import { countries, industries } from './places.data.ts';
 import type { Language } from './people.data.ts';
 import { minimumRankFor, sandboxPriceBook, tierAt } from './sandbox-price-book.ts';
 
@@ -71,11 +72,13 @@ function roundNicely(value: number): number {
   return Math.max(step, Math.round(value / step) * step);
 }
 
-function companyName(rng: Rng, language: Language): string {
-  const words = companyWords[language];
-  if (language === 'fr' && rng.chance(0.5))
-    return `${rng.pick(words.tails)} ${rng.pick(['SA', 'SAS', 'et Fils', 'Conseil'])}`;
-  return `${rng.pick(words.heads)} ${rng.pick(words.tails)}`;
+/**
+ * The draws the name took when it was picked at random (two, three in French): skipped, so that every later
+ * draw of the profile, and so every seed's portfolio, stays what it was. The name is `companyName`'s now.
+ */
+function skipNameDraws(rng: Rng, language: Language): void {
+  const draws = language === 'fr' ? 3 : 2;
+  for (let i = 0; i < draws; i++) rng.next();
 }
 
 function domainOf(name: string, index: number): string {
@@ -108,7 +111,8 @@ export function drawProfile(rng: Rng, ctx: SandboxContext, index: number): Accou
   const place = countries.find((c) => c.code === country) ?? countries[0];
   if (!place) throw new RangeError('no country profile');
   const language: Language = rng.chance(place.french) ? 'fr' : 'en';
-  const name = companyName(rng, language);
+  skipNameDraws(rng, language);
+  const name = companyName(ctx.seed, index, language);
 
   const seats = Math.round(logUniform(rng, seatRange[segment]));
   const preferredRank = {

@@ -94,6 +94,21 @@ export const companyWords: Record<Language, { heads: readonly string[]; tails: r
       'Pioneer',
       'Quantum',
       'Sterling',
+      'Alder',
+      'Bramble',
+      'Copperfield',
+      'Driftwood',
+      'Ember',
+      'Foxglove',
+      'Glacier',
+      'Hawthorn',
+      'Indigo',
+      'Keystone',
+      'Larkspur',
+      'Maple',
+      'Nimbus',
+      'Oakridge',
+      'Pinnacle',
     ],
     tails: [
       'Logistics',
@@ -111,6 +126,17 @@ export const companyWords: Record<Language, { heads: readonly string[]; tails: r
       'Works',
       'Software',
       'Media',
+      'Robotics',
+      'Materials',
+      'Biotech',
+      'Freight',
+      'Insurance',
+      'Networks',
+      'Outdoors',
+      'Pharma',
+      'Security',
+      'Studios',
+      'Mobility',
     ],
   },
   fr: {
@@ -125,6 +151,12 @@ export const companyWords: Record<Language, { heads: readonly string[]; tails: r
       'Éditions',
       'Transports',
       'Fromageries',
+      'Brasserie',
+      'Imprimerie',
+      'Menuiserie',
+      'Domaine',
+      'Verrerie',
+      'Chocolaterie',
     ],
     tails: [
       'Lefèvre',
@@ -142,8 +174,44 @@ export const companyWords: Record<Language, { heads: readonly string[]; tails: r
       'Dumont',
       'Lacroix',
       'Boyer',
+      'Aubry',
+      'Bertin',
+      'Carpentier',
+      'Deschamps',
+      'Étienne',
+      'Fabre',
+      'Gauthier',
+      'Hébert',
+      'Joubert',
+      'Lemaire',
+      'Mercier',
+      'Noël',
+      'Perrin',
+      'Renaud',
+      'Vasseur',
     ],
   },
+};
+
+/** French company forms written after the name ("Moreau SA"). */
+export const companyForms: readonly string[] = ['SA', 'SAS', 'et Fils', 'Conseil'];
+
+/**
+ * Words added to a company name once every plain name of a language is taken in a block of the portfolio
+ * ("Northwind Logistics Holdings"): neutral words, so that no name reads as a buying signal.
+ */
+export const companyQualifiers: Record<Language, readonly string[]> = {
+  en: [
+    'Holdings',
+    'Solutions',
+    'Services',
+    'Technologies',
+    'Consulting',
+    'Associates',
+    'Company',
+    'Collective',
+  ],
+  fr: ['Est', 'Ouest', 'Nord', 'Sud', 'Centre', 'Associés', 'Services', 'Distribution'],
 };
 
 export const teams: Record<Language, readonly string[]> = {
