@@ -57,6 +57,15 @@ export async function listMembers(tx: OrgTransaction): Promise<Member[]> {
   return rows.map(toMember);
 }
 
+/** The org's member with this email, compared without case; undefined when none. */
+export async function findMemberByEmail(tx: OrgTransaction, email: string): Promise<Member | undefined> {
+  const { rows } = await tx.query<MemberRow>(
+    `select ${memberColumns} from members where org_id = $1 and lower(email) = lower($2) order by created_at limit 1`,
+    [tx.orgId, email],
+  );
+  return rows[0] ? toMember(rows[0]) : undefined;
+}
+
 export async function getMember(tx: OrgTransaction, memberId: string): Promise<Member | undefined> {
   const { rows } = await tx.query<MemberRow>(
     `select ${memberColumns} from members where org_id = $1 and id = $2::uuid`,

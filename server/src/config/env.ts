@@ -16,6 +16,11 @@ export interface AppConfig {
     bodyLimit: string;
     /** Hops of reverse proxies whose X-Forwarded-* headers are trusted. */
     trustProxyHops: number;
+    /**
+     * The origin callers reach the server at (RIPE_PUBLIC_URL), e.g. behind a proxy; signed inbound calls
+     * (HubSpot's) are checked against it. Unset: the request's own protocol and host.
+     */
+    publicUrl: string | undefined;
     /** How long a graceful shutdown waits for open requests. */
     shutdownTimeoutMs: number;
   };
@@ -97,6 +102,10 @@ const envSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, { error: 'must be a size such as 512kb or 1mb' })
     .default('1mb'),
   RIPE_TRUST_PROXY_HOPS: integer(0, 10).default(0),
+  RIPE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://ripe.example.com' })
+    .transform((url) => new URL(url).origin)
+    .optional(),
   RIPE_SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
   SALESFORCE_CLIENT_ID: z.string().optional(),
   SALESFORCE_CLIENT_SECRET: z.string().optional(),
@@ -168,6 +177,7 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): App
       host: vars.HOST,
       bodyLimit: vars.RIPE_BODY_LIMIT,
       trustProxyHops: vars.RIPE_TRUST_PROXY_HOPS,
+      publicUrl: vars.RIPE_PUBLIC_URL,
       shutdownTimeoutMs: vars.RIPE_SHUTDOWN_TIMEOUT_MS,
     },
     database: {

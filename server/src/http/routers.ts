@@ -6,6 +6,7 @@ import { configRouter } from './routes/config.routes.ts';
 import { connectionsRouter } from './routes/connections.routes.ts';
 import { dataRightsRouter } from './routes/export.routes.ts';
 import { feedbackRouter } from './routes/feedback.routes.ts';
+import { hubspotRouter } from './routes/hubspot.routes.ts';
 import { membersRouter } from './routes/members.routes.ts';
 import { openApiRouter } from './routes/openapi.routes.ts';
 import { orgsRouter } from './routes/orgs.routes.ts';
@@ -34,4 +35,5 @@ export const routers: RouterFactory[] = [
   configRouter,
   usageRouter,
   connectionsRouter,
+  hubspotRouter,
 ];

@@ -81,3 +81,57 @@ export async function recordHumanValues(
   );
   return feedback.length;
 }
+
+/** The human-owned values Ripe last knew the CRM to hold for an account; undefined when it knows none. */
+export async function readHumanValues(
+  tx: OrgTransaction,
+  accountId: string,
+): Promise<HumanOwnedValues | undefined> {
+  const { rows } = await tx.query<HumanRow & { changed_by: string | null; changed_at: Date | null }>(
+    `select account_id, status, adjusted_potential, rejection_reason, snoozed_until::text, changed_by, changed_at
+     from crm_human_values where org_id = $1 and account_id = $2`,
+    [tx.orgId, accountId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    status: row.status,
+    adjustedPotential: row.adjusted_potential,
+    rejectionReason: row.rejection_reason,
+    snoozedUntil: row.snoozed_until,
+    changedBy: row.changed_by,
+    changedAt: row.changed_at?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Records values Ripe itself just wrote to the CRM (a decision made on the card, already recorded as
+ * feedback): the next night pulls them back unchanged and adds no second feedback row for them.
+ */
+export async function keepHumanValues(
+  tx: OrgTransaction,
+  accountId: string,
+  values: HumanOwnedValues,
+  now: Date,
+): Promise<void> {
+  await tx.query(
+    `insert into crm_human_values (org_id, account_id, status, adjusted_potential, rejection_reason, snoozed_until,
+       changed_by, changed_at, pulled_at)
+     values ($1, $2, $3, $4, $5, $6::date, $7, $8, $9)
+     on conflict (org_id, account_id) do update set status = excluded.status,
+       adjusted_potential = excluded.adjusted_potential, rejection_reason = excluded.rejection_reason,
+       snoozed_until = excluded.snoozed_until, changed_by = excluded.changed_by, changed_at = excluded.changed_at,
+       pulled_at = excluded.pulled_at`,
+    [
+      tx.orgId,
+      accountId,
+      values.status,
+      values.adjustedPotential,
+      values.rejectionReason,
+      values.snoozedUntil,
+      values.changedBy,
+      values.changedAt,
+      now,
+    ],
+  );
+}

@@ -90,6 +90,22 @@ export async function updateOrgSettings(tx: OrgTransaction, change: OrgSettingsC
   return toOrg(rows[0]);
 }
 
+/**
+ * Records the CRM instance the org is connected to (a HubSpot portal id), by which inbound calls that name
+ * the instance find the org. One instance belongs to one org: another org's is a `conflict`.
+ */
+export async function setOrgExternalId(tx: OrgTransaction, externalId: string): Promise<void> {
+  try {
+    await tx.query('update orgs set external_id = $2, updated_at = now() where id = $1', [tx.orgId, externalId]);
+  } catch (error) {
+    // 23505: unique violation (PostgreSQL and PGlite)
+    if (typeof error === 'object' && error !== null && 'code' in error && error.code === '23505') {
+      throw new RipeError('conflict', 'This CRM account is already connected to another Ripe org', { cause: error });
+    }
+    throw error;
+  }
+}
+
 function toOrg(row: OrgRow): Org {
   return {
     id: row.id,

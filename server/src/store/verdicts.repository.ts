@@ -144,6 +144,20 @@ export async function historyOf(
   return rows.map(toVerdictRecord);
 }
 
+/** The latest verdict of one account; undefined when no night has scored it. */
+export async function latestStateOf(
+  tx: OrgTransaction,
+  accountId: string,
+): Promise<AccountState | undefined> {
+  const { rows } = await tx.query<StateRow>(
+    `select account_id, last_run_id::text, as_of::text, readiness, score, probability, expected_value, motion,
+       evidence_hash, verdict, previous_readiness, previous_score, updated_at
+     from account_states where org_id = $1 and account_id = $2`,
+    [tx.orgId, accountId],
+  );
+  return rows[0] ? toAccountState(rows[0]) : undefined;
+}
+
 /** Latest states, ranked by expected value (the digest) or by account id (paging through all). */
 export async function latestStates(tx: OrgTransaction, query: StateQuery = {}): Promise<AccountState[]> {
   const byAccount = query.orderBy === 'account_id';

@@ -117,6 +117,22 @@ export async function setConnectionStatus(tx: OrgTransaction, change: StatusChan
   ]);
 }
 
+/**
+ * Marks the connection connected to an instance whose tokens another holder keeps (an emulator's session in
+ * `ripe serve --demo`): the instance and scopes are recorded, no token is stored.
+ */
+export async function recordInstance(
+  tx: OrgTransaction,
+  granted: { instance: string; scopes: readonly string[] },
+): Promise<Connection> {
+  return updateConnection(
+    tx,
+    `instance = $2, scopes = $3::text[], status = 'connected', status_reason = null,
+     connected_at = coalesce(connected_at, now())`,
+    [granted.instance, [...granted.scopes]],
+  );
+}
+
 /** Seals the tokens a CRM granted and marks the connection connected; a refresh may omit its refresh token. */
 export async function recordTokens(
   tx: OrgTransaction,

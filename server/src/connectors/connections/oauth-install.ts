@@ -3,7 +3,7 @@ import { recordAudit } from '../../audit/index.ts';
 import type { SecretsRepository } from '../../secrets/secrets.repository.ts';
 import type { Database } from '../../store/database.ts';
 import { withOrg, type OrgTransaction } from '../../store/org-scope.ts';
-import type { CrmKind } from '../../store/orgs.repository.ts';
+import { setOrgExternalId, type CrmKind } from '../../store/orgs.repository.ts';
 import type { ConnectorAuth } from '../connector-auth.ts';
 import type { ConnectorError } from '../crm-connector.ts';
 import { crmLabels, getConnection, recordTokens, type Connection } from './connections.repository.ts';
@@ -83,6 +83,9 @@ export async function finishInstall(deps: InstallDeps, input: FinishInstall): Pr
   const tokens = exchanged.value;
   return withOrg(deps.db, consumed.orgId, async (tx) => {
     const connection = await recordTokens(tx, deps.secrets, tokens);
+    // The HubSpot app's signed calls name the portal: this is how they find the org.
+    // A portal id is a number (hubId); any other instance is not one to look an org up by.
+    if (input.crm === 'hubspot' && /^\d{1,20}$/.test(tokens.instance)) await setOrgExternalId(tx, tokens.instance);
     await recordAudit(tx, {
       actor: consumed.memberId,
       action: 'connection.connected',

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ApiKeyScope, AuthContext, MemberRole } from '../../access/roles.ts';
 import type { OrgTransaction } from '../../store/org-scope.ts';
 import type { RouterDeps } from '../router-deps.ts';
@@ -15,7 +15,8 @@ export type SuccessStatus = 200 | 201 | 202 | 204;
 export type RouteAccess =
   | { kind: 'org'; role: MemberRole; scope: ApiKeyScope }
   | { kind: 'key'; role: MemberRole; scope: ApiKeyScope }
-  | { kind: 'public'; reason: string };
+  | { kind: 'public'; reason: string }
+  | { kind: 'hubspot'; role: MemberRole };
 
 type EmptyObject = z.ZodObject<Record<never, never>>;
 
@@ -95,11 +96,43 @@ export interface PublicRouteSpec<
   handler(ctx: RouteContext<z.output<Params>, z.output<Query>, z.output<Body>>): Promise<z.input<Result>>;
 }
 
+/** Who called through HubSpot: the portal and user HubSpot signed for, and the member they are in Ripe. */
+export interface HubSpotCaller {
+  portalId: string;
+  userId: string;
+  userEmail: string;
+  memberId: string;
+  role: MemberRole;
+}
+
+export interface HubSpotRouteContext<Params, Query, Body> extends RouteContext<Params, Query, Body> {
+  caller: HubSpotCaller;
+  /** The org connected to the caller's portal. */
+  orgId: string;
+  /** Runs `fn` in one transaction as ripe_app, row-level security set to the portal's org. */
+  withOrg<T>(fn: (tx: OrgTransaction) => Promise<T>): Promise<T>;
+}
+
+export interface HubSpotRouteSpec<
+  Params extends z.ZodObject,
+  Query extends z.ZodObject,
+  Body extends z.ZodType,
+  Result extends z.ZodType,
+> extends RouteSchemas<Params, Query, Body, Result> {
+  /** The least role the caller's member needs (a HubSpot user of the portal is a `member` at first). */
+  role: MemberRole;
+  handler(
+    ctx: HubSpotRouteContext<z.output<Params>, z.output<Query>, z.output<Body>>,
+  ): Promise<z.input<Result>>;
+}
+
 /** A route with its types erased, as routers and the OpenAPI registry hold it. */
 export interface ApiRoute extends RouteSchemas<z.ZodObject, z.ZodObject, z.ZodType, z.ZodType> {
   access: RouteAccess;
   handle(
-    ctx: RouteContext<unknown, unknown, unknown> & Partial<OrgRouteContext<unknown, unknown, unknown>>,
+    ctx: RouteContext<unknown, unknown, unknown> &
+      Partial<OrgRouteContext<unknown, unknown, unknown>> &
+      Partial<HubSpotRouteContext<unknown, unknown, unknown>>,
   ): Promise<unknown>;
 }
 
@@ -158,5 +191,49 @@ export function definePublicRoute<
     ...schemas,
     access: { kind: 'public', reason: publicBecause },
     handle: (ctx) => handler(ctx as RouteContext<z.output<Params>, z.output<Query>, z.output<Body>>),
+  };
+}
+
+/**
+ * The query parameters HubSpot appends to every `hubspot.fetch` call: who is calling, from which portal and
+ * app. They are part of the signed URL, so they can be trusted once the signature is.
+ */
+export const hubspotCallerQuery = {
+  portalId: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .meta({ description: 'The HubSpot account (portal) id' }),
+  userId: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .meta({ description: "The HubSpot user's id" }),
+  userEmail: z.email().max(320).meta({ description: "The HubSpot user's primary email" }),
+  appId: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .optional()
+    .meta({ description: "Ripe's app id in HubSpot" }),
+};
+
+/**
+ * A route under `/hubspot/…` that the HubSpot app calls with `hubspot.fetch`: no API key, but a
+ * `X-HubSpot-Signature-v3` signed with the app's client secret; the org is the portal's, the member the
+ * HubSpot user's. HubSpot's caller parameters are added to the route's query.
+ *
+ * @example defineHubSpotRoute({ method: 'get', path: '/hubspot/card', role: 'member', … })
+ */
+export function defineHubSpotRoute<
+  Params extends z.ZodObject,
+  Body extends z.ZodType = z.ZodUndefined,
+  Result extends z.ZodType = z.ZodType,
+  Query extends z.ZodObject = EmptyObject,
+>(spec: HubSpotRouteSpec<Params, Query, Body, Result>): ApiRoute {
+  if (!spec.path.startsWith('/hubspot/')) throw new Error(`HubSpot route ${spec.path} must start /hubspot/`);
+  const { role, handler, query, ...schemas } = spec;
+  return {
+    ...schemas,
+    query: (query ?? z.object({})).extend(hubspotCallerQuery),
+    access: { kind: 'hubspot', role },
+    handle: (ctx) => handler(ctx as HubSpotRouteContext<z.output<Params>, z.output<Query>, z.output<Body>>),
   };
 }

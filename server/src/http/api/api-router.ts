@@ -1,7 +1,8 @@
 import { findUnknownKeys, findUnsafeText, RipeError, toFieldIssues, type FieldIssue } from '@ripe/shared';
-import { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
-import { withOrg } from '../../store/org-scope.ts';
+import { withOrg, type OrgTransaction } from '../../store/org-scope.ts';
+import { hubspotCallOf, hubspotSignedRequest } from '../hubspot/hubspot-request.middleware.ts';
 import { authenticate, authOf, requireOrgAccess } from '../auth/auth.middleware.ts';
 import { setMetricsRoute } from '../metrics/http-metrics.ts';
 import type { RouterDeps } from '../router-deps.ts';
@@ -19,25 +20,35 @@ export function apiRouter(deps: RouterDeps, routes: readonly ApiRoute[]): Router
   for (const route of routes) {
     assertParamsDeclared(route);
     deps.registry.add(route);
+    const access = route.access;
     const guards: RequestHandler[] =
-      route.access.kind === 'public'
+      access.kind === 'public'
         ? []
-        : [
-            authenticate(deps),
-            requireOrgAccess(route.access.role, route.access.scope, {
-              // A key route's org is the key's own: there is no path org to check it against.
-              skipMembershipCheck: route.access.kind === 'key' || deps.insecureSkipMembershipCheck,
-            }),
-          ];
+        : access.kind === 'hubspot'
+          ? [
+              // Reads the body itself: the signature covers the raw bytes.
+              hubspotSignedRequest(deps, {
+                role: access.role,
+                bodyLimit: route.bodyLimit ?? deps.config.http.bodyLimit,
+              }),
+            ]
+          : [
+              authenticate(deps),
+              requireOrgAccess(access.role, access.scope, {
+                // A key route's org is the key's own: there is no path org to check it against.
+                skipMembershipCheck: access.kind === 'key' || deps.insecureSkipMembershipCheck,
+              }),
+            ];
     // The body is read only once the caller is known to be allowed.
-    const body = route.body
-      ? [
-          jsonBody({
-            limit: route.bodyLimit ?? deps.config.http.bodyLimit,
-            contentTypes: route.bodyContentTypes ?? [jsonContentType],
-          }),
-        ]
-      : [];
+    const body =
+      route.body && access.kind !== 'hubspot'
+        ? [
+            jsonBody({
+              limit: route.bodyLimit ?? deps.config.http.bodyLimit,
+              contentTypes: route.bodyContentTypes ?? [jsonContentType],
+            }),
+          ]
+        : [];
     router[route.method](route.path, labelRoute(route), ...guards, ...body, async (req, res) => {
       const params = parseInput(route.params, req.params, 'path');
       const query = route.query ? parseInput(route.query, req.query, 'query') : {};
@@ -46,14 +57,16 @@ export function apiRouter(deps: RouterDeps, routes: readonly ApiRoute[]): Router
         : undefined;
       const base = { params, query, body, req, res, deps };
       const result =
-        route.access.kind !== 'public'
-          ? await route.handle({
-              ...base,
-              auth: authOf(res),
-              orgId: authOf(res).orgId,
-              withOrg: (fn) => withOrg(deps.db, authOf(res).orgId, fn),
-            })
-          : await route.handle(base);
+        access.kind === 'hubspot'
+          ? await route.handle({ ...base, ...hubspotContext(deps, res) })
+          : access.kind !== 'public'
+            ? await route.handle({
+                ...base,
+                auth: authOf(res),
+                orgId: authOf(res).orgId,
+                withOrg: (fn) => withOrg(deps.db, authOf(res).orgId, fn),
+              })
+            : await route.handle(base);
       if (route.rawResponse) return;
       const status = route.status ?? 200;
       if (status === 204) {
@@ -64,6 +77,15 @@ export function apiRouter(deps: RouterDeps, routes: readonly ApiRoute[]): Router
     });
   }
   return router;
+}
+
+function hubspotContext(deps: RouterDeps, res: Response) {
+  const { orgId, ...caller } = hubspotCallOf(res);
+  return {
+    caller,
+    orgId,
+    withOrg: <T>(fn: (tx: OrgTransaction) => Promise<T>) => withOrg(deps.db, orgId, fn),
+  };
 }
 
 function labelRoute(route: ApiRoute): RequestHandler {

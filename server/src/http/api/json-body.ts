@@ -72,7 +72,8 @@ export function jsonBody(options: { limit: string; contentTypes: readonly string
   };
 }
 
-function parseJson(bytes: Buffer): unknown {
+/** UTF-8 JSON bytes → a value: invalid UTF-8, too deep a nesting or bad JSON is a 400 `invalid_request`. */
+export function parseJson(bytes: Buffer): unknown {
   let text: string;
   try {
     text = utf8.decode(bytes);

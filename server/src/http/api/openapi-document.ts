@@ -23,16 +23,21 @@ function operationOf(route: ApiRoute): ZodOpenApiOperationObject {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     tags: route.tags,
-    ...(access.kind !== 'public'
+    ...(access.kind === 'hubspot'
       ? {
-          security: [{ apiKey: [] }],
-          'x-ripe-access': {
-            role: access.role,
-            scope: access.scope,
-            ...(access.kind === 'key' ? { org: "the API key's" } : {}),
-          },
+          security: [{ hubspotSignature: [] }],
+          'x-ripe-access': { role: access.role, org: "the HubSpot portal's", member: "the HubSpot user's" },
         }
-      : { security: [], 'x-ripe-public': access.reason }),
+      : access.kind !== 'public'
+        ? {
+            security: [{ apiKey: [] }],
+            'x-ripe-access': {
+              role: access.role,
+              scope: access.scope,
+              ...(access.kind === 'key' ? { org: "the API key's" } : {}),
+            },
+          }
+        : { security: [], 'x-ripe-public': access.reason }),
     requestParams: { path: route.params, ...(route.query ? { query: route.query } : {}) },
     ...(route.body
       ? {
@@ -68,13 +73,21 @@ function operationOf(route: ApiRoute): ZodOpenApiOperationObject {
             ),
           }
         : {}),
-      ...(isOrg
+      ...(access.kind === 'hubspot'
         ? {
-            401: errorResponse('No valid API key'),
-            403: errorResponse("The key's role or scopes do not allow this"),
-            404: errorResponse('Not found, or not an org of the caller'),
+            401: errorResponse(
+              'No valid HubSpot signature: missing, wrong, older than five minutes or replayed',
+            ),
+            403: errorResponse("The HubSpot user's role in Ripe does not allow this"),
+            404: errorResponse('The HubSpot account is not connected to Ripe, or the record is not found'),
           }
-        : {}),
+        : isOrg
+          ? {
+              401: errorResponse('No valid API key'),
+              403: errorResponse("The key's role or scopes do not allow this"),
+              404: errorResponse('Not found, or not an org of the caller'),
+            }
+          : {}),
     },
   };
 }
@@ -99,6 +112,15 @@ export function createOpenApiDocument(routes: readonly ApiRoute[], version: stri
     components: {
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: `ripe_<keyId>_<secret>`' },
+        hubspotSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-HubSpot-Signature-v3',
+          description:
+            "HubSpot's v3 request signature (with X-HubSpot-Request-Timestamp): base64 HMAC-SHA256 of method, URL, " +
+            "body and timestamp keyed with the app's client secret; five minutes valid, used once. The routes under " +
+            '/v1/hubspot are called by the HubSpot app with hubspot.fetch, which signs them.',
+        },
       },
     },
     paths,

@@ -34,14 +34,14 @@ export const orgSettingsResponse = z
   })
   .meta({ id: 'OrgSettings' });
 
-const settingsChangeResponse = z.object({
+export const settingsChangeResponse = z.object({
   settings: orgSettingsResponse,
   changed: z.array(z.string()).meta({ description: 'Dotted paths that changed (values are never echoed)' }),
 });
 
 // The handlers validate the document themselves, so that a bad one answers `invalid_config` naming
 // each wrong field; the OpenAPI document still shows its schema.
-const settingsDocument = (description: string) =>
+export const settingsDocument = (description: string) =>
   z
     .record(z.string(), z.unknown())
     .meta({ description, override: withoutSchemaKey(z.toJSONSchema(orgSettingsSchema, { io: 'input' })) });

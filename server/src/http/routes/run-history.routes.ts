@@ -40,7 +40,7 @@ export const runSchema = z
   })
   .meta({ id: 'Run' });
 
-const runErrorSchema = z
+export const runErrorSchema = z
   .object({ record: z.string(), recordId: z.string(), field: z.string(), message: z.string() })
   .meta({ id: 'RunError' });
 

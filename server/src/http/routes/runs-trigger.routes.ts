@@ -36,6 +36,7 @@ function inProcessLauncher(deps: RouterDeps): (orgId: string, runId: string) => 
     owner: processOwner('api'),
     log: deps.logger,
     drivenRuns: new Set(),
+    ...(deps.resolveConnector ? { resolveConnector: deps.resolveConnector } : {}),
   };
   return (orgId, runId) => {
     void queue.add(() =>
@@ -47,9 +48,23 @@ function inProcessLauncher(deps: RouterDeps): (orgId: string, runId: string) => 
   };
 }
 
+const launchers = new WeakMap<RouterDeps['db'], (orgId: string, runId: string) => void>();
+
+/**
+ * Starts a queued on-demand run: with pg-boss, the workers' next planning round picks it up; otherwise this
+ * process runs it (one launcher per database, so every route shares its queue).
+ */
+export function launchRun(deps: RouterDeps, orgId: string, runId: string): void {
+  if (deps.config.scheduler.mode === 'pg-boss') return;
+  let launch = launchers.get(deps.db);
+  if (!launch) {
+    launch = inProcessLauncher(deps);
+    launchers.set(deps.db, launch);
+  }
+  launch(orgId, runId);
+}
+
 export const runsTriggerRouter: RouterFactory = (deps) => {
-  // With pg-boss, the workers' next planning round picks queued runs up; otherwise this process runs them.
-  const launch = deps.config.scheduler.mode === 'pg-boss' ? undefined : inProcessLauncher(deps);
   const trigger = defineOrgRoute({
     method: 'post',
     path: '/orgs/:orgId/runs',
@@ -69,7 +84,7 @@ export const runsTriggerRouter: RouterFactory = (deps) => {
       const asOf = body.asOf ?? new Date().toISOString().slice(0, 10);
       const queued = await queueOrgRun(deps.db, orgId, { asOf, dryRun: body.dryRun });
       req.log?.info({ orgId, runId: queued.runId, dryRun: queued.dryRun }, 'on-demand run queued');
-      launch?.(orgId, queued.runId);
+      launchRun(deps, orgId, queued.runId);
       return { ...queued, status: 'running' as const };
     },
   });
