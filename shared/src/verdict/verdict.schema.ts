@@ -144,6 +144,22 @@ export const agentAssessmentSchema = z.object({
 });
 export type AgentAssessment = z.infer<typeof agentAssessmentSchema>;
 
+const usagePointSchema = z.object({ date: isoDate, value: z.number() });
+
+/**
+ * The account's main usage metric as its chart shows it (the night report, the HubSpot card): weekly medians
+ * against the licence or commit, and the projection to the verdict's crossing.
+ */
+export const usageChartSchema = z.object({
+  metric: z.string(),
+  unit: z.enum(['seats', 'volume']),
+  limit: z.number().nullable(),
+  points: z.array(usagePointSchema),
+  projection: z.array(usagePointSchema),
+  crossingDate: isoDate.nullable(),
+});
+export type UsageChart = z.infer<typeof usageChartSchema>;
+
 export const verdictSchema = z.object({
   accountId: z.string(),
   accountName: z.string(),
@@ -167,5 +183,7 @@ export const verdictSchema = z.object({
   ),
   featureContributions: z.array(featureContributionSchema),
   agent: agentAssessmentSchema.nullable(),
+  /** The usage chart, attached when the night stores the verdict (absent on verdicts of older nights). */
+  usageChart: usageChartSchema.nullable().optional(),
 });
 export type Verdict = z.infer<typeof verdictSchema>;

@@ -118,8 +118,8 @@ export function cardView(
     });
   const agent = verdict.agent;
   const potential = agent?.adjustedPotential ?? verdict.potential;
-  const usage: unknown = (verdict as Verdict & { usageChart?: unknown }).usageChart;
-  const parsedUsage = usageSchema.safeParse(usage);
+  // Verdicts of nights before the chart was stored have none; a malformed one is not the card's error.
+  const parsedUsage = usageSchema.safeParse(verdict.usageChart);
   return {
     state: 'scored',
     companyId,

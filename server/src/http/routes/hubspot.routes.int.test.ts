@@ -137,6 +137,17 @@ describeOnEachBackend(process.env.DATABASE_URL, 'the HubSpot app routes', ({ db 
       decision: { status: 'new' },
     });
     expect(card.body.verdict.probabilityInterval).toHaveLength(2);
+    // The usage chart stored with the verdict: weekly points, oldest first, against the licence.
+    const charts = await Promise.all(
+      scored.slice(0, 5).map(async (item) => {
+        const answer = await signed('get', `/v1/hubspot/card?objectId=${item.accountId}`).expect(200);
+        return answer.body.usage;
+      }),
+    );
+    const chart = charts.find((usage) => usage !== null);
+    expect(chart?.points.length).toBeGreaterThan(4);
+    const dates = chart.points.map((point: { date: string }) => point.date);
+    expect(dates).toStrictEqual([...dates].sort());
     const unknown = await signed('get', '/v1/hubspot/card?objectId=999999999').expect(200);
     expect(unknown.body).toStrictEqual({ state: 'never_scored', companyId: '999999999' });
     const bad = await signed('get', '/v1/hubspot/card?objectId=abc').expect(400);

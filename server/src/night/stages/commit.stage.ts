@@ -8,6 +8,7 @@ import { enqueueWritebacks } from '../../writeback/outbox.repository.ts';
 import { writebackPayload } from '../../writeback/writeback-payload.ts';
 import { commitBatch, lockForBatch, type NightTally } from '../checkpoint.repository.ts';
 import { recordHumanValues } from '../human-values.repository.ts';
+import { usageChartOf } from '../usage-chart.ts';
 import { LeaseLostError } from '../night-failure.ts';
 import { accountsCursor } from '../night-runs.repository.ts';
 import { setSyncCursor } from '../../connectors/connections/connections.repository.ts';
@@ -39,7 +40,11 @@ export async function commitStage(input: CommitInput): Promise<NightTally> {
   const { db, orgId, runId, owner, scored } = input;
   return withOrg(db, orgId, async (tx) => {
     if (!(await lockForBatch(tx, runId, owner, input.batchIndex))) throw new LeaseLostError(runId);
-    const verdicts: Verdict[] = scored.map((item) => item.verdict);
+    // Each verdict keeps its usage chart, so the card can draw it without the night's snapshot.
+    const verdicts: Verdict[] = scored.map((item) => ({
+      ...item.verdict,
+      usageChart: usageChartOf(item.snapshot, item.verdict),
+    }));
     await saveVerdicts(tx, runId, verdicts);
     await recordRunErrors(tx, runId, input.issues);
     let writebacks = 0;
