@@ -13,3 +13,6 @@ export * from './dates/day-number.ts';
 export * from './input/safe-text.ts';
 export * from './input/bounded-day.ts';
 export * from './input/unknown-keys.ts';
+export * from './snapshot/price-book-currency.ts';
+export * from './snapshot/licence-history.ts';
+export * from './snapshot/import-checks.ts';

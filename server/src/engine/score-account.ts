@@ -11,6 +11,7 @@ import { mergeResults } from './composite/merge-results.composite.ts';
 import { applyMinimumPotential } from './composite/readiness.composite.ts';
 import { expansionWindow, projectedLimitOf } from './composite/window.composite.ts';
 import type { EngineContext } from './engine-context.ts';
+import { accountContext } from './account-context.ts';
 import { noPotential, sizePotential } from './sizing/potential.sizing.ts';
 import { businessRulesTechnique } from './techniques/business-rules/business-rules.technique.ts';
 import { contactNetworkTechnique } from './techniques/contact-network/contact-network.technique.ts';
@@ -41,9 +42,10 @@ export function scoreAccount(snapshot: AccountSnapshot, ctx: EngineContext, mode
 /** The verdict and the model's features it rests on (kept so that a later human decision can label them). */
 export function scoreWithFeatures(
   snapshot: AccountSnapshot,
-  ctx: EngineContext,
+  orgCtx: EngineContext,
   model?: ScoringModel,
 ): { verdict: Verdict; features: FeatureVector } {
+  const ctx = accountContext(snapshot, orgCtx);
   const modelScore = scoreWithModel(model ?? coldStart(), snapshot, ctx.now);
   const results: TechniqueResult[] = [
     predictiveResult(modelScore, ctx.now),
@@ -111,6 +113,10 @@ export function scoreAndAssess(
 ): Verdict {
   const verdict = scoreAccount(snapshot, ctx, model);
   if (isShortlisted(verdict))
-    verdict.agent = (options.agent ?? deterministicAgent).assess(verdict, snapshot, ctx);
+    verdict.agent = (options.agent ?? deterministicAgent).assess(
+      verdict,
+      snapshot,
+      accountContext(snapshot, ctx),
+    );
   return verdict;
 }

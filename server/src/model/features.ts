@@ -1,5 +1,5 @@
 import type { AccountSnapshot, OpportunityType, UsageKind } from '@ripe/shared';
-import { dayNumber } from '@ripe/shared';
+import { dayNumber, licenceOn } from '@ripe/shared';
 import { latestValue, relativeTrend, windowMean, windowMax, type DaySeries } from './series-window.ts';
 
 /** The model's inputs, in a fixed order: the learners and the stored model rely on it. */
@@ -75,7 +75,8 @@ function ratio(numerator: number | null, denominator: number | null): number | n
 export function extractFeatures(snapshot: AccountSnapshot, now: string): FeatureVector {
   const today = dayNumber(now);
   const { contract, account } = snapshot;
-  const seats = contract.seatsLicensed;
+  // the licence of that day: a past date is read against the licence it had then
+  const seats = licenceOn(contract, now).seatsLicensed;
 
   const seatsUsed = firstSeries(snapshot, 'seats_used');
   const activeUsers = firstSeries(snapshot, 'active_users');

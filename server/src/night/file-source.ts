@@ -1,9 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import {
   RipeError,
+  checkAccountAgainstBook,
   orgConfigSchema,
   orgSnapshotFileSchema,
+  parseAccounts,
   toFieldIssues,
+  type AccountSnapshot,
+  type FieldIssue,
   type OrgConfig,
 } from '@ripe/shared';
 import type { AccountSource } from './account-source.ts';
@@ -12,11 +16,20 @@ export interface SnapshotFile {
   source: AccountSource;
   asOf: string;
   config: OrgConfig;
+  /** Records left out before the night, each issue naming the record and the field. */
+  issues: FieldIssue[];
+  /** Records left out (an account can have several issues). */
+  rejected: number;
 }
+
+// Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
+const BOM = '\uFEFF';
 
 /**
  * Reads a snapshot file (the import format). The envelope (asOf, price book, config) must be valid — without
- * it nothing can be scored — while accounts are validated one by one during the night.
+ * it nothing can be scored. Accounts are validated one by one against the schema, against each other (an
+ * account id used twice) and against the price book and the day (tiers, modules, currency, licence
+ * history): a bad record is reported with its id and field and left out, the others are scored.
  */
 export async function readSnapshotFile(path: string): Promise<SnapshotFile> {
   let text: string;
@@ -30,7 +43,7 @@ export async function readSnapshotFile(path: string): Promise<SnapshotFile> {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text.startsWith(BOM) ? text.slice(1) : text);
   } catch (error) {
     throw new RipeError('invalid_input_file', `${path} is not valid JSON: ${(error as Error).message}`);
   }
@@ -48,10 +61,19 @@ export async function readSnapshotFile(path: string): Promise<SnapshotFile> {
       issues,
     });
   }
-  const { accounts, orgId, priceBook, asOf } = envelope.data;
+  const { accounts: raws, orgId, priceBook, asOf } = envelope.data;
+  const { valid, issues } = parseAccounts(raws);
+  const accounts: AccountSnapshot[] = [];
+  for (const snapshot of valid) {
+    const mismatches = checkAccountAgainstBook(snapshot, { asOf, priceBook });
+    if (mismatches.length === 0) accounts.push(snapshot);
+    else issues.push(...mismatches);
+  }
   return {
     asOf,
     config: config.data,
+    issues,
+    rejected: raws.length - accounts.length,
     source: {
       orgId,
       priceBook,

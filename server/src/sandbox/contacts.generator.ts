@@ -1,6 +1,6 @@
 // The account's stakeholders over time: the initial buying group, a champion leaving (and a user promoted
 // in their place), new budget owners or executives appearing during expansion episodes or cost reviews.
-import type { ContactRole, Segment } from '@ripe/shared';
+import type { Segment } from '@ripe/shared';
 import type { Rng } from './prng.ts';
 import type { SandboxContext } from './sandbox-context.ts';
 import {
@@ -10,10 +10,11 @@ import {
   titlesByRole,
   titleText,
   type Gender,
+  type SandboxRole,
 } from './people.data.ts';
 import type { AccountProfile, ContactTrack, Storyline } from './timeline.types.ts';
 
-type KnownRole = Exclude<ContactRole, 'unknown'>;
+type KnownRole = SandboxRole;
 
 const userCount: Record<Segment, [number, number]> = { smb: [1, 3], mid_market: [2, 4], enterprise: [3, 7] };
 

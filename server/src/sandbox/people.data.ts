@@ -138,7 +138,13 @@ function title(en: string, frMasculine: string, frFeminine: string, seniority: S
   return { en, fr: [frMasculine, frFeminine], seniority };
 }
 
-export const titlesByRole: Record<Exclude<ContactRole, 'unknown'>, readonly TitleChoice[]> = {
+/** The roles the sandbox's people take (the import format knows more: admin, procurement, legal…). */
+export type SandboxRole = Extract<
+  ContactRole,
+  'champion' | 'sponsor' | 'decision_maker' | 'budget_owner' | 'user' | 'influencer'
+>;
+
+export const titlesByRole: Record<SandboxRole, readonly TitleChoice[]> = {
   champion: [
     title('Head of RevOps', 'Head of RevOps', 'Head of RevOps', 'director'),
     title('Operations Manager', 'Responsable des opérations', 'Responsable des opérations', 'manager'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contactRoleInputSchema } from './contact-role.ts';
 
 /** A calendar day, `YYYY-MM-DD` (UTC). */
 export const isoDate = z.iso.date();
@@ -20,8 +21,25 @@ export const accountSchema = z.object({
   csmId: z.string().optional(),
   csmName: z.string().optional(),
   createdAt: isoDate,
+  /**
+   * The currency the account buys in (ISO 4217): its contract price and its opportunities' amounts are in
+   * it, and its potential is sized in it. Defaults to the price book's currency.
+   */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD or EUR')
+    .optional(),
 });
 export type Account = z.infer<typeof accountSchema>;
+
+/** One amendment of the licence: from `effectiveDate` on, these seats and this tier were licensed. */
+export const licenceAmendmentSchema = z.object({
+  effectiveDate: isoDate,
+  seatsLicensed: z.number().int().nonnegative(),
+  /** Tier id from the org's price book. */
+  tier: z.string().min(1),
+});
+export type LicenceAmendment = z.infer<typeof licenceAmendmentSchema>;
 
 export const contractSchema = z.object({
   /** Tier id from the org's price book. */
@@ -35,6 +53,24 @@ export const contractSchema = z.object({
   renewalDate: isoDate,
   /** Module ids from the price book already licensed. */
   modules: z.array(z.string()).default([]),
+  /**
+   * The licence's history, oldest first: each amendment holds from its date until the next one. The
+   * latest one in force must be the contract's own `seatsLicensed` and `tier` (the terms of today), so
+   * past usage is read against the licence of its day, not today's.
+   */
+  licenceHistory: z
+    .array(licenceAmendmentSchema)
+    .optional()
+    .superRefine((history = [], ctx) => {
+      for (let i = 1; i < history.length; i++) {
+        if (history[i]!.effectiveDate <= history[i - 1]!.effectiveDate)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'effectiveDate'],
+            message: `amendments must be in date order: ${history[i]!.effectiveDate} is not after ${history[i - 1]!.effectiveDate}`,
+          });
+      }
+    }),
 });
 export type Contract = z.infer<typeof contractSchema>;
 
@@ -59,16 +95,12 @@ export const usageSeriesSchema = z.object({
 });
 export type UsageSeries = z.infer<typeof usageSeriesSchema>;
 
-export const contactRoleSchema = z.enum([
-  'champion',
-  'sponsor',
-  'decision_maker',
-  'budget_owner',
-  'user',
-  'influencer',
-  'unknown',
-]);
-export type ContactRole = z.infer<typeof contactRoleSchema>;
+export {
+  contactRoleSchema,
+  contactRoleInputSchema,
+  contactRoleOf,
+  type ContactRole,
+} from './contact-role.ts';
 export const senioritySchema = z.enum(['c_level', 'vp', 'director', 'manager', 'individual']);
 export type Seniority = z.infer<typeof senioritySchema>;
 
@@ -78,7 +110,7 @@ export const contactSchema = z.object({
   email: z.string().optional(),
   phone: z.string().optional(),
   title: z.string().default(''),
-  role: contactRoleSchema.default('unknown'),
+  role: contactRoleInputSchema.default('unknown'),
   seniority: senioritySchema.default('individual'),
   createdAt: isoDate,
   firstActivityAt: isoDate.optional(),

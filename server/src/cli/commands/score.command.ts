@@ -22,7 +22,7 @@ export function registerScore(program: Command): void {
     .action(async (options: ScoreOptions) => {
       const file = await readSnapshotFile(options.input);
       const verdicts: Verdict[] = [];
-      const issues: FieldIssue[] = [];
+      const issues: FieldIssue[] = [...file.issues];
       const summary = await runNight({
         source: file.source,
         asOf: file.asOf,
@@ -38,7 +38,7 @@ export function registerScore(program: Command): void {
       // Invalid records are reported on stderr as one line each and in the JSON; the valid ones are scored.
       for (const issue of issues) console.error(`ripe: skipped ${formatFieldIssue(issue)}`);
       process.stdout.write(
-        `${JSON.stringify({ orgId: summary.orgId, asOf: summary.asOf, scored: summary.scored, invalid: summary.invalid, issues, verdicts }, null, 2)}\n`,
+        `${JSON.stringify({ orgId: summary.orgId, asOf: summary.asOf, scored: summary.scored, invalid: summary.invalid + file.rejected, issues, verdicts }, null, 2)}\n`,
       );
     });
 }

@@ -5,7 +5,7 @@
 // 30-day mean × 30). `accountFacts` memoises per snapshot object and day, so a second reader gets the
 // same object; the function stays pure from the outside.
 import type { AccountSnapshot, OrgConfig, UsageSeries } from '@ripe/shared';
-import { dayNumber, isoDay } from '@ripe/shared';
+import { dayNumber, isoDay, licenceOn } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
 import {
   findSeries,
@@ -13,6 +13,7 @@ import {
   lastObservedIndex,
   trailingWeeklyRun,
   weekMedianAt,
+  type DailyFloor,
 } from '../series/series-window.ts';
 
 /** Within this share of a limit, the account is at the limit (the temporal technique's plateau too). */
@@ -81,12 +82,13 @@ function runStart(values: readonly (number | null)[], end: number, run: number):
 }
 
 /** The run judged by weeks starts once most of a week is there: its first days at the floor belong to it. */
-function firstAtOrAbove(values: readonly (number | null)[], start: number, floor: number): number {
+function firstAtOrAbove(values: readonly (number | null)[], start: number, floor: DailyFloor): number {
+  const floorAt = typeof floor === 'number' ? () => floor : floor;
   let first = start;
   for (let i = start - 1; i >= 0; i--) {
     const value = values[i];
     if (value === null || value === undefined) continue;
-    if (value < floor) break;
+    if (value < floorAt(i)) break;
     first = i;
   }
   return first;
@@ -98,6 +100,25 @@ function lastRecent(series: UsageSeries, today: number): { todayIndex: number; l
   return last < 0 ? null : { todayIndex, last };
 }
 
+/**
+ * `share` of the seats licensed on each day of the series: the licence of that day when the contract has
+ * a history (a past above today's licence is read against the larger licence it had), today's otherwise.
+ */
+function seatFloor(snapshot: AccountSnapshot, series: UsageSeries, share: number): DailyFloor {
+  const { contract } = snapshot;
+  if (!contract.licenceHistory || contract.licenceHistory.length === 0) return share * contract.seatsLicensed;
+  const start = dayNumber(series.start);
+  const floors = new Map<number, number>();
+  return (index) => {
+    let floor = floors.get(index);
+    if (floor === undefined) {
+      floor = share * licenceOn(contract, isoDay(start + index)).seatsLicensed;
+      floors.set(index, floor);
+    }
+    return floor;
+  };
+}
+
 function seatFacts(snapshot: AccountSnapshot, config: OrgConfig, today: number): SeatFacts | null {
   const series = findSeries(snapshot.usage, 'seats_used');
   const licensed = snapshot.contract.seatsLicensed;
@@ -107,18 +128,17 @@ function seatFacts(snapshot: AccountSnapshot, config: OrgConfig, today: number):
   const median = weekMedianAt(series.values, at.last, 1);
   const used = Math.round(median);
   const day = today - at.todayIndex + at.last;
-  const floor = config.rules.seatUtilisation.threshold * licensed;
+  const floor = seatFloor(snapshot, series, config.rules.seatUtilisation.threshold);
+  const limitFloor = seatFloor(snapshot, series, AT_LIMIT_SHARE);
   const daysAtThreshold =
     licensed > 0 ? trailingWeeklyRun(series.values, at.last, RUN_LOOKBACK_DAYS, floor) : 0;
   const limitRun =
-    licensed > 0
-      ? trailingWeeklyRun(series.values, at.last, RUN_LOOKBACK_DAYS, AT_LIMIT_SHARE * licensed)
-      : 0;
+    licensed > 0 ? trailingWeeklyRun(series.values, at.last, RUN_LOOKBACK_DAYS, limitFloor) : 0;
   const since =
     limitRun > 0
       ? today -
         at.todayIndex +
-        firstAtOrAbove(series.values, runStart(series.values, at.last, limitRun), AT_LIMIT_SHARE * licensed)
+        firstAtOrAbove(series.values, runStart(series.values, at.last, limitRun), limitFloor)
       : null;
   return {
     metric: series.metric,

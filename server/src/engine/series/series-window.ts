@@ -91,17 +91,21 @@ export function weekMedianAt(values: DailyValues, index: number, minObserved = 3
     : ((weekWindow[mid - 1] as number) + (weekWindow[mid] as number)) / 2;
 }
 
+/** A floor for every day, or one per day index (a licence that changed over time). */
+export type DailyFloor = number | ((index: number) => number);
+
 /**
  * Like `trailingRun` against a floor, but each observed day is judged on its trailing week: it passes
- * when a strict majority of the week's observed days are at or above `floor`. A weekend dip or an
- * outage day neither breaks a run nor, being a minority of the week, fakes one. O(1) a day.
+ * when a strict majority of the week's observed days are at or above their day's `floor`. A weekend dip
+ * or an outage day neither breaks a run nor, being a minority of the week, fakes one. O(1) a day.
  */
 export function trailingWeeklyRun(
   values: DailyValues,
   endIndex: number,
   maxLookback: number,
-  floor: number,
+  floor: DailyFloor,
 ): number {
+  const floorAt = typeof floor === 'number' ? () => floor : floor;
   const end = Math.min(endIndex, values.length - 1);
   const stop = Math.max(0, endIndex - maxLookback + 1);
   let observed = 0;
@@ -110,7 +114,7 @@ export function trailingWeeklyRun(
     const value = values[i];
     if (value === null || value === undefined) continue;
     observed++;
-    if (value >= floor) above++;
+    if (value >= floorAt(i)) above++;
   }
   let run = 0;
   for (let i = end; i >= stop; i--) {
@@ -122,12 +126,12 @@ export function trailingWeeklyRun(
     // Slide the week one day back: day i leaves, day i - 7 enters.
     if (value !== null && value !== undefined) {
       observed--;
-      if (value >= floor) above--;
+      if (value >= floorAt(i)) above--;
     }
     const entering = i - 7 >= 0 ? values[i - 7] : null;
     if (entering !== null && entering !== undefined) {
       observed++;
-      if (entering >= floor) above++;
+      if (entering >= floorAt(i - 7)) above++;
     }
   }
   return run;

@@ -1,7 +1,8 @@
-// Cross-sell: an unlicensed module's seat price × the users who would take it. With the module already
-// explored, low = its users today, mid = its users projected `horizonDays` ahead, high = every licensed
-// seat (a site-wide module). Without usage of any module (a new need heard in conversations), the
-// cheapest unlicensed module for a first team: 10 / 25 / 100 % of the licensed seats.
+// Cross-sell: an unlicensed module's flat annual fee plus its seat price × the users who would take it.
+// With the module already explored, low = its users today, mid = its users projected `horizonDays`
+// ahead, high = every licensed seat (a site-wide module). Without usage of any module (a new need heard
+// in conversations), the cheapest unlicensed module for a first team: 10 / 25 / 100 % of the licensed
+// seats. A module priced flat is worth its fee whatever the users.
 import type { AccountSnapshot, Module, Potential } from '@ripe/shared';
 import type { EngineContext } from '../engine-context.ts';
 import { formatAmount, formatMoney, formatPrice, wholeUnits } from './money.ts';
@@ -15,6 +16,19 @@ interface ModuleCandidate {
 }
 
 const firstTeam = { low: 0.1, mid: 0.25 } as const;
+
+/** The module's annual price for `users` users. */
+function modulePrice(module: Module, users: number): number {
+  return module.annualFee + users * module.seatPrice;
+}
+
+/** "5,000 USD a year + 40 users × 120 USD", "40 users × 120 USD" or "a flat 5,000 USD a year". */
+function priceText(module: Module, users: number, currency: string): string {
+  const perSeat = `${users} users × ${formatPrice(module.seatPrice, currency)}`;
+  if (module.annualFee === 0) return perSeat;
+  const fee = `${formatPrice(module.annualFee, currency)} a year`;
+  return module.seatPrice === 0 ? `a flat ${fee}` : `${fee} + ${perSeat}`;
+}
 
 function pickModule(
   snapshot: AccountSnapshot,
@@ -30,16 +44,17 @@ function pickModule(
     if (!module || licensed.includes(module.id)) continue;
     const outlook = usageOutlook(series, ctx.now, horizonDays);
     if (!outlook || outlook.current <= 0) continue;
-    const value = outlook.mid * module.seatPrice;
-    if (!best || value > best.projected * best.module.seatPrice) {
+    const value = modulePrice(module, outlook.mid);
+    if (!best || value > modulePrice(best.module, best.projected)) {
       best = { module, users: outlook.current, projected: outlook.mid };
     }
   }
   if (best) return best;
   let cheapest: Module | null = null;
+  const team = Math.max(1, Math.ceil(firstTeam.mid * snapshot.contract.seatsLicensed));
   for (const module of ctx.priceBook.modules) {
     if (licensed.includes(module.id)) continue;
-    if (!cheapest || module.seatPrice < cheapest.seatPrice) cheapest = module;
+    if (!cheapest || modulePrice(module, team) < modulePrice(cheapest, team)) cheapest = module;
   }
   return cheapest ? { module: cheapest, users: Number.NaN, projected: Number.NaN } : null;
 }
@@ -58,19 +73,21 @@ export function sizeCrossSell(snapshot: AccountSnapshot, ctx: EngineContext, hor
     };
   }
   const { module } = candidate;
-  const price = module.seatPrice;
+  const price = (users: number) => wholeUnits(modulePrice(module, users));
+  const flat = module.seatPrice === 0;
   if (Number.isNaN(candidate.users)) {
     const low = Math.max(1, Math.ceil(firstTeam.low * seats));
     const mid = Math.max(low, Math.ceil(firstTeam.mid * seats));
     const high = Math.max(mid, seats);
     return {
       currency,
-      arr: wholeUnits(mid * price),
-      low: wholeUnits(low * price),
-      high: wholeUnits(high * price),
-      basis:
-        `${module.name} for a first team of ${mid} users × ${formatPrice(price, currency)} = ${formatMoney(wholeUnits(mid * price), currency)} ` +
-        `(no usage of a module yet: 25 % of the ${seats} seats assumed); range ${low}–${high} users.`,
+      arr: price(mid),
+      low: price(low),
+      high: price(high),
+      basis: flat
+        ? `${module.name} at ${priceText(module, mid, currency)} = ${formatMoney(price(mid), currency)} (no usage of a module yet).`
+        : `${module.name} for a first team of ${priceText(module, mid, currency)} = ${formatMoney(price(mid), currency)} ` +
+          `(no usage of a module yet: 25 % of the ${seats} seats assumed); range ${low}–${high} users.`,
     };
   }
   const low = Math.max(1, Math.round(candidate.users));
@@ -78,11 +95,13 @@ export function sizeCrossSell(snapshot: AccountSnapshot, ctx: EngineContext, hor
   const high = Math.max(mid, seats);
   return {
     currency,
-    arr: wholeUnits(mid * price),
-    low: wholeUnits(low * price),
-    high: wholeUnits(high * price),
-    basis:
-      `${module.name}: ${mid} users × ${formatPrice(price, currency)} = ${formatMoney(wholeUnits(mid * price), currency)} ` +
-      `(${formatAmount(candidate.users)} users of its features today); range ${low} users to all ${high} seats.`,
+    arr: price(mid),
+    low: price(low),
+    high: price(high),
+    basis: flat
+      ? `${module.name} at ${priceText(module, mid, currency)} = ${formatMoney(price(mid), currency)} ` +
+        `(${formatAmount(candidate.users)} users of its features today).`
+      : `${module.name}: ${priceText(module, mid, currency)} = ${formatMoney(price(mid), currency)} ` +
+        `(${formatAmount(candidate.users)} users of its features today); range ${low} users to all ${high} seats.`,
   };
 }

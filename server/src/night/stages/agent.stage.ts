@@ -1,5 +1,6 @@
 import type { FieldIssue } from '@ripe/shared';
 import { isShortlisted } from '../../engine/agent/expansion-agent.ts';
+import { accountContext } from '../../engine/account-context.ts';
 import type { EngineContext } from '../../engine/engine-context.ts';
 import type { NightAgent } from '../night-agent.ts';
 import type { ScoredAccount } from './score.stage.ts';
@@ -18,7 +19,10 @@ export async function agentStage(
   for (const item of scored) {
     if (!isShortlisted(item.verdict)) continue;
     try {
-      item.verdict = { ...item.verdict, agent: await agent.assess(item.verdict, item.snapshot, ctx) };
+      item.verdict = {
+        ...item.verdict,
+        agent: await agent.assess(item.verdict, item.snapshot, accountContext(item.snapshot, ctx)),
+      };
     } catch (error) {
       issues.push({
         record: 'account',

@@ -53,6 +53,13 @@ const contactRoles: Record<Contact['role'], string | null> = {
   budget_owner: 'Economic Buyer',
   influencer: 'Influencer',
   user: 'Business User',
+  technical_buyer: 'Technical Buyer',
+  evaluator: 'Evaluator',
+  // not in the standard picklist: an org adds them, the sandbox never generates them
+  admin: null,
+  procurement: null,
+  legal: null,
+  blocker: null,
   unknown: null,
 };
 const casePriorities: Record<Ticket['priority'], string> = {

@@ -16,6 +16,8 @@ const roleWords: Partial<Record<ContactRole, string>> = {
   decision_maker: 'decision-maker',
   sponsor: 'executive sponsor',
   champion: 'champion',
+  admin: 'product administrator',
+  technical_buyer: 'technical buyer',
 };
 const seniorityWords = {
   c_level: 'C-level',

@@ -21,6 +21,9 @@ export const roleWeight: Partial<Record<ContactRole, number>> = {
   champion: 1,
   decision_maker: 0.7,
   budget_owner: 0.6,
+  // the customer's admin sees the licence fill up and asks for seats; a technical buyer signs off the tool
+  admin: 0.5,
+  technical_buyer: 0.5,
 };
 
 export interface PersonReading {

@@ -39,11 +39,18 @@ export interface Stakeholder {
   seniority: Seniority;
   /** Holds a budget: budget owner or decision-maker by role, an executive, or a finance/purchasing director. */
   budgetOwner: boolean;
-  /** Champion, sponsor, decision-maker, budget owner, or director and above. */
+  /** Champion, sponsor, decision-maker, budget owner, the product's admin, technical buyer, or director and above. */
   key: boolean;
 }
 
-const keyRoles: ReadonlySet<ContactRole> = new Set(['champion', 'sponsor', 'decision_maker', 'budget_owner']);
+const keyRoles: ReadonlySet<ContactRole> = new Set([
+  'champion',
+  'sponsor',
+  'decision_maker',
+  'budget_owner',
+  'admin',
+  'technical_buyer',
+]);
 
 export function toStakeholder(contact: Contact): Stakeholder {
   const fromTitle = seniorityFromTitle(contact.title);

@@ -4,7 +4,7 @@ import type { SignalCode } from '@ripe/shared';
 import { dayNumber } from '@ripe/shared';
 import { formatMoney } from '../../sizing/money.ts';
 import { HINT_MAX } from '../signal.ts';
-import { idsOf, type ContradictionCheck } from './contradiction-check.ts';
+import { idsOf, type CheckContext, type ContradictionCheck } from './contradiction-check.ts';
 
 const NEGATIVE_CONTEXT: readonly SignalCode[] = [
   'dissatisfaction',
@@ -51,8 +51,43 @@ export const contractionCheck: ContradictionCheck = ({ snapshot, ctx, today, evi
       source: `opportunity:${opportunity.id}`,
     });
   }
+  contractions.push(...licenceCuts({ snapshot, ctx, today, evidence }));
   if (contractions.length > 0) contradict('recent_contraction', 'block', contractions);
 };
+
+/** Amendments of the licence that cut seats or moved to a lower tier within the lookback: evidence ids. */
+function licenceCuts({
+  snapshot,
+  ctx,
+  today,
+  evidence,
+}: Pick<CheckContext, 'snapshot' | 'ctx' | 'today' | 'evidence'>): string[] {
+  const history = snapshot.contract.licenceHistory ?? [];
+  const rank = new Map(ctx.priceBook.tiers.map((tier) => [tier.id, tier] as const));
+  const ids: string[] = [];
+  for (let i = 1; i < history.length; i++) {
+    const before = history[i - 1]!;
+    const after = history[i]!;
+    const age = today - dayNumber(after.effectiveDate);
+    if (age < 0 || age > ctx.config.contraction.lookbackDays) continue;
+    const fewerSeats = after.seatsLicensed < before.seatsLicensed;
+    const lowerTier = (rank.get(after.tier)?.rank ?? 0) < (rank.get(before.tier)?.rank ?? 0);
+    if (!fewerSeats && !lowerTier) continue;
+    const id = `xc:licence:${after.effectiveDate}`;
+    ids.push(id);
+    const tierName = (tier: string) => rank.get(tier)?.name ?? tier;
+    evidence.push({
+      id,
+      description: fewerSeats
+        ? `Licence cut from ${before.seatsLicensed} to ${after.seatsLicensed} seats on ${after.effectiveDate}`
+        : `Tier moved down from ${tierName(before.tier)} to ${tierName(after.tier)} on ${after.effectiveDate}`,
+      value: fewerSeats ? after.seatsLicensed : after.tier,
+      date: after.effectiveDate,
+      source: 'contract',
+    });
+  }
+  return ids;
+}
 
 export const renewalCheck: ContradictionCheck = (check) => {
   const { renewalDate } = check.snapshot.contract;
