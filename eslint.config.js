@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'force-app/**', 'hubspot-app/**', '.ripe/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', 'force-app/**', '.ripe/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

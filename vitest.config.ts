@@ -21,6 +21,15 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The HubSpot app: its cards and settings page rendered with HubSpot's test renderer (@hubspot/ui-extensions/testing)
+        // over the real components, and the project's files read by HubSpot's own parser.
+        test: {
+          name: 'hubspot-app',
+          include: ['hubspot-app/**/*.test.{ts,tsx}'],
+          exclude: ['**/node_modules/**'],
+        },
+      },
     ],
   },
 });
