@@ -159,6 +159,8 @@ describe('fieldCatalogue', () => {
       'readiness',
       'score',
       'probability',
+      'probability_low',
+      'probability_high',
       'confidence',
       'motion',
       'potential',
@@ -170,6 +172,7 @@ describe('fieldCatalogue', () => {
       'signals',
       'contradictions',
       'approach',
+      'email_draft',
       'decision_maker',
       'last_scored_at',
     ]);

@@ -109,6 +109,18 @@ export const fieldCatalogue = [
     'percent',
     'Calibrated probability of expansion within 90 days',
   ),
+  machine(
+    'probability_low',
+    'Probability (low)',
+    'percent',
+    'Low end of the probability’s likely range (80 % interval): how low it may be on this evidence',
+  ),
+  machine(
+    'probability_high',
+    'Probability (high)',
+    'percent',
+    'High end of the probability’s likely range (80 % interval): how high it may be on this evidence',
+  ),
   machine('confidence', 'Confidence', 'percent', 'How much evidence the verdict rests on'),
   machine('motion', 'Expansion motion', 'picklist', 'Seat upsell, tier upgrade, cross-sell or usage commit', {
     values: ['seat_upsell', 'tier_upgrade', 'cross_sell', 'usage_commit'],
@@ -133,6 +145,13 @@ export const fieldCatalogue = [
     {
       maxLength: LONG_TEXT,
     },
+  ),
+  machine(
+    'email_draft',
+    'Email draft',
+    'longtext',
+    'A first email to the decision-maker, anchored on the same signal: the subject, then the body',
+    { maxLength: LONG_TEXT },
   ),
   machine('decision_maker', 'Decision-maker', 'contact', 'The contact to approach, with the reason'),
   human('status', 'Expansion status', 'picklist', 'Set by the account team', {

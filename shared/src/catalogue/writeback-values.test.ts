@@ -131,6 +131,8 @@ describe('machineFieldValues', () => {
       readiness: 'ready',
       score: 73,
       probability: 0.7235,
+      probability_low: 0.61,
+      probability_high: 0.8,
       confidence: 0.6667,
       motion: 'seat_upsell',
       potential: 24_001,
@@ -142,6 +144,7 @@ describe('machineFieldValues', () => {
       signals: SIGNALS,
       contradictions: CONTRADICTIONS,
       approach: APPROACH,
+      email_draft: 'Subject: Northwind — your seats\n\nHi Dana,',
       decision_maker: '003A000001',
       last_scored_at: '2026-10-01',
     } satisfies MachineFieldValues);
@@ -169,7 +172,12 @@ describe('machineFieldValues', () => {
     ['an expected value in cents', (v) => ({ ...v, expectedValue: 9.5 }), { expected_value: 10 }],
     ['no window', (v) => ({ ...v, window: null }), { window_start: null, window_end: null }],
     ['no motion', (v) => ({ ...v, motion: null }), { motion: null }],
-    ['no agent', (v) => ({ ...v, agent: null }), { approach: null, decision_maker: null }],
+    [
+      'an interval to 4 decimals',
+      (v) => ({ ...v, probabilityInterval: [0.612345, 0.79996] }),
+      { probability_low: 0.6123, probability_high: 0.8 },
+    ],
+    ['no agent', (v) => ({ ...v, agent: null }), { approach: null, email_draft: null, decision_maker: null }],
     [
       'no decision-maker',
       (v) => ({ ...v, agent: v.agent && { ...v.agent, decisionMaker: null } }),
@@ -210,6 +218,17 @@ describe('machineFieldValues: text fields', () => {
 
   it('writes the talk track then the next step, skipping blank lines', () => {
     expect(machineFieldValues(verdict()).approach).toBe(APPROACH);
+  });
+
+  it('writes the email draft as its subject line, a blank line, then the body', () => {
+    const v = verdict();
+    const draft = (subject: string, body: string) =>
+      machineFieldValues({ ...v, agent: v.agent && { ...v.agent, emailDraft: { subject, body } } })
+        .email_draft;
+    expect(draft(' Seats ', 'Hi Dana,\n\nBest,\nAlex ')).toBe('Subject: Seats\n\nHi Dana,\n\nBest,\nAlex');
+    expect(draft('', 'Hi Dana,')).toBe('Hi Dana,');
+    expect(draft('Seats', '')).toBe('Subject: Seats');
+    expect(draft(' ', ' ')).toBeNull();
   });
 
   it('clears the approach when the agent said nothing', () => {

@@ -25,6 +25,8 @@ const fromVerdict: { readonly [Name in MachineFieldName]: (verdict: Verdict) => 
   readiness: (verdict) => verdict.readiness,
   score: (verdict) => Math.min(100, Math.max(0, verdict.score)),
   probability: (verdict) => verdict.probability,
+  probability_low: (verdict) => verdict.probabilityInterval[0],
+  probability_high: (verdict) => verdict.probabilityInterval[1],
   confidence: (verdict) => verdict.confidence,
   motion: (verdict) => verdict.motion,
   potential: (verdict) => verdict.potential.arr,
@@ -36,6 +38,7 @@ const fromVerdict: { readonly [Name in MachineFieldName]: (verdict: Verdict) => 
   signals: signalsText,
   contradictions: contradictionsText,
   approach: approachText,
+  email_draft: emailDraftText,
   decision_maker: (verdict) => verdict.agent?.decisionMaker?.contactId ?? null,
   last_scored_at: (verdict) => verdict.asOf,
 };
@@ -49,7 +52,8 @@ const fromVerdict: { readonly [Name in MachineFieldName]: (verdict: Verdict) => 
  * `null`. `signals` lists the positive signals, strongest first, one line each:
  * `<catalogue label>: <evidence description> — <quote or value> (<evidence date>)`, from the first
  * evidence the signal cites. `contradictions` is one `<label>: <description> (<date>)` line each;
- * `approach` is the agent's talk track then `Next step: …`.
+ * `approach` is the agent's talk track then `Next step: …`; `email_draft` is `Subject: …`, a blank line,
+ * then the body. `probability_low` and `probability_high` are the ends of the probability's interval.
  *
  * @example
  * const values = machineFieldValues(verdict);
@@ -133,6 +137,15 @@ function approachText(verdict: Verdict): string | null {
   const lines = talkTrack.map((line) => line.trim()).filter((line) => line.length > 0);
   if (nextStep.trim()) lines.push(`Next step: ${nextStep.trim()}`);
   return lines.join('\n');
+}
+
+// The subject on the first line, so a reader (and the cards) can tell it from the body.
+function emailDraftText(verdict: Verdict): string | null {
+  if (!verdict.agent) return null;
+  const subject = verdict.agent.emailDraft.subject.trim();
+  const body = verdict.agent.emailDraft.body.trim();
+  if (!subject && !body) return null;
+  return subject ? `Subject: ${subject}\n\n${body}`.trimEnd() : body;
 }
 
 /** The first of `ids` the verdict carries evidence for. */

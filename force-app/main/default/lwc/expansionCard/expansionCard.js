@@ -8,7 +8,15 @@ import { LABELS } from 'c/ripeLabels';
 import ExpansionDecisionModal from 'c/expansionDecisionModal';
 import { adjustment, approval, rejection, snooze } from './decisions';
 import { DECISION_MAKER_NAME_FIELD, FIELD, REQUIRED_FIELDS } from './fields';
-import { approachParts, dayAfter, daysSince, evidenceLines, format, fraction } from './verdict';
+import {
+  approachParts,
+  dayAfter,
+  daysSince,
+  emailDraftParts,
+  evidenceLines,
+  format,
+  fraction,
+} from './verdict';
 
 // How many days of usage the chart draws at most.
 const USAGE_DAYS = 120;
@@ -193,6 +201,18 @@ export default class ExpansionCard extends NavigationMixin(LightningElement) {
     return fraction(this.value(FIELD.probability));
   }
 
+  get probabilityLow() {
+    return fraction(this.value(FIELD.probabilityLow));
+  }
+
+  get probabilityHigh() {
+    return fraction(this.value(FIELD.probabilityHigh));
+  }
+
+  get hasProbabilityInterval() {
+    return typeof this.probabilityLow === 'number' && typeof this.probabilityHigh === 'number';
+  }
+
   get confidence() {
     return fraction(this.value(FIELD.confidence));
   }
@@ -231,6 +251,14 @@ export default class ExpansionCard extends NavigationMixin(LightningElement) {
 
   get hasApproach() {
     return Boolean(this.value(FIELD.approach));
+  }
+
+  get emailDraft() {
+    return emailDraftParts(this.value(FIELD.emailDraft));
+  }
+
+  get hasEmailDraft() {
+    return Boolean(this.value(FIELD.emailDraft));
   }
 
   get decisionMakerId() {
@@ -329,10 +357,18 @@ export default class ExpansionCard extends NavigationMixin(LightningElement) {
     }
   }
 
-  async handleCopyApproach() {
+  handleCopyApproach() {
+    return this.copy(this.value(FIELD.approach), LABELS.copied);
+  }
+
+  handleCopyEmailDraft() {
+    return this.copy(this.value(FIELD.emailDraft), LABELS.emailDraftCopied);
+  }
+
+  async copy(text, copiedLabel) {
     try {
-      await navigator.clipboard.writeText(this.value(FIELD.approach));
-      this.toast(LABELS.copied, 'success');
+      await navigator.clipboard.writeText(text);
+      this.toast(copiedLabel, 'success');
     } catch (error) {
       this.saveError = error;
     }

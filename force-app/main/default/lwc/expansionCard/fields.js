@@ -6,6 +6,7 @@ import CONFIDENCE from '@salesforce/schema/Account.Confidence__c';
 import CONTRADICTIONS from '@salesforce/schema/Account.Contradictions__c';
 import DECISION_MAKER from '@salesforce/schema/Account.DecisionMaker__c';
 import DECISION_MAKER_NAME from '@salesforce/schema/Account.DecisionMaker__r.Name';
+import EMAIL_DRAFT from '@salesforce/schema/Account.EmailDraft__c';
 import EXPECTED_VALUE from '@salesforce/schema/Account.ExpectedValue__c';
 import LAST_SCORED_AT from '@salesforce/schema/Account.LastScoredAt__c';
 import MOTION from '@salesforce/schema/Account.Motion__c';
@@ -14,6 +15,8 @@ import POTENTIAL from '@salesforce/schema/Account.Potential__c';
 import POTENTIAL_HIGH from '@salesforce/schema/Account.PotentialHigh__c';
 import POTENTIAL_LOW from '@salesforce/schema/Account.PotentialLow__c';
 import PROBABILITY from '@salesforce/schema/Account.Probability__c';
+import PROBABILITY_HIGH from '@salesforce/schema/Account.ProbabilityHigh__c';
+import PROBABILITY_LOW from '@salesforce/schema/Account.ProbabilityLow__c';
 import READINESS from '@salesforce/schema/Account.Readiness__c';
 import REJECTION_REASON from '@salesforce/schema/Account.RejectionReason__c';
 import SCORE from '@salesforce/schema/Account.Score__c';
@@ -29,6 +32,8 @@ export const FIELD = {
   readiness: READINESS,
   score: SCORE,
   probability: PROBABILITY,
+  probabilityLow: PROBABILITY_LOW,
+  probabilityHigh: PROBABILITY_HIGH,
   confidence: CONFIDENCE,
   motion: MOTION,
   potential: POTENTIAL,
@@ -40,6 +45,7 @@ export const FIELD = {
   signals: SIGNALS,
   contradictions: CONTRADICTIONS,
   approach: APPROACH,
+  emailDraft: EMAIL_DRAFT,
   decisionMaker: DECISION_MAKER,
   status: STATUS,
   adjustedPotential: ADJUSTED_POTENTIAL,

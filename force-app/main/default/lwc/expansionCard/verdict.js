@@ -4,6 +4,8 @@ const DAY_MS = 86_400_000;
 // `<label>: <fact> (<YYYY-MM-DD>)`, the shape the nightly run writes signals and contradictions in.
 const EVIDENCE_LINE = /^([^:]+): (.+) \((\d{4}-\d{2}-\d{2})\)$/;
 const NEXT_STEP = /^Next step: /;
+// The email draft's first line when it has a subject: `Subject: <subject>`, then a blank line, then the body.
+const SUBJECT = /^Subject: (.*)$/;
 
 /**
  * One line of the signals or contradictions field as label, fact and date; a line without evidence is
@@ -33,6 +35,18 @@ export function approachParts(text) {
       .map((line, index) => ({ key: `${index}`, text: line })),
     nextStep: nextStep ? nextStep.replace(NEXT_STEP, '') : null,
   };
+}
+
+/**
+ * The email draft as its subject and its body; the body keeps its line breaks.
+ * @param {string|null|undefined} text
+ * @returns {{ subject: string|null, body: string }}
+ */
+export function emailDraftParts(text) {
+  const [first = '', ...rest] = (text ?? '').split('\n');
+  const subject = SUBJECT.exec(first.trim());
+  if (!subject) return { subject: null, body: (text ?? '').trim() };
+  return { subject: subject[1].trim(), body: rest.join('\n').trim() };
 }
 
 function lines(text) {

@@ -15,6 +15,7 @@ import labelRange from '@salesforce/label/c.Ripe_Range';
 import labelAdjustedPotential from '@salesforce/label/c.Ripe_AdjustedPotential';
 import labelExpectedValue from '@salesforce/label/c.Ripe_ExpectedValue';
 import labelProbability from '@salesforce/label/c.Ripe_Probability';
+import labelProbabilityInterval from '@salesforce/label/c.Ripe_ProbabilityInterval';
 import labelConfidence from '@salesforce/label/c.Ripe_Confidence';
 import labelWindow from '@salesforce/label/c.Ripe_Window';
 import labelSignals from '@salesforce/label/c.Ripe_Signals';
@@ -25,6 +26,10 @@ import labelDecisionMaker from '@salesforce/label/c.Ripe_DecisionMaker';
 import labelApproach from '@salesforce/label/c.Ripe_Approach';
 import labelCopyApproach from '@salesforce/label/c.Ripe_CopyApproach';
 import labelCopied from '@salesforce/label/c.Ripe_Copied';
+import labelEmailDraft from '@salesforce/label/c.Ripe_EmailDraft';
+import labelEmailSubject from '@salesforce/label/c.Ripe_EmailSubject';
+import labelCopyEmailDraft from '@salesforce/label/c.Ripe_CopyEmailDraft';
+import labelEmailDraftCopied from '@salesforce/label/c.Ripe_EmailDraftCopied';
 import labelUsage from '@salesforce/label/c.Ripe_Usage';
 import labelNoUsage from '@salesforce/label/c.Ripe_NoUsage';
 import labelLicence from '@salesforce/label/c.Ripe_Licence';
@@ -80,6 +85,7 @@ export const LABELS = {
   adjustedPotential: labelAdjustedPotential,
   expectedValue: labelExpectedValue,
   probability: labelProbability,
+  probabilityInterval: labelProbabilityInterval,
   confidence: labelConfidence,
   window: labelWindow,
   signals: labelSignals,
@@ -90,6 +96,10 @@ export const LABELS = {
   approach: labelApproach,
   copyApproach: labelCopyApproach,
   copied: labelCopied,
+  emailDraft: labelEmailDraft,
+  emailSubject: labelEmailSubject,
+  copyEmailDraft: labelCopyEmailDraft,
+  emailDraftCopied: labelEmailDraftCopied,
   usage: labelUsage,
   noUsage: labelNoUsage,
   licence: labelLicence,

@@ -120,6 +120,24 @@ describe('c-expansion-card', () => {
       expect($(element, 'confidence').value).toBeCloseTo(0.64);
     });
 
+    it('shows the probability with its interval', async () => {
+      const element = await mountWith(mockRecord);
+      const interval = $(element, 'probability-interval');
+      expect(interval.textContent).toContain(LABELS.probabilityInterval);
+      const ends = [...interval.querySelectorAll('lightning-formatted-number')];
+      expect(ends.map((number) => number.formatStyle)).toEqual(['percent', 'percent']);
+      expect(ends[0].value).toBeCloseTo(0.615);
+      expect(ends[1].value).toBeCloseTo(0.81);
+    });
+
+    it('shows the probability alone when the night wrote no interval', async () => {
+      const element = await mountWith(
+        withFields(mockRecord, { ProbabilityLow__c: null, ProbabilityHigh__c: null }),
+      );
+      expect($(element, 'probability').value).toBeCloseTo(0.7235);
+      expect($(element, 'probability-interval')).toBeNull();
+    });
+
     it("uses the user's currency in a single-currency org", async () => {
       const record = JSON.parse(JSON.stringify(mockRecord));
       delete record.fields.CurrencyIsoCode;
@@ -192,6 +210,54 @@ describe('c-expansion-card', () => {
       await flushPromises();
       expect(writeText).toHaveBeenCalledWith(mockRecord.fields.Approach__c.value);
       expect(toasts).toEqual([{ title: LABELS.copied, variant: 'success' }]);
+    });
+
+    it('shows the email draft: its subject apart, then the body with its line breaks', async () => {
+      const element = await mountWith(mockRecord);
+      expect($(element, 'email-subject').textContent).toBe(
+        `${LABELS.emailSubject}:Northwind Analytics — 118 of 120 seats in use`,
+      );
+      const body = $(element, 'email-body').textContent;
+      expect(body.startsWith('Hi Claire,\n\nYour team now uses 118 of its 120 seats')).toBe(true);
+      expect(body.endsWith('Best,\nSam')).toBe(true);
+      expect(body).not.toContain('Subject:');
+    });
+
+    it('shows a draft without a subject line as its body alone', async () => {
+      const element = await mountWith(
+        withFields(mockRecord, { EmailDraft__c: 'Hi Claire,\nShall we talk seats?' }),
+      );
+      expect($(element, 'email-subject')).toBeNull();
+      expect($(element, 'email-body').textContent).toBe('Hi Claire,\nShall we talk seats?');
+    });
+
+    it('leaves the email draft out when the night wrote none', async () => {
+      const element = await mountWith(withFields(mockRecord, { EmailDraft__c: null }));
+      expect($(element, 'email-draft')).toBeNull();
+      expect($(element, 'copy-email-draft')).toBeNull();
+    });
+
+    it('copies the email draft to the clipboard', async () => {
+      const writeText = jest.fn().mockResolvedValue(undefined);
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+      const element = await mountWith(mockRecord);
+      expect($(element, 'copy-email-draft').label).toBe(LABELS.copyEmailDraft);
+      $(element, 'copy-email-draft').click();
+      await flushPromises();
+      expect(writeText).toHaveBeenCalledWith(mockRecord.fields.EmailDraft__c.value);
+      expect(toasts).toEqual([{ title: LABELS.emailDraftCopied, variant: 'success' }]);
+    });
+
+    it('shows the error panel when the clipboard refuses the copy', async () => {
+      const writeText = jest.fn().mockRejectedValue(new Error('Document is not focused.'));
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+      const element = await mountWith(mockRecord);
+      $(element, 'copy-email-draft').click();
+      await flushPromises();
+      expect(element.shadowRoot.querySelector('c-error-panel').errors.message).toBe(
+        'Document is not focused.',
+      );
+      expect(toasts).toEqual([]);
     });
 
     it('draws the usage of the related list against the licence', async () => {
