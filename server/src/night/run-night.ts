@@ -1,6 +1,6 @@
 import { parseAccounts, type FieldIssue, type OrgConfig, type Readiness, type Verdict } from '@ripe/shared';
 import type { AccountSource } from './account-source.ts';
-import { TopOpportunities, type RankedOpportunity } from './top-opportunities.ts';
+import { TopOpportunities, type RankedOpportunity, type ShortlistCapacity } from './top-opportunities.ts';
 import { scoreAndAssess } from '../engine/score-account.ts';
 import type { ScoringModel } from '../model/scoring-model.ts';
 
@@ -24,8 +24,10 @@ export interface NightOptions {
   batchSize?: number;
   sink?: NightSink;
   progress?: NightProgress;
-  /** How many top opportunities to keep for the ranked list and the report. */
+  /** How many top opportunities to keep for the ranked list. */
   topCount?: number;
+  /** Bounds of the report's ready and nurture lists (defaults: 2,000 and 100). */
+  reportCapacity?: Partial<Pick<ShortlistCapacity, 'ready' | 'nurture'>>;
 }
 
 export interface NightSummary {
@@ -44,6 +46,10 @@ export interface NightSummary {
   durationMs: number;
   scoringMs: number;
   top: RankedOpportunity[];
+  /** Every ready account (up to `reportCapacity.ready`), by expected value: `readiness.ready` says how many there were. */
+  ready: RankedOpportunity[];
+  /** The best nurture accounts (up to `reportCapacity.nurture`), by expected value. */
+  nurture: RankedOpportunity[];
 }
 
 const keptIssues = 1_000;
@@ -55,7 +61,7 @@ const keptIssues = 1_000;
 export async function runNight(options: NightOptions): Promise<NightSummary> {
   const { source, asOf, config, model } = options;
   const batchSize = options.batchSize ?? 100;
-  const top = new TopOpportunities(options.topCount ?? 25);
+  const top = new TopOpportunities({ top: options.topCount ?? 25, ...options.reportCapacity });
   const ctx = { now: asOf, config, priceBook: source.priceBook };
   const summary: NightSummary = {
     orgId: source.orgId,
@@ -72,6 +78,8 @@ export async function runNight(options: NightOptions): Promise<NightSummary> {
     durationMs: 0,
     scoringMs: 0,
     top: [],
+    ready: [],
+    nurture: [],
   };
   const report = (issues: FieldIssue[]) => {
     summary.issueCount += issues.length;
@@ -116,5 +124,7 @@ export async function runNight(options: NightOptions): Promise<NightSummary> {
   options.progress?.stop();
   summary.durationMs = performance.now() - startedAt;
   summary.top = top.list();
+  summary.ready = top.readyList();
+  summary.nurture = top.nurtureList();
   return summary;
 }

@@ -1,17 +1,12 @@
 import type { AccountSnapshot, Verdict } from '@ripe/shared';
-import { addDays } from '@ripe/shared';
+import { activeUsersOf, usageChartOf, type UsageChartData, type UsagePoint } from './usage-chart.ts';
 
 export interface RankedOpportunity {
   verdict: Verdict;
-  /** What the report's usage-vs-limit chart needs, kept small. */
-  chart: UsageChart | null;
-}
-
-export interface UsageChart {
-  start: string;
-  seatsUsed: (number | null)[];
-  activeUsers: (number | null)[];
-  seatsLicensed: number;
+  /** The account's main usage metric against its limit, as the report and the HubSpot card draw it. */
+  chart: UsageChartData | null;
+  /** Active users as weekly medians, drawn beside a seats chart; [] when the chart is active users already. */
+  activeUsers: UsagePoint[];
 }
 
 const rankOf: Record<Verdict['readiness'], number> = { ready: 3, nurture: 2, caution: 1, not_ready: 0 };
@@ -21,38 +16,86 @@ export function compareOpportunities(a: Verdict, b: Verdict): number {
   return rankOf[b.readiness] - rankOf[a.readiness] || b.expectedValue - a.expectedValue;
 }
 
-function chartOf(snapshot: AccountSnapshot, days: number): UsageChart | null {
-  const seats = snapshot.usage.find((s) => s.kind === 'seats_used');
-  if (!seats) return null;
-  const active = snapshot.usage.find((s) => s.kind === 'active_users');
-  const from = Math.max(0, seats.values.length - days);
-  return {
-    start: addDays(seats.start, from),
-    seatsUsed: seats.values.slice(from),
-    activeUsers: active ? active.values.slice(Math.max(0, active.values.length - days)) : [],
-    seatsLicensed: snapshot.contract.seatsLicensed,
-  };
+/** The best `capacity` entries offered, in rank order; a worse one is refused without being built. */
+class BoundedRanking {
+  readonly items: RankedOpportunity[] = [];
+  constructor(readonly capacity: number) {}
+
+  accepts(verdict: Verdict): boolean {
+    const worst = this.items.at(-1);
+    return this.items.length < this.capacity || !worst || compareOpportunities(verdict, worst.verdict) < 0;
+  }
+
+  insert(entry: RankedOpportunity): void {
+    let low = 0;
+    let high = this.items.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (compareOpportunities((this.items[mid] as RankedOpportunity).verdict, entry.verdict) <= 0)
+        low = mid + 1;
+      else high = mid;
+    }
+    this.items.splice(low, 0, entry);
+    if (this.items.length > this.capacity) this.items.pop();
+  }
 }
 
-/** Keeps the best `capacity` opportunities of a streamed night without holding the others. */
+export interface ShortlistCapacity {
+  /** The ranked list's length (any readiness but not_ready). */
+  top: number;
+  /** Ready accounts kept for the report: all of them up to this bound. */
+  ready: number;
+  /** Nurture accounts kept for the report, the best first. */
+  nurture: number;
+}
+
+export const defaultShortlistCapacity: ShortlistCapacity = { top: 25, ready: 2_000, nurture: 100 };
+
+/**
+ * Keeps what a streamed night shows without holding the other accounts: the ranked top, the ready accounts and
+ * the best nurture ones, each bounded. A verdict kept in several lists is one entry, its chart built once.
+ */
 export class TopOpportunities {
-  private readonly items: RankedOpportunity[] = [];
-  constructor(
-    private readonly capacity: number,
-    private readonly chartDays = 180,
-  ) {}
+  private readonly top: BoundedRanking;
+  private readonly ready: BoundedRanking;
+  private readonly nurture: BoundedRanking;
+
+  constructor(capacity: Partial<ShortlistCapacity> = {}) {
+    const bounds = { ...defaultShortlistCapacity, ...capacity };
+    this.top = new BoundedRanking(bounds.top);
+    this.ready = new BoundedRanking(bounds.ready);
+    this.nurture = new BoundedRanking(bounds.nurture);
+  }
 
   offer(verdict: Verdict, snapshot: AccountSnapshot): void {
     if (verdict.readiness === 'not_ready') return;
-    const worst = this.items.at(-1);
-    if (this.items.length >= this.capacity && worst && compareOpportunities(verdict, worst.verdict) >= 0)
-      return;
-    this.items.push({ verdict, chart: chartOf(snapshot, this.chartDays) });
-    this.items.sort((a, b) => compareOpportunities(a.verdict, b.verdict));
-    if (this.items.length > this.capacity) this.items.pop();
+    const lists = [
+      this.top,
+      ...(verdict.readiness === 'ready' ? [this.ready] : []),
+      ...(verdict.readiness === 'nurture' ? [this.nurture] : []),
+    ].filter((list) => list.accepts(verdict));
+    if (lists.length === 0) return;
+    const chart = usageChartOf(snapshot, verdict);
+    const entry: RankedOpportunity = {
+      verdict,
+      chart,
+      activeUsers: chart?.metric === 'active_users' ? [] : activeUsersOf(snapshot, verdict.asOf),
+    };
+    for (const list of lists) list.insert(entry);
   }
 
+  /** The best opportunities of any readiness, in rank order. */
   list(): RankedOpportunity[] {
-    return [...this.items];
+    return [...this.top.items];
+  }
+
+  /** The ready accounts by expected value (all of them, up to the bound). */
+  readyList(): RankedOpportunity[] {
+    return [...this.ready.items];
+  }
+
+  /** The best nurture accounts by expected value. */
+  nurtureList(): RankedOpportunity[] {
+    return [...this.nurture.items];
   }
 }

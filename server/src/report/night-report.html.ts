@@ -1,33 +1,77 @@
 import type { Verdict } from '@ripe/shared';
 import type { NightSummary } from '../night/run-night.ts';
+import type { RankedOpportunity } from '../night/top-opportunities.ts';
 import { escapeHtml } from './html.ts';
+import { reportStyle } from './night-report.style.ts';
 import { usageChartSvg } from './usage-chart.svg.ts';
+
+/** Ready accounts whose section opens with the report (and so prints in full). */
+export const OPEN_SECTIONS = 10;
 
 const money = (amount: number, currency: string) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+const count = (n: number) => new Intl.NumberFormat('en-US').format(n);
+const words = (code: string | null) => (code ? code.replaceAll('_', ' ') : '—');
 
-const style = `body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1100px;color:#222}
-table{border-collapse:collapse;width:100%}th,td{padding:6px 8px;border-bottom:1px solid #e3e3e3;text-align:left;vertical-align:top}
-th{background:#f6f7f9}.num{text-align:right;font-variant-numeric:tabular-nums}.pill{padding:1px 8px;border-radius:10px;font-size:12px}
-.ready{background:#d4f5dd}.nurture{background:#fdf1c7}.caution{background:#fbd9d3}.not_ready{background:#eee}
-.cards{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid #e3e3e3;border-radius:8px;padding:10px 14px;min-width:150px}
-.card b{display:block;font-size:20px}details{border:1px solid #e3e3e3;border-radius:8px;padding:8px 12px;margin:10px 0}
-summary{cursor:pointer;font-weight:600}.neg{color:#b03a2e}.muted{color:#666}blockquote{margin:4px 0 4px 12px;color:#444;font-style:italic}
-pre{white-space:pre-wrap;background:#f6f7f9;padding:8px;border-radius:6px}`;
+function windowText(v: Verdict): string {
+  return v.window ? `${v.window.opensOn} → ${v.window.closesOn}` : '—';
+}
 
-function rankedRow(v: Verdict, rank: number): string {
-  const { currency } = v.potential;
-  const window = v.window ? `${v.window.opensOn} → ${v.window.closesOn}` : '—';
-  const signals = v.signals
-    .filter((s) => s.polarity === 'positive')
-    .slice(0, 3)
+function crossingText(entry: RankedOpportunity): string {
+  const crossing = entry.chart?.crossingDate;
+  if (!crossing) return '—';
+  return crossing > entry.verdict.asOf ? `~${crossing}` : `since ${crossing}`;
+}
+
+function topSignals(v: Verdict, polarity: 'positive' | 'negative', max: number): string {
+  return v.signals
+    .filter((s) => s.polarity === polarity)
+    .slice(0, max)
     .map((s) => escapeHtml(s.label))
     .join('<br>');
-  return `<tr><td class="num">${rank}</td><td><a href="#acc-${escapeHtml(v.accountId)}">${escapeHtml(v.accountName)}</a></td>
-<td><span class="pill ${v.readiness}">${v.readiness}</span></td><td>${escapeHtml(v.motion ?? '—')}</td>
-<td class="num">${money(v.potential.arr, currency)}<br><span class="muted">${money(v.potential.low, currency)}–${money(v.potential.high, currency)}</span></td>
-<td class="num">${(v.probability * 100).toFixed(0)}%</td><td class="num">${money(v.expectedValue, currency)}</td>
-<td>${window}</td><td>${signals}</td></tr>`;
+}
+
+/** Why a nurture account is not ready yet: its contradictions, else its negative signals. */
+function holdsBack(v: Verdict): string {
+  const reasons = [
+    ...v.contradictions.map((c) => `${escapeHtml(c.label)} (${c.effect})`),
+    ...v.signals.filter((s) => s.polarity === 'negative').map((s) => escapeHtml(s.label)),
+  ];
+  return reasons.slice(0, 2).join('<br>') || `signals not yet converging (score ${v.score.toFixed(0)})`;
+}
+
+function accountCell(v: Verdict): string {
+  return `<a href="#acc-${escapeHtml(v.accountId)}">${escapeHtml(v.accountName)}</a>`;
+}
+
+function moneyCells(v: Verdict): string {
+  const c = v.potential.currency;
+  return `<td class="num">${money(v.potential.arr, c)}<br><span class="muted">${money(v.potential.low, c)}–${money(v.potential.high, c)}</span></td>
+<td class="num">${(v.probability * 100).toFixed(0)}%</td><td class="num"><b>${money(v.expectedValue, c)}</b></td>`;
+}
+
+function readyTable(entries: readonly RankedOpportunity[]): string {
+  const rows = entries
+    .map((entry, i) => {
+      const v = entry.verdict;
+      return `<tr><td class="num">${i + 1}</td><td>${accountCell(v)}</td><td>${words(v.motion)}</td>${moneyCells(v)}
+<td class="nowrap">${windowText(v)}</td><td class="nowrap">${crossingText(entry)}</td><td>${topSignals(v, 'positive', 3)}</td></tr>`;
+    })
+    .join('');
+  return `<table><thead><tr><th>#</th><th>Account</th><th>Motion</th><th class="num">Potential (ARR)</th><th class="num">Probability</th><th class="num">Expected value</th><th>Window</th><th>Limit</th><th>Top signals</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
+}
+
+function nurtureTable(entries: readonly RankedOpportunity[]): string {
+  const rows = entries
+    .map((entry, i) => {
+      const v = entry.verdict;
+      return `<tr><td class="num">${i + 1}</td><td>${accountCell(v)}</td><td>${words(v.motion)}</td>${moneyCells(v)}
+<td>${topSignals(v, 'positive', 2)}</td><td class="neg">${holdsBack(v)}</td></tr>`;
+    })
+    .join('');
+  return `<table><thead><tr><th>#</th><th>Account</th><th>Motion</th><th class="num">Potential (ARR)</th><th class="num">Probability</th><th class="num">Expected value</th><th>For it</th><th>Holding it back</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
 }
 
 function evidenceList(v: Verdict): string {
@@ -53,34 +97,85 @@ function evidenceList(v: Verdict): string {
   return `<h4>Signals</h4><ul>${signals || '<li>none</li>'}</ul>${contradictions ? `<h4>Contradictions</h4><ul>${contradictions}</ul>` : ''}`;
 }
 
-function accountDetails(entry: NightSummary['top'][number]): string {
-  const v = entry.verdict;
+function agentBlock(v: Verdict): string {
   const agent = v.agent;
-  const chart = entry.chart ? usageChartSvg(entry.chart, `Usage of ${v.accountName} against its limit`) : '';
-  const agentBlock = agent
-    ? `<h4>Expansion agent</h4><p>${agent.isReal ? 'Judged real' : 'Judged not real yet'}: ${escapeHtml(agent.reason)}</p>
-<p><b>Decision-maker:</b> ${agent.decisionMaker ? `${escapeHtml(agent.decisionMaker.name)}, ${escapeHtml(agent.decisionMaker.title)} — ${escapeHtml(agent.decisionMaker.reason)}` : 'not identified'}</p>
-<p><b>Approach:</b> ${escapeHtml(agent.approach)}</p><p><b>Next step:</b> ${escapeHtml(agent.nextStep)}</p>
-<details><summary>Email draft</summary><pre>${escapeHtml(agent.emailDraft.subject)}\n\n${escapeHtml(agent.emailDraft.body)}</pre></details>`
-    : '';
-  return `<details id="acc-${escapeHtml(v.accountId)}"><summary>${escapeHtml(v.accountName)} — ${v.readiness}, score ${v.score.toFixed(0)}, ${escapeHtml(v.potential.basis)}</summary>
-${chart}${evidenceList(v)}${agentBlock}</details>`;
+  if (!agent) return '';
+  const maker = agent.decisionMaker
+    ? `${escapeHtml(agent.decisionMaker.name)}, ${escapeHtml(agent.decisionMaker.title)} — ${escapeHtml(agent.decisionMaker.reason)}`
+    : 'not identified';
+  return `<h4>Approach</h4><p>${agent.isReal ? 'Judged real' : 'Judged not real yet'}: ${escapeHtml(agent.reason)}</p>
+<p><b>Decision-maker:</b> ${maker}</p><p><b>Approach:</b> ${escapeHtml(agent.approach)}</p><p><b>Next step:</b> ${escapeHtml(agent.nextStep)}</p>
+<details class="email"><summary>Email draft</summary><pre>${escapeHtml(agent.emailDraft.subject)}\n\n${escapeHtml(agent.emailDraft.body)}</pre></details>`;
 }
 
-/** The HTML report of a night: headline figures, the ranked table, per-account evidence and usage charts. */
-export function renderNightReport(summary: NightSummary): string {
+function accountDetails(entry: RankedOpportunity, open: boolean): string {
+  const v = entry.verdict;
+  const chart = entry.chart
+    ? usageChartSvg(entry.chart, {
+        title: `Usage of ${v.accountName} against its limit`,
+        asOf: v.asOf,
+        activeUsers: entry.activeUsers,
+      })
+    : '<p class="muted">No usage series to chart.</p>';
+  const headline = [
+    v.readiness,
+    words(v.motion),
+    `EV ${money(v.expectedValue, v.potential.currency)}`,
+    v.window ? `window ${windowText(v)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return `<details id="acc-${escapeHtml(v.accountId)}" class="account"${open ? ' open' : ''}><summary><b>${escapeHtml(v.accountName)}</b> <span class="pill ${v.readiness}">${headline}</span></summary>
+<p class="muted">Score ${v.score.toFixed(0)}, confidence ${(v.confidence * 100).toFixed(0)}%. Potential: ${escapeHtml(v.potential.basis)}</p>
+${chart}${evidenceList(v)}${agentBlock(v)}</details>`;
+}
+
+function cards(summary: NightSummary): string {
   const c = summary.currency;
-  const cards = [
-    ['accounts scored', String(summary.scored)],
-    ['ready', String(summary.readiness.ready)],
-    ['nurture', String(summary.readiness.nurture)],
-    ['caution', String(summary.readiness.caution)],
+  return [
+    ['accounts scored', count(summary.scored)],
+    ['ready', count(summary.readiness.ready)],
+    ['nurture', count(summary.readiness.nurture)],
+    ['caution', count(summary.readiness.caution)],
     ['potential (ready + nurture)', money(summary.totalPotential, c)],
     ['expected value', money(summary.totalExpectedValue, c)],
-    ['invalid records', String(summary.invalid)],
+    ['invalid records', count(summary.invalid)],
   ]
     .map(([label, value]) => `<div class="card"><span class="muted">${label}</span><b>${value}</b></div>`)
     .join('');
+}
+
+function readySection(summary: NightSummary): string {
+  const total = summary.readiness.ready;
+  if (summary.ready.length === 0) return `<h2 id="ready">Ready now</h2><p>No account is ready tonight.</p>`;
+  const shown =
+    summary.ready.length < total
+      ? `The best ${count(summary.ready.length)} of ${count(total)} ready accounts`
+      : `All ${count(total)} ready accounts`;
+  return `<h2 id="ready">Ready now — ${count(total)} account${total === 1 ? '' : 's'}</h2>
+<p class="muted">${shown}, by expected value (potential × probability). The window is the 60–90 days before the projected limit; “Limit” is when usage reaches the licence or the commit.</p>
+${readyTable(summary.ready)}
+<h3>Evidence per ready account</h3>
+${summary.ready.map((entry, i) => accountDetails(entry, i < OPEN_SECTIONS)).join('\n')}`;
+}
+
+function nurtureSection(summary: NightSummary): string {
+  const total = summary.readiness.nurture;
+  if (summary.nurture.length === 0)
+    return `<h2 id="nurture">Nurture</h2><p>No account to nurture tonight.</p>`;
+  const shown =
+    summary.nurture.length < total
+      ? `The best ${count(summary.nurture.length)} of ${count(total)}`
+      : `All ${count(total)}`;
+  return `<h2 id="nurture" class="page">Nurture — ${count(total)} account${total === 1 ? '' : 's'}</h2>
+<p class="muted">${shown} by expected value: an expansion is forming but is not ready to pitch yet — what holds each back is on the right.</p>
+${nurtureTable(summary.nurture)}
+<h3>Evidence per nurture account</h3>
+${summary.nurture.map((entry) => accountDetails(entry, false)).join('\n')}`;
+}
+
+/** The HTML report of a night: headline figures, every ready account, the nurture accounts, evidence and charts. */
+export function renderNightReport(summary: NightSummary): string {
   const issues = summary.issues
     .slice(0, 50)
     .map(
@@ -88,12 +183,15 @@ export function renderNightReport(summary: NightSummary): string {
         `<li>${escapeHtml(i.record)} ${escapeHtml(i.recordId)}: ${escapeHtml(i.field)} — ${escapeHtml(i.message)}</li>`,
     )
     .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ripe — night of ${escapeHtml(summary.asOf)}</title><style>${style}</style></head><body>
-<h1>Ripe — expansion opportunities</h1><p class="muted">Org ${escapeHtml(summary.orgId)}, night of ${escapeHtml(summary.asOf)}, ${summary.records} records in ${(summary.durationMs / 1000).toFixed(1)} s</p>
-<div class="cards">${cards}</div>
-<h2>Ranked opportunities</h2><table><thead><tr><th>#</th><th>Account</th><th>Readiness</th><th>Motion</th><th>Potential</th><th>Probability</th><th>Expected value</th><th>Window</th><th>Top signals</th></tr></thead>
-<tbody>${summary.top.map((t, i) => rankedRow(t.verdict, i + 1)).join('')}</tbody></table>
-<h2>Evidence per account</h2>${summary.top.map(accountDetails).join('')}
-${issues ? `<h2>Records not scored</h2><ul>${issues}</ul>` : ''}
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Ripe — expansion opportunities, night of ${escapeHtml(summary.asOf)}</title><style>${reportStyle}</style></head><body>
+<header><h1>Expansion opportunities — night of ${escapeHtml(summary.asOf)}</h1>
+<p class="muted">Org ${escapeHtml(summary.orgId)} · ${count(summary.records)} records scored by Ripe in ${(summary.durationMs / 1000).toFixed(1)} s</p></header>
+<div class="cards">${cards(summary)}</div>
+<nav><a href="#ready">Ready now (${count(summary.readiness.ready)})</a> · <a href="#nurture">Nurture (${count(summary.readiness.nurture)})</a>${issues ? ' · <a href="#issues">Records not scored</a>' : ''}</nav>
+${readySection(summary)}
+${nurtureSection(summary)}
+${issues ? `<h2 id="issues">Records not scored</h2><p class="muted">${count(summary.issueCount)} issue(s); the first ones:</p><ul>${issues}</ul>` : ''}
+<footer class="muted">Charts: weekly medians of daily usage (a weekday/weekend cycle does not hide the trend); dashed red = the licence or the commit, dashed blue = the projection to the day the limit is reached. Printed, an open section prints in full and a closed one as its summary line.</footer>
 </body></html>`;
 }

@@ -115,7 +115,8 @@ export function registerDemo(program: Command): void {
       }
       await writeFile(reportPath, renderNightReport(summary));
       if (options.json) {
-        const { top, ...rest } = summary;
+        // The report's lists are in the report: the JSON keeps the ranked top only.
+        const { top, ready: _ready, nurture: _nurture, ...rest } = summary;
         process.stdout.write(
           `${JSON.stringify(
             {
