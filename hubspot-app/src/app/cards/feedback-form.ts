@@ -45,3 +45,10 @@ export function isoDay(value: { year: number; month: number; date: number }): st
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${value.year}-${pad(value.month + 1)}-${pad(value.date)}`;
 }
+
+/** A calendar day as DateInput's value; undefined while none is picked. */
+export function baseDate(isoDate: string): { year: number; month: number; date: number } | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return undefined;
+  return { year: Number(match[1]), month: Number(match[2]) - 1, date: Number(match[3]) };
+}

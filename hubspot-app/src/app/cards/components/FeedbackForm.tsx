@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { FeedbackRequest } from '../api/card-contract.ts';
 import { reasonMaxLength } from '../api/card-contract.ts';
 import {
+  baseDate,
   checkFeedbackForm,
   isoDay,
   type FeedbackFormValues,
@@ -55,6 +56,7 @@ export function FeedbackForm({ kind, currency, messages, onCancel, onSubmit }: P
           label={messages.snoozeUntil}
           required
           format="YYYY-MM-DD"
+          value={baseDate(values.snoozedUntil)}
           onChange={(day) => setValues({ ...values, snoozedUntil: day ? isoDay(day) : '' })}
           {...errorOf('snoozedUntil')}
         />
