@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { RipeError } from '@ripe/shared';
-import { CsvError, parse } from 'csv-parse';
 import { getOrg, withOrg, type Database } from '../store/index.ts';
 import { checkUsagePoint, type UsagePoint } from './usage-point.schema.ts';
 import { upsertUsagePoints } from './usage-points.repository.ts';
@@ -11,6 +11,7 @@ import {
   usageCsvRowToPoint,
   type UsageCsvLayout,
 } from './usage-csv.row.ts';
+import { splitCsvLine } from './usage-csv.line.ts';
 
 /** One rejected row: its line in the file (the header is line 1) and the column at fault. */
 export interface CsvRowIssue {
@@ -46,7 +47,8 @@ export interface UsageCsvReport {
  * Streams a usage CSV (`account_id,metric,day,value[,kind,feature,premium]`) into the org's usage:
  * each row validated like a posted point, valid rows upserted in batches (one transaction each, so
  * an interrupted import keeps what it wrote and a re-run completes it), bad rows reported by line
- * and column. Memory is bounded by the batch.
+ * and column. One row per line: a quote left open or a stray quote costs its own row, never the
+ * rows after it. Memory is bounded by the batch.
  */
 export async function importUsageCsv(options: UsageCsvImport): Promise<UsageCsvReport> {
   const { db, orgId, path, latestDay, batchSize = 5_000, maxIssues = 1_000, progress } = options;
@@ -71,21 +73,34 @@ export async function importUsageCsv(options: UsageCsvImport): Promise<UsageCsvR
   };
 
   let layout: UsageCsvLayout | undefined;
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }),
-  );
+  let columnNames: string[] = [];
+  const reject = (line: number, column: string, message: string) => {
+    if (report.issues.length < maxIssues) report.issues.push({ row: line, column, message });
+  };
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  let lineNumber = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
+    for await (const raw of lines) {
+      lineNumber += 1;
+      const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (text.trim() === '') continue;
+      const split = splitCsvLine(text);
       if (!layout) {
-        layout = headerLayout(record, path);
+        if (!split.ok) {
+          throw new RipeError('invalid_csv', `${path} line ${lineNumber}, the header: ${split.message}`);
+        }
+        layout = headerLayout(split.cells, path);
+        columnNames = columnNamesOf(layout);
         progress?.start(total, 'usage rows');
         continue;
       }
       report.rows += 1;
-      const check = checkUsagePoint(usageCsvRowToPoint(record, layout), latestDay);
+      if (!split.ok) {
+        report.rejected += 1;
+        reject(lineNumber, columnNames[split.cell] ?? `column ${split.cell + 1}`, split.message);
+        continue;
+      }
+      const check = checkUsagePoint(usageCsvRowToPoint(split.cells, layout), latestDay);
       if (check.ok) {
         batch.push(check.point);
         report.accepted += 1;
@@ -95,20 +110,15 @@ export async function importUsageCsv(options: UsageCsvImport): Promise<UsageCsvR
         }
       } else {
         report.rejected += 1;
-        for (const issue of check.issues) {
-          if (report.issues.length < maxIssues) {
-            report.issues.push({ row: info.lines, column: usageCsvColumnOf(issue), message: issue.message });
-          }
-        }
+        for (const issue of check.issues) reject(lineNumber, usageCsvColumnOf(issue), issue.message);
       }
     }
   } catch (error) {
     // The batch in flight settles first: its failure must not go unhandled.
     await writing.catch(() => {});
-    if (error instanceof CsvError) {
-      throw new RipeError('invalid_csv', `${path} cannot be read as CSV: ${error.message}`, { cause: error });
-    }
     throw error;
+  } finally {
+    lines.close();
   }
   if (!layout) throw new RipeError('invalid_csv', `${path} has no header row`);
   await flush();
@@ -117,6 +127,13 @@ export async function importUsageCsv(options: UsageCsvImport): Promise<UsageCsvR
   progress?.stop();
   report.durationMs = performance.now() - started;
   return report;
+}
+
+/** The header's name of each cell position (the known columns only). */
+function columnNamesOf(layout: UsageCsvLayout): string[] {
+  const names: string[] = [];
+  for (const [column, index] of Object.entries(layout)) if (index !== undefined) names[index] = column;
+  return names;
 }
 
 function headerLayout(header: readonly string[], path: string): UsageCsvLayout {

@@ -24,8 +24,8 @@ const goodAndBad = csvFile(
     'acc-1,seats_used,2026-03-01,40,,,',
     'acc-1,seats_used,2026-03-02,forty,,,',
     '"acc-1",seats_used,2026-03-02,41,,,',
-    '"acc-2","api',
-    'calls",2026-03-01,5,consumption,,', // a quoted cell over two lines: reported by its last line
+    '"acc-2","api', // a quote left open costs its own line…
+    'calls",2026-03-01,5,consumption,,', // …and a stray quote its own, never the lines after them
     'acc-2,sso,2026-03-01,3,feature_adoption,sso,maybe',
     '',
     'acc-2,active_users,2026-03-01,12',
@@ -46,24 +46,25 @@ describeOnEachBackend(process.env.DATABASE_URL, 'usage CSV import', ({ db, newOr
       progress: { start: (total) => progress.push(total), update: (done) => progress.push(done), stop() {} },
     });
     expect({ ...report, durationMs: 0 }).toStrictEqual({
-      rows: 7,
+      rows: 8,
       accepted: 3,
       changed: 3,
-      rejected: 4,
+      rejected: 5,
       durationMs: 0,
       issues: [
         { row: 3, column: 'value', message: 'must be a number' },
+        { row: 5, column: 'metric', message: 'a quoted cell is not closed on its line' },
         {
           row: 6,
-          column: 'metric',
-          message: 'must be 1 to 100 characters A-Z a-z 0-9 _ . : - starting with a letter or digit',
+          column: 'account_id',
+          message: 'a stray quote in an unquoted cell (quote the whole cell and double the quotes inside it)',
         },
         { row: 7, column: 'premium', message: 'must be true or false' },
         { row: 10, column: 'day', message: 'must be a real calendar day' },
       ],
     });
     expect(progress[0]).toBe(9);
-    expect(progress.at(-1)).toBe(7);
+    expect(progress.at(-1)).toBe(8);
     const series = await withOrg(db(), orgId, (tx) => usageSeriesFor(tx, ['acc-1', 'acc-2'], '2026-01-01'));
     expect(series.get('acc-1')).toStrictEqual([
       { metric: 'seats_used', kind: 'seats_used', start: '2026-03-01', values: [40, 41] },
@@ -75,7 +76,25 @@ describeOnEachBackend(process.env.DATABASE_URL, 'usage CSV import', ({ db, newOr
     const orgId = await newOrg();
     await importUsageCsv({ db: db(), orgId, path: goodAndBad, latestDay });
     const again = await importUsageCsv({ db: db(), orgId, path: goodAndBad, latestDay });
-    expect(again).toMatchObject({ rows: 7, accepted: 3, changed: 0, rejected: 4 });
+    expect(again).toMatchObject({ rows: 8, accepted: 3, changed: 0, rejected: 5 });
+  });
+
+  it('rejects a row with a stray quote alone, naming its line and field, and keeps every other row', async () => {
+    const orgId = await newOrg();
+    const rows = Array.from({ length: 3_000 }, (_, i) => `acc-${i},seats_used,2026-03-01,${i % 50}`);
+    rows[9] = 'acc-9,"seats_used,2026-03-01,9'; // line 11: a quote opened and never closed
+    rows[1_999] = 'acc-1999,seats_used,2026-03-01,4"9'; // line 2,001: a quote inside an unquoted cell
+    const path = csvFile('stray-quotes.csv', ['account_id,metric,day,value', ...rows].join('\n'));
+    const report = await importUsageCsv({ db: db(), orgId, path, latestDay });
+    expect(report).toMatchObject({ rows: 3_000, accepted: 2_998, changed: 2_998, rejected: 2 });
+    expect(report.issues).toStrictEqual([
+      { row: 11, column: 'metric', message: 'a quoted cell is not closed on its line' },
+      {
+        row: 2_001,
+        column: 'value',
+        message: 'a stray quote in an unquoted cell (quote the whole cell and double the quotes inside it)',
+      },
+    ]);
   });
 
   it('keeps only the first issues but counts them all', async () => {
@@ -97,10 +116,10 @@ describeOnEachBackend(process.env.DATABASE_URL, 'usage CSV import', ({ db, newOr
     ['an empty file', csvFile('empty.csv', ''), 'invalid_csv', /no header row/],
     ['a missing file', join(dir, 'absent.csv'), 'invalid_input_file', /cannot read/],
     [
-      'broken quoting',
-      csvFile('broken.csv', 'account_id,metric,day,value\n"acc-1,seats_used,2026-03-01,1\n'),
+      'a header with broken quoting',
+      csvFile('broken.csv', '"account_id,metric,day,value\nacc-1,seats_used,2026-03-01,1\n'),
       'invalid_csv',
-      /cannot be read as CSV/,
+      /line 1, the header: a quoted cell is not closed on its line/,
     ],
   ])('refuses %s with a typed error', async (_name, path, code, message) => {
     const orgId = await newOrg();
