@@ -2,7 +2,12 @@ import { fitPlatt } from './calibration/platt.calibration.ts';
 import type { LearnerKind, PreparedLearner, TrainingSet } from './learners/learner.ts';
 import { areaUnderRoc } from './metrics/auc.metric.ts';
 import { logLoss } from './metrics/probability.metric.ts';
-import { forwardChainingFolds, stratifiedFolds, type Fold } from './validation/folds.ts';
+import {
+  forwardChainingFolds,
+  groupedStratifiedFolds,
+  stratifiedFolds,
+  type Fold,
+} from './validation/folds.ts';
 
 export type ValidationKind = 'time' | 'stratified-kfold';
 
@@ -27,16 +32,36 @@ export interface LearnerSelection {
 // Log-loss gains below this are noise: the simpler, steadier logistic model is kept.
 const TIE_MARGIN = 0.001;
 
-/** Validation folds on the training rows: forward chaining when times are known, else stratified k-fold. */
-export function innerFolds(set: TrainingSet, times: ArrayLike<number> | null, folds: number, seed: number) {
-  if (times !== null) {
-    const chained = forwardChainingFolds(times, folds);
+export interface InnerFoldPlan {
+  /** Time of each row (forward chaining then), or null. */
+  times: ArrayLike<number> | null;
+  /** Group of each row (an entity's rows stay in one fold), or null. */
+  groups: ArrayLike<number> | null;
+  /** Gap left between training and validation rows in time order: the label's horizon. */
+  gap: number;
+  folds: number;
+  seed: number;
+}
+
+/**
+ * Validation folds on the training rows: forward chaining with the horizon gap when times are known,
+ * else stratified k-fold, over groups when rows belong to entities.
+ */
+export function innerFolds(set: TrainingSet, plan: InnerFoldPlan) {
+  if (plan.times !== null) {
+    const chained = forwardChainingFolds(plan.times, plan.folds, plan.gap);
     if (chained.length > 0) return { validation: 'time' as const, folds: chained };
   }
   let positives = 0;
   for (let i = 0; i < set.y.length; i++) positives += set.y[i]!;
-  const k = Math.max(2, Math.min(folds, positives, set.y.length - positives));
-  return { validation: 'stratified-kfold' as const, folds: stratifiedFolds(set.y, k, seed) };
+  const k = Math.max(2, Math.min(plan.folds, positives, set.y.length - positives));
+  return {
+    validation: 'stratified-kfold' as const,
+    folds:
+      plan.groups === null
+        ? stratifiedFolds(set.y, k, plan.seed)
+        : groupedStratifiedFolds(set.y, plan.groups, k, plan.seed),
+  };
 }
 
 /** Fits every candidate on each fold, scores its out-of-fold predictions, and keeps the best. */

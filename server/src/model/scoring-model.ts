@@ -28,6 +28,8 @@ export interface TrainingRow {
   label: 0 | 1;
   /** When known (day number, epoch ms...): validation is then time-ordered. */
   time?: number;
+  /** The entity the row belongs to (an account): its rows never straddle a validation fold. */
+  group?: number;
 }
 
 export interface TrainingOptions {
@@ -35,6 +37,8 @@ export interface TrainingOptions {
   seed?: number;
   /** Inner validation folds (forward-chaining blocks when times are given). Default 5, 3 from 10,000 rows. */
   folds?: number;
+  /** The label's horizon in the rows' time unit: the gap left between training and validation rows. */
+  horizon?: number;
   /** Models in the bootstrap ensemble behind the interval (0 = no interval). Default 10. */
   bootstrap?: number;
   candidates?: readonly LearnerKind[];
@@ -140,7 +144,8 @@ export function trainScoringModel(rows: readonly TrainingRow[], options: Trainin
   );
   const times = rows.every((row) => row.time !== undefined) ? rows.map((row) => row.time!) : null;
   const folds = options.folds ?? (rows.length >= 10_000 ? 3 : 5);
-  const plan = innerFolds(set, times, folds, seed);
+  const groups = rows.every((row) => row.group !== undefined) ? rows.map((row) => row.group!) : null;
+  const plan = innerFolds(set, { times, groups, gap: options.horizon ?? 0, folds, seed });
   const selection = selectLearner(set, candidates, plan.validation, plan.folds);
   const chosen = candidates.find((candidate) => candidate.kind === selection.best)!;
 

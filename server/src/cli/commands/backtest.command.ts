@@ -10,6 +10,9 @@ interface BacktestOptions {
   label: string;
   id?: string;
   time?: string;
+  group?: string;
+  horizon: number;
+  categorical?: string[];
   folds: number;
   seed: number;
   svg: string;
@@ -31,6 +34,26 @@ export function registerBacktest(program: Command): void {
       'a time column: the split is then time-ordered (train on the past, test on the future)',
     )
     .option(
+      '--group <column>',
+      'rows of one entity stay in one fold (default: the --id column when ids repeat)',
+    )
+    .option(
+      '--horizon <days>',
+      "the label's horizon in days: a time-ordered split leaves this gap between training and test rows " +
+        '(a numeric time column is read in days)',
+      positiveInt('horizon', 0, 3650),
+      0,
+    )
+    .option(
+      '--categorical <columns>',
+      'comma-separated columns of numeric codes to read as categories',
+      (value: string) =>
+        value
+          .split(',')
+          .map((column) => column.trim())
+          .filter(Boolean),
+    )
+    .option(
       '--folds <k>',
       'folds of the stratified k-fold when no --time is given',
       positiveInt('folds', 2, 20),
@@ -46,6 +69,9 @@ export function registerBacktest(program: Command): void {
         label: options.label,
         id: options.id,
         time: options.time,
+        group: options.group,
+        horizonDays: options.horizon,
+        categorical: options.categorical,
         folds: options.folds,
         seed: options.seed,
       });

@@ -1,8 +1,9 @@
 import { isRipeError } from '@ripe/shared';
 import { describe, expect, it } from 'vitest';
 import {
-  backtestTable,
+  backtestRaw,
   buildTable,
+  readTable,
   formatBacktestReport,
   parseCsv,
   parseLabel,
@@ -13,8 +14,8 @@ import { syntheticCsv, type SyntheticCsvOptions } from './synthetic-csv.fixture.
 
 function backtestOf(options: SyntheticCsvOptions, spec: { time?: string; folds?: number } = {}) {
   const { header, records } = parseCsv(syntheticCsv(options));
-  const table = buildTable(header, records, { label: 'expanded', id: 'account_id', ...spec });
-  return backtestTable(table, {
+  const table = readTable(header, records, { label: 'expanded', id: 'account_id', ...spec });
+  return backtestRaw(table, {
     csvPath: 'synthetic.csv',
     label: 'expanded',
     id: 'account_id',

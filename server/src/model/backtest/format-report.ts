@@ -18,10 +18,20 @@ export function formatBacktestReport(report: BacktestReport): string {
     `Features: ${report.features} from ${used.length} columns (${used.filter((c) => c.type === 'numeric').length} numeric, ${used.filter((c) => c.type === 'categorical').length} categorical one-hot)` +
       (dropped.length > 0 ? `; dropped ${dropped.map((c) => `${c.column} (${c.note})`).join(', ')}` : ''),
   );
+  const group = report.group ? `${report.group.entities} entities of "${report.group.column}"` : null;
   lines.push(
     report.split === 'time'
-      ? `Split: time-ordered, trained on the earliest 75 %, tested on the latest ${report.evaluatedRows} rows`
-      : `Split: stratified ${report.folds}-fold, out-of-fold predictions on ${report.evaluatedRows} rows`,
+      ? `Split: time-ordered, trained on the earliest 75 %, tested on the latest ${report.evaluatedRows} rows` +
+          (report.horizonDays > 0
+            ? `; a ${report.horizonDays}-day horizon gap left ${report.gapRows} training rows out`
+            : '')
+      : report.split === 'grouped-kfold'
+        ? `Split: stratified ${report.folds}-fold over ${group} (each one's rows in one fold), out-of-fold predictions on ${report.evaluatedRows} rows`
+        : `Split: stratified ${report.folds}-fold, out-of-fold predictions on ${report.evaluatedRows} rows`,
+  );
+  lines.push(
+    `Base rate: training ${percent(report.shift.trainBaseRate)}, test ${percent(report.shift.testBaseRate)} ` +
+      `(shift ${(100 * (report.shift.testBaseRate - report.shift.trainBaseRate)).toFixed(1)} points); mean predicted ${percent(report.shift.meanPredicted)}`,
   );
   const tallies = report.learners
     .map(
@@ -35,6 +45,9 @@ export function formatBacktestReport(report: BacktestReport): string {
   lines.push('');
   lines.push(
     `AUC ${fixed(report.auc)}   Brier ${fixed(report.brier)}   ECE ${fixed(report.ece)}   log-loss ${fixed(report.logLoss)}   lift top 10 % ${fixed(report.liftTopDecile, 2)}×`,
+  );
+  lines.push(
+    `Plain logistic regression on the same folds: AUC ${fixed(report.baseline.auc)}   Brier ${fixed(report.baseline.brier)}   ECE ${fixed(report.baseline.ece)}   log-loss ${fixed(report.baseline.logLoss)}`,
   );
   lines.push('');
   lines.push('Reliability (predicted bin: mean predicted → observed rate, rows)');

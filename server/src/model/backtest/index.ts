@@ -1,14 +1,18 @@
 export {
   backtestCsv,
-  backtestTable,
+  backtestRaw,
+  planFolds,
   type BacktestOptions,
   type BacktestReport,
+  type HeldOutScores,
   type LearnerTally,
 } from './backtest.ts';
 export { formatBacktestReport } from './format-report.ts';
 export { reliabilitySvg } from './reliability-svg.ts';
 export {
   buildTable,
+  readTable,
+  type RawTable,
   parseLabel,
   type Table,
   type TableSpec,

@@ -1,10 +1,15 @@
 import { RipeError } from '@ripe/shared';
 import type { TrainingRow } from '../scoring-model.ts';
+import { fitColumnEncoder, isMissing, type ColumnEncoder } from './column-encoder.ts';
 
 export interface TableSpec {
   label: string;
   id?: string;
   time?: string;
+  /** Rows of one entity (an account) stay in one fold; default: the id column when ids repeat. */
+  group?: string;
+  /** Columns of numeric codes to read as categories (a region code, a plan number). */
+  categorical?: readonly string[];
   /** Most frequent levels one-hot encoded per categorical column; the rest share an `(other)` column. */
   maxLevels?: number;
 }
@@ -27,6 +32,26 @@ export interface ColumnReport {
   note?: string;
 }
 
+/** The readable rows of a CSV, before any encoding: encoding is decided on training rows only. */
+export interface RawTable {
+  /** Names and cells of the candidate feature columns (label, id, time and group left out). */
+  columns: string[];
+  /** Per kept row, its cells in `columns` order. */
+  cells: Array<Array<string | undefined>>;
+  labels: Array<0 | 1>;
+  /** Epoch ms for dates, the number itself otherwise; absent without a time column. */
+  times?: number[];
+  /** Group index per row (rows of one entity share it); absent when rows are independent. */
+  groups?: Int32Array;
+  groupColumn?: string;
+  groupCount: number;
+  /** Whether the time column held dates (then a horizon in days is 86,400,000 ms a day). */
+  timeIsDate: boolean;
+  skipped: SkippedRow[];
+  categorical: ReadonlySet<string>;
+  maxLevels: number;
+}
+
 export interface Table {
   featureNames: string[];
   rows: TrainingRow[];
@@ -34,13 +59,9 @@ export interface Table {
   columns: ColumnReport[];
 }
 
-const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '?', '-']);
 const POSITIVE = new Set(['yes', 'y', 'true', 't', '1', '1.0']);
 const NEGATIVE = new Set(['no', 'n', 'false', 'f', '0', '0.0']);
-
-export function isMissing(value: string | undefined): boolean {
-  return value === undefined || MISSING.has(value.trim().toLowerCase());
-}
+export { isMissing };
 
 export function parseLabel(value: string | undefined): 0 | 1 | null {
   const token = (value ?? '').trim().toLowerCase();
@@ -68,16 +89,23 @@ function columnIndex(header: readonly string[], name: string, role: string): num
 }
 
 /**
- * Turns CSV records into training rows for any table: numeric columns as they are, categorical ones
- * one-hot (capped), missing values as NaN, the id column out, the time column for ordering only.
- * Rows with an unreadable label or time are reported in `skipped`, never fatal.
+ * Reads CSV records into labelled rows: the label, the time and the group parsed, the other columns kept
+ * as text for an encoding fitted later on training rows. Rows with an unreadable label or time are
+ * reported in `skipped`, never fatal.
  */
-export function buildTable(header: readonly string[], records: readonly string[][], spec: TableSpec): Table {
+export function readTable(
+  header: readonly string[],
+  records: readonly string[][],
+  spec: TableSpec,
+): RawTable {
   const labelAt = columnIndex(header, spec.label, 'label');
   const idAt = spec.id === undefined ? -1 : columnIndex(header, spec.id, 'id');
   const timeAt = spec.time === undefined ? -1 : columnIndex(header, spec.time, 'time');
+  const groupAt = spec.group === undefined ? idAt : columnIndex(header, spec.group, 'group');
+  for (const column of spec.categorical ?? []) columnIndex(header, column, 'categorical');
   const skipped: SkippedRow[] = [];
   const kept: Array<{ record: string[]; label: 0 | 1; time?: number }> = [];
+  let timeIsDate = false;
   records.forEach((record, r) => {
     const line = r + 2;
     const label = parseLabel(record[labelAt]);
@@ -90,19 +118,19 @@ export function buildTable(header: readonly string[], records: readonly string[]
       });
       return;
     }
-    if (timeAt >= 0) {
-      const time = parseTime(record[timeAt]);
-      if (time === null) {
-        skipped.push({
-          line,
-          column: spec.time!,
-          value: record[timeAt] ?? '',
-          reason: 'time is neither a number nor an ISO date',
-        });
-        return;
-      }
-      kept.push({ record, label, time });
-    } else kept.push({ record, label });
+    if (timeAt < 0) return void kept.push({ record, label });
+    const time = parseTime(record[timeAt]);
+    if (time === null) {
+      skipped.push({
+        line,
+        column: spec.time!,
+        value: record[timeAt] ?? '',
+        reason: 'time is neither a number nor an ISO date',
+      });
+      return;
+    }
+    if (!Number.isFinite(Number(record[timeAt]))) timeIsDate = true;
+    kept.push({ record, label, time });
   });
 
   const positives = kept.filter((row) => row.label === 1).length;
@@ -113,18 +141,84 @@ export function buildTable(header: readonly string[], records: readonly string[]
       `label column "${spec.label}" has only one class (${kept.length} readable rows, all ${only}): a backtest needs both`,
     );
   }
-
-  const encoders = header.flatMap((column, c) =>
-    c === labelAt || c === idAt || c === timeAt
-      ? []
-      : [
-          encodeColumn(
-            column,
-            kept.map((row) => row.record[c]),
-            spec.maxLevels ?? 20,
-          ),
-        ],
+  const featureAt = header.flatMap((_, c) =>
+    c === labelAt || c === idAt || c === timeAt || c === groupAt ? [] : [c],
   );
+  if (featureAt.length === 0) {
+    throw new RipeError(
+      'invalid_csv',
+      `no feature column besides "${spec.label}" and the id, time and group`,
+    );
+  }
+
+  // groups: one index per distinct value; used only when some value repeats (else rows are independent)
+  let groups: Int32Array | undefined;
+  let groupCount = kept.length;
+  if (groupAt >= 0) {
+    const index = new Map<string, number>();
+    const assigned = Int32Array.from(kept, (row) => {
+      const key = (row.record[groupAt] ?? '').trim();
+      let g = index.get(key);
+      if (g === undefined) index.set(key, (g = index.size));
+      return g;
+    });
+    if (index.size < kept.length || spec.group !== undefined) {
+      groups = assigned;
+      groupCount = index.size;
+    }
+  }
+  return {
+    columns: featureAt.map((c) => header[c]!),
+    cells: kept.map((row) => featureAt.map((c) => row.record[c])),
+    labels: kept.map((row) => row.label),
+    ...(timeAt >= 0 ? { times: kept.map((row) => row.time!) } : {}),
+    ...(groups ? { groups, groupColumn: header[groupAt]! } : {}),
+    groupCount,
+    timeIsDate,
+    skipped,
+    categorical: new Set(spec.categorical ?? []),
+    maxLevels: spec.maxLevels ?? 20,
+  };
+}
+
+/** The column encoders fitted on `trainRows` only: type, levels and dropped columns come from them. */
+export function fitEncoders(raw: RawTable, trainRows: ArrayLike<number>): ColumnEncoder[] {
+  return raw.columns.map((column, c) => {
+    const cells: Array<string | undefined> = [];
+    for (let i = 0; i < trainRows.length; i++) cells.push(raw.cells[trainRows[i]!]![c]);
+    return fitColumnEncoder(column, cells, {
+      categorical: raw.categorical.has(column),
+      maxLevels: raw.maxLevels,
+    });
+  });
+}
+
+/** Training rows for `rows` of the table, encoded by `encoders`. */
+export function encodeRows(raw: RawTable, encoders: readonly ColumnEncoder[], rows: ArrayLike<number>) {
+  const result: TrainingRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const features: number[] = [];
+    encoders.forEach((encoder, c) => encoder.encode(raw.cells[row]![c], features));
+    result.push({
+      features,
+      label: raw.labels[row]!,
+      ...(raw.times ? { time: raw.times[row]! } : {}),
+      ...(raw.groups ? { group: raw.groups[row]! } : {}),
+    });
+  }
+  return result;
+}
+
+function allRowsOf(raw: RawTable): Int32Array {
+  return Int32Array.from({ length: raw.labels.length }, (_, i) => i);
+}
+
+/** Every row encoded with encoders fitted on every row (for a model trained on the whole file). */
+export function buildTable(header: readonly string[], records: readonly string[][], spec: TableSpec): Table {
+  const raw = readTable(header, records, spec);
+  const all = allRowsOf(raw);
+  const encoders = fitEncoders(raw, all);
   const featureNames = encoders.flatMap((encoder) => encoder.names);
   if (featureNames.length === 0) {
     throw new RipeError(
@@ -132,76 +226,10 @@ export function buildTable(header: readonly string[], records: readonly string[]
       `no usable feature column besides "${spec.label}"${spec.id ? `, "${spec.id}"` : ''}${spec.time ? `, "${spec.time}"` : ''}`,
     );
   }
-  const rows: TrainingRow[] = kept.map((row, r) => ({
-    features: encoders.flatMap((encoder) => encoder.values[r]!),
-    label: row.label,
-    ...(row.time === undefined ? {} : { time: row.time }),
-  }));
-  return { featureNames, rows, skipped, columns: encoders.map((encoder) => encoder.report) };
-}
-
-interface EncodedColumn {
-  names: string[];
-  /** Per kept row, the encoded values. */
-  values: number[][];
-  report: ColumnReport;
-}
-
-function encodeColumn(column: string, cells: Array<string | undefined>, maxLevels: number): EncodedColumn {
-  const present = cells.filter((cell) => !isMissing(cell)).map((cell) => cell!.trim());
-  const missing = cells.length - present.length;
-  if (present.length === 0) {
-    return {
-      names: [],
-      values: cells.map(() => []),
-      report: { column, type: 'dropped', encoded: 0, missing, note: 'always empty' },
-    };
-  }
-  if (present.every((cell) => Number.isFinite(Number(cell)))) {
-    return {
-      names: [column],
-      values: cells.map((cell) => [isMissing(cell) ? Number.NaN : Number(cell)]),
-      report: { column, type: 'numeric', encoded: 1, missing },
-    };
-  }
-  const frequency = new Map<string, number>();
-  for (const cell of present) frequency.set(cell, (frequency.get(cell) ?? 0) + 1);
-  // nearly one level per row: an identifier or free text, which would only be memorised
-  if (frequency.size > 20 && frequency.size > 0.5 * present.length) {
-    return {
-      names: [],
-      values: cells.map(() => []),
-      report: {
-        column,
-        type: 'dropped',
-        encoded: 0,
-        missing,
-        note: `${frequency.size} distinct values: looks like an identifier`,
-      },
-    };
-  }
-  const levels = [...frequency.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, maxLevels)
-    .map(([level]) => level);
-  const hasOther = frequency.size > levels.length;
-  const names = [...levels.map((level) => `${column}=${level}`), ...(hasOther ? [`${column}=(other)`] : [])];
-  const levelIndex = new Map(levels.map((level, k) => [level, k]));
-  const values = cells.map((cell) => {
-    if (isMissing(cell)) return names.map(() => Number.NaN);
-    const encoded = names.map(() => 0);
-    encoded[levelIndex.get(cell!.trim()) ?? levels.length] = 1;
-    return encoded;
-  });
   return {
-    names,
-    values,
-    report: {
-      column,
-      type: 'categorical',
-      encoded: names.length,
-      missing,
-      ...(hasOther ? { note: `${frequency.size} levels, top ${maxLevels} kept` } : {}),
-    },
+    featureNames,
+    rows: encodeRows(raw, encoders, all),
+    skipped: raw.skipped,
+    columns: encoders.map((encoder) => encoder.report),
   };
 }

@@ -4,7 +4,8 @@ import { fitPlatt, plattFromJson } from './platt.calibration.ts';
 
 /**
  * Isotonic regression needs data to be stable; with fewer positives (or negatives) than
- * `isotonicMinPositives` the two-parameter Platt fit is safer. Fit on out-of-fold predictions only.
+ * `isotonicMinPositives` the two-parameter Platt fit is safer, and above it every isotonic step is
+ * shrunk towards Platt. Fit on out-of-fold predictions only.
  */
 export function fitCalibrator(
   rawLogits: ArrayLike<number>,
@@ -15,8 +16,9 @@ export function fitCalibrator(
   for (let i = 0; i < labels.length; i++) positives += labels[i]!;
   const negatives = labels.length - positives;
   if (positives === 0 || negatives === 0) return identityCalibrator();
-  if (Math.min(positives, negatives) >= isotonicMinPositives) return fitIsotonic(rawLogits, labels);
-  return fitPlatt(rawLogits, labels);
+  const platt = fitPlatt(rawLogits, labels);
+  if (Math.min(positives, negatives) < isotonicMinPositives) return platt;
+  return fitIsotonic(rawLogits, labels, { prior: (logit) => platt.probability(logit) });
 }
 
 export function calibratorFromJson(json: CalibratorJson): Calibrator {
