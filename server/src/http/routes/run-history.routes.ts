@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { topVerdictsOfRun } from '../../night/night-runs.repository.ts';
 import { getRun, listRecentRuns, listRunErrors } from '../../store/runs.repository.ts';
 import { apiRouter } from '../api/api-router.ts';
 import { defineOrgRoute } from '../api/api-route.ts';
@@ -87,4 +88,27 @@ const errors = defineOrgRoute({
     }),
 });
 
-export const runHistoryRouter: RouterFactory = (deps) => apiRouter(deps, [list, get, errors]);
+const top = defineOrgRoute({
+  method: 'get',
+  path: '/orgs/:orgId/runs/:runId/top',
+  summary: "A run's shortlist: its ready accounts, then nurture, by expected value (dry runs too)",
+  description:
+    'The verdicts of that run as the engine wrote them, so a dry run can be read before anything is written.',
+  tags,
+  access: read,
+  params: runParams,
+  query: z.object({ limit: limitQuery(10, 1_000) }),
+  response: z.array(
+    z.record(z.string(), z.unknown()).meta({
+      id: 'RunVerdict',
+      description: 'The full verdict (the Verdict schema of @ripe/shared)',
+    }),
+  ),
+  handler: ({ withOrg, params, query }) =>
+    withOrg(async (tx) => {
+      found(await getRun(tx, params.runId), 'Run');
+      return topVerdictsOfRun(tx, params.runId, query.limit);
+    }),
+});
+
+export const runHistoryRouter: RouterFactory = (deps) => apiRouter(deps, [list, get, errors, top]);
