@@ -47,7 +47,7 @@ const refused = (message: string, fields: string[]): WriteOutcome => ({
 });
 
 /** Catalogue values under their Salesforce names; percent fields hold 0–100 in Salesforce, 0–1 in the catalogue. */
-function catalogueFields(
+export function catalogueFields(
   accountId: string,
   fields: Readonly<Record<string, FieldValue>>,
   extra: Record<string, string> = {},
