@@ -68,6 +68,19 @@ describe('parseEnv', () => {
     }
   });
 
+  it('reads the /metrics token as a secret, and refuses a short one without printing it', () => {
+    const token = 'prometheus-scrape-token-0123456789';
+    const config = parseEnv({ RIPE_METRICS_TOKEN: token });
+    expect(config.http.metricsToken?.reveal()).toBe(token);
+    expect(JSON.stringify(config)).not.toContain(token);
+    expect(parseEnv({}).http.metricsToken).toBeUndefined();
+    const short = () => parseEnv({ RIPE_METRICS_TOKEN: 'hunter2' });
+    expect(short).toThrow(
+      'Invalid environment: RIPE_METRICS_TOKEN must be 24 to 512 printable characters without spaces',
+    );
+    expect(short).not.toThrow(/hunter2/);
+  });
+
   it('requires a master key in production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
       'RIPE_MASTER_KEY (or RIPE_MASTER_KEYS) is required',

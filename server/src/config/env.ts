@@ -23,6 +23,8 @@ export interface AppConfig {
     publicUrl: string | undefined;
     /** How long a graceful shutdown waits for open requests. */
     shutdownTimeoutMs: number;
+    /** The bearer token /metrics asks for (RIPE_METRICS_TOKEN); unset, /metrics answers 401 to everyone. */
+    metricsToken: Secret<string> | undefined;
   };
   database: {
     /** A PostgreSQL server; the embedded PGlite database in `dataDir` when undefined. */
@@ -107,6 +109,12 @@ const envSchema = z.object({
     .transform((url) => new URL(url).origin)
     .optional(),
   RIPE_SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+  RIPE_METRICS_TOKEN: z
+    .string()
+    .refine((token) => /^[\x21-\x7e]{24,512}$/.test(token), {
+      error: 'must be 24 to 512 printable characters without spaces',
+    })
+    .optional(),
   SALESFORCE_CLIENT_ID: z.string().optional(),
   SALESFORCE_CLIENT_SECRET: z.string().optional(),
   SALESFORCE_JWT_KEY_FILE: z.string().optional(),
@@ -126,6 +134,7 @@ const secretVariables = new Set([
   'RIPE_MASTER_KEYS',
   'SALESFORCE_CLIENT_SECRET',
   'HUBSPOT_CLIENT_SECRET',
+  'RIPE_METRICS_TOKEN',
 ]);
 
 /**
@@ -179,6 +188,7 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): App
       trustProxyHops: vars.RIPE_TRUST_PROXY_HOPS,
       publicUrl: vars.RIPE_PUBLIC_URL,
       shutdownTimeoutMs: vars.RIPE_SHUTDOWN_TIMEOUT_MS,
+      metricsToken: vars.RIPE_METRICS_TOKEN === undefined ? undefined : secret(vars.RIPE_METRICS_TOKEN),
     },
     database: {
       url: vars.DATABASE_URL === undefined ? undefined : secret(vars.DATABASE_URL),

@@ -6,6 +6,8 @@ import type { Database } from '../store/database.ts';
 import { describeOnEachBackend } from '../store/testing/store-backends.ts';
 import { createTestApp } from './testing/test-app.ts';
 
+const metricsToken = 'prometheus-scrape-token-0123456789';
+
 async function adminOf(db: Database): Promise<{ orgId: string; token: string }> {
   const { org, token } = await provisionOrg(db, {
     name: 'App',
@@ -77,13 +79,41 @@ describeOnEachBackend(process.env.DATABASE_URL, 'http app', ({ db, backend }) =>
     expect(response.body.error.code).toBe('invalid_request');
   });
 
-  it('counts requests by route pattern and status at /metrics', async () => {
-    const { app } = createTestApp(db());
+  it('counts requests by route pattern and status at /metrics, for the holder of its token', async () => {
+    const config = parseEnv({ NODE_ENV: 'test', RIPE_METRICS_TOKEN: metricsToken });
+    const { app } = createTestApp(db(), { config });
     await request(app).get('/healthz');
     await request(app).get('/v1/openapi.json');
-    const metrics = await request(app).get('/metrics').expect(200);
+    const metrics = await request(app)
+      .get('/metrics')
+      .set('authorization', `Bearer ${metricsToken}`)
+      .expect(200);
     expect(metrics.text).toContain('http_requests_total{method="GET",route="/healthz",status="200"} 1');
     expect(metrics.text).toContain('route="/v1/openapi.json",status="200"');
     expect(metrics.text).toContain('http_request_duration_seconds_bucket');
+  });
+
+  it.each([
+    ['no authorization', undefined],
+    ['another token', `Bearer ${metricsToken.slice(1)}x`],
+    ['the token under another scheme', `Basic ${metricsToken}`],
+    ['an API key', 'Bearer ripe_0_0'],
+  ])('answers /metrics with %s 401', async (_name, authorization) => {
+    const config = parseEnv({ NODE_ENV: 'test', RIPE_METRICS_TOKEN: metricsToken });
+    const { app } = createTestApp(db(), { config });
+    const call = request(app).get('/metrics');
+    const response = await (authorization ? call.set('authorization', authorization) : call).expect(401);
+    expect(response.headers['www-authenticate']).toBe('Bearer');
+    expect(response.body.error.code).toBe('unauthenticated');
+    expect(response.text).not.toContain('http_requests_total');
+  });
+
+  it('keeps /metrics closed to everyone when no token is configured', async () => {
+    const { app } = createTestApp(db());
+    const response = await request(app)
+      .get('/metrics')
+      .set('authorization', 'Bearer anything-at-all-here-0000')
+      .expect(401);
+    expect(response.body.error.message).toMatch(/set RIPE_METRICS_TOKEN/);
   });
 });

@@ -5,6 +5,7 @@ import { errorHandler, notFoundHandler } from './errors/error-handler.middleware
 import { healthRouter } from './health/health.routes.ts';
 import { httpLogger } from './logging/http-logger.middleware.ts';
 import { createHttpMetrics } from './metrics/http-metrics.ts';
+import { metricsAccess } from './metrics/metrics-access.ts';
 import { requestId } from './request-id.middleware.ts';
 import type { AppDeps, RouterFactory } from './router-deps.ts';
 import { routers as registeredRouters } from './routers.ts';
@@ -28,7 +29,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Application 
   app.use(httpLogger(deps.logger));
   app.use(metrics.middleware);
   app.use(healthRouter(deps.db));
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess(deps.config.http.metricsToken), async (_req, res) => {
     res.locals.metricsRoute = '/metrics';
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });

@@ -27,6 +27,8 @@ export interface StartOptions {
 export async function startServer(config: AppConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger({ level: config.log.level });
   for (const warning of config.warnings) logger.warn(warning);
+  if (!config.http.metricsToken)
+    logger.warn('RIPE_METRICS_TOKEN is not set: /metrics answers 401 to everyone');
   const db = await openDatabase(databaseOptions(config));
   const started: RunningService[] = [];
   try {
