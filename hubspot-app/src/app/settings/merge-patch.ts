@@ -1,7 +1,7 @@
 // RFC 7396 JSON merge patch, generated: what turns `before` into `after`. Objects are diffed key by key, a
 // removed key is `null`, and an array or any other value that changed is sent whole (merge patch cannot edit
 // an array element).
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export function createMergePatch(before: Json, after: Json): Json | undefined {
   if (isObject(before) && isObject(after)) {

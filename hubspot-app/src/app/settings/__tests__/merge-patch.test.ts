@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMergePatch } from '../merge-patch.ts';
+import { createMergePatch, type Json } from '../merge-patch.ts';
 
 describe('createMergePatch (RFC 7396)', () => {
   it.each([
@@ -14,7 +14,7 @@ describe('createMergePatch (RFC 7396)', () => {
       { t: [{ p: 1 }, { p: 3 }] },
     ],
     ['an object set to null', { s: { t: '02:00' } }, { s: null }, { s: null }],
-  ] as const)('%s', (_name, before, after, patch) => {
+  ] satisfies [string, Json, Json, Json | undefined][])('%s', (_name, before, after, patch) => {
     expect(createMergePatch(structuredClone(before), structuredClone(after))).toStrictEqual(patch);
   });
 });
