@@ -71,10 +71,13 @@ export class RipeApiError extends SfError<{ code: string; status: number }> {
 }
 
 export class RipeApi {
+  private readonly options: RipeApiOptions;
   private readonly base: string;
   private readonly fetch: typeof fetch;
 
-  public constructor(private readonly options: RipeApiOptions) {
+  // No parameter property: Node runs this file by stripping its types, which cannot rewrite one.
+  public constructor(options: RipeApiOptions) {
+    this.options = options;
     this.base = `${options.url.replace(/\/+$/, '')}/v1/orgs/${encodeURIComponent(options.orgId)}`;
     this.fetch = options.fetch ?? globalThis.fetch;
   }

@@ -37,7 +37,7 @@ describeOnEachBackend(process.env.DATABASE_URL, 'sf ripe status', ({ db }) => {
   it('lists the last runs with their counts and API usage, newest first', async () => {
     await Run.run([...ripeArgs(backend, sf), '--dry-run', '--as-of', AS_OF], pluginRoot);
     await Run.run([...ripeArgs(backend, sf), '--as-of', AS_OF], pluginRoot);
-    const result = await Status.run([...ripeOnly(), '--limit', '5'], pluginRoot);
+    const result = await Status.run([...ripeOnly(), '--limit', '2'], pluginRoot);
     expect(result.runs.map((run) => [run.dryRun, run.status])).toStrictEqual([
       [false, 'succeeded'],
       [true, 'succeeded'],
