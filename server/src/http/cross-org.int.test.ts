@@ -1,3 +1,4 @@
+import { hubspotTestEnv, signAsHubSpot } from './testing/hubspot-signing.ts';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +14,7 @@ import { apiOperations, attackApi, exampleIds, operationUrl } from './testing/ap
 import { createTestApp } from './testing/test-app.ts';
 
 // The seeded orgs' secrets are sealed with this keyring: the secrets routes must be able to open them.
-const config = parseEnv({ NODE_ENV: 'test', ...seedKeyringEnv });
+const config = parseEnv({ NODE_ENV: 'test', ...seedKeyringEnv, ...hubspotTestEnv });
 
 describeOnEachBackend(process.env.DATABASE_URL, 'cross-org: every API route', ({ db }) => {
   let a: SeededOrg;
@@ -38,9 +39,10 @@ describeOnEachBackend(process.env.DATABASE_URL, 'cross-org: every API route', ({
     for (const operation of orgRoutes.filter((candidate) => candidate.method === 'get')) {
       const url = operationUrl(operation, exampleIds(a));
       expect(typeof url, `${operation.path} needs an example id`).toBe('string');
-      const response = await request(app)
-        .get(url as string)
-        .set('authorization', `Bearer ${a.adminToken}`);
+      const call = request(app).get(url as string);
+      const response = await (operation.access === 'hubspot'
+        ? signAsHubSpot(call, { method: 'get', url: url as string })
+        : call.set('authorization', `Bearer ${a.adminToken}`));
       expect(response.status, `GET ${operation.path} as org A`).toBeLessThan(300);
     }
   });

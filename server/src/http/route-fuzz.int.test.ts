@@ -1,3 +1,4 @@
+import { hubspotTestEnv, signAsHubSpot } from './testing/hubspot-signing.ts';
 import type { Server } from 'node:http';
 import fc from 'fast-check';
 import request from 'supertest';
@@ -17,7 +18,12 @@ import {
 import { createTestApp, type TestApp } from './testing/test-app.ts';
 
 // Nights are left to (absent) workers: a bad request that got through queues a run, never runs one.
-const config = parseEnv({ NODE_ENV: 'test', RIPE_SCHEDULER: 'pg-boss', ...seedKeyringEnv });
+const config = parseEnv({
+  NODE_ENV: 'test',
+  RIPE_SCHEDULER: 'pg-boss',
+  ...seedKeyringEnv,
+  ...hubspotTestEnv,
+});
 const generatedRequests = 2_400;
 
 /**
@@ -59,10 +65,24 @@ describeOnEachBackend(process.env.DATABASE_URL, 'route fuzz: bad input on every 
         const url = `${rawPath}${bad.query ? bad.query(ids) : requiredQuery(operation, ids)}`;
         let call = request(server)[operation.method](url);
         const token = bad.token ? bad.token(org.adminToken) : org.adminToken;
-        if (token !== null) call = call.set('authorization', `Bearer ${token}`);
-        if (bad.body !== undefined) {
-          call = call.set('content-type', bad.contentType ?? 'application/json').send(bad.body);
-        } else if (operation.bodyExample !== undefined) call = call.send(operation.bodyExample as object);
+        // The HubSpot app's routes take HubSpot's signature, not a key: a bad token is a bad signature.
+        if (operation.access === 'hubspot') {
+          const body = bad.body ?? operation.bodyExample;
+          const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+          call = signAsHubSpot(call, {
+            method: operation.method,
+            url,
+            body: text,
+            ...(bad.token ? { secret: token ?? '' } : {}),
+          });
+          if (body !== undefined)
+            call = call.set('content-type', bad.contentType ?? 'application/json').send(text);
+        } else {
+          if (token !== null) call = call.set('authorization', `Bearer ${token}`);
+          if (bad.body !== undefined) {
+            call = call.set('content-type', bad.contentType ?? 'application/json').send(bad.body);
+          } else if (operation.bodyExample !== undefined) call = call.send(operation.bodyExample as object);
+        }
         const response = await call;
         sent += 1;
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);

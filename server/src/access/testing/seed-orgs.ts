@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { discoverOrgTables } from '../../data-rights/org-tables.ts';
 import { tableSeeders } from '../../data-rights/testing/org-seeders.ts';
 import { createMasterKeyring, createSecretsRepository } from '../../secrets/index.ts';
@@ -33,6 +33,9 @@ export interface SeededOrg {
   seededRunId: string;
   accountId: string;
   secretName: string;
+  /** The HubSpot portal the org is connected to (its external id), as signed HubSpot calls name it. */
+  portalId: string;
+  adminEmail: string;
 }
 
 const seedMasterKey = randomBytes(32);
@@ -48,16 +51,19 @@ const secretsSeededHere = new Set(['secrets', 'org_data_keys']);
 /** Provisions an org and writes at least one row in every org table, through the repositories. */
 export async function seedOrg(db: Database, label: string): Promise<SeededOrg> {
   const marker = `${label}-${randomBytes(4).toString('hex')}`;
+  // A HubSpot portal id is a number; the HubSpot app's signed calls find the org by it.
+  const portalId = String(randomInt(100_000_000, 999_999_999));
   const provisioned = await provisionOrg(db, {
     name: `Org ${marker}`,
     crm: 'hubspot',
-    externalId: `portal-${marker}`,
+    externalId: portalId,
     admin: { email: `admin@${marker}.example`, name: `Admin ${marker}` },
   });
   const orgId = provisioned.org.id;
   const existing = new Set((await discoverOrgTables(db)).tables.map((table) => table.name));
   // Not derived from the marker: an attack that names this account may see it echoed back.
-  const accountId = `acct-${randomBytes(4).toString('hex')}`;
+  // A number, like a HubSpot company id: the HubSpot card's routes take only those.
+  const accountId = String(randomInt(1_000_000_000, 9_999_999_999));
   const secretName = `hubspot.refresh_token.${randomBytes(4).toString('hex')}`;
   return withOrg(db, orgId, async (tx) => {
     const seedState: { runId?: string; memberId?: string } = {};
@@ -100,6 +106,8 @@ export async function seedOrg(db: Database, label: string): Promise<SeededOrg> {
       orgId,
       marker,
       adminToken: provisioned.token,
+      portalId,
+      adminEmail: `admin@${marker}.example`,
       adminMemberId: provisioned.admin.id,
       memberId: member.id,
       memberToken: key.token,

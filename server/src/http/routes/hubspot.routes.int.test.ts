@@ -65,8 +65,8 @@ describeOnEachBackend(process.env.DATABASE_URL, 'the HubSpot app routes', ({ db 
         { method: method.toUpperCase(), uri: `${origin}${url}`, body, timestamp },
         options.key ?? secret,
       );
-      const call = request(app)
-        [method](url)
+      const agent = request(app);
+      const call = agent[method](url)
         .set('x-hubspot-signature-v3', signature)
         .set('x-hubspot-request-timestamp', timestamp);
       return body ? call.set('content-type', 'application/json').send(body) : call;

@@ -1,3 +1,4 @@
+import { signAsHubSpot } from './hubspot-signing.ts';
 import type { Application } from 'express';
 import request from 'supertest';
 import { leakedFingerprints } from '../../access/testing/org-snapshot.ts';
@@ -9,7 +10,7 @@ export interface ApiOperation {
   /** OpenAPI path, e.g. `/v1/orgs/{orgId}/runs/{runId}`. */
   path: string;
   /** `org`: the path names the org; `key`: the org is the API key's own; `public`: no key. */
-  access: 'org' | 'key' | 'public';
+  access: 'org' | 'key' | 'public' | 'hubspot';
   /** Query parameters the route cannot do without. */
   requiredQuery: string[];
   bodyExample: unknown;
@@ -37,6 +38,11 @@ export function exampleIds(org: SeededOrg): Record<string, string> {
     since: '2026-01-01',
     // Not a state of any org: the OAuth callback must answer 400 and nothing else.
     state: 'not-a-state',
+    // What HubSpot appends to the app's calls: the org's portal, its admin as the HubSpot user.
+    portalId: org.portalId,
+    userId: '4242',
+    userEmail: org.adminEmail,
+    objectId: org.accountId,
   };
 }
 
@@ -68,7 +74,8 @@ export function apiOperations(app: { registry: ApiRegistry }): ApiOperation[] {
       const body =
         operation.requestBody && 'content' in operation.requestBody ? operation.requestBody : undefined;
       const isPublic = Array.isArray(operation.security) && operation.security.length === 0;
-      const access = isPublic ? 'public' : path.includes('{orgId}') ? 'org' : 'key';
+      const hubspot = operation.security?.some((scheme) => 'hubspotSignature' in scheme) ?? false;
+      const access = isPublic ? 'public' : hubspot ? 'hubspot' : path.includes('{orgId}') ? 'org' : 'key';
       const requiredQuery = (operation.parameters ?? []).flatMap((parameter) =>
         'in' in parameter && parameter.in === 'query' && parameter.required ? [parameter.name] : [],
       );
@@ -101,6 +108,29 @@ export interface ApiAttack {
   aim: 'target-org' | 'own-org';
 }
 
+/**
+ * One call of the attack: with the attacker's admin key, or on a HubSpot app route, signed as HubSpot signs
+ * the attacker's own portal's calls (the target's ids in the rest of the request).
+ */
+async function callAs(attack: ApiAttack, operation: ApiOperation, ids: Record<string, string>) {
+  const agent = request(attack.app);
+  const body = operation.bodyExample === undefined ? undefined : JSON.stringify(operation.bodyExample);
+  if (operation.access === 'hubspot') {
+    const url = operationUrl(operation, {
+      ...ids,
+      portalId: attack.attacker.portalId,
+      userEmail: attack.attacker.adminEmail,
+    }) as string;
+    const call = signAsHubSpot(agent[operation.method](url), { method: operation.method, url, body });
+    return body === undefined ? call : call.set('content-type', 'application/json').send(body);
+  }
+  const call = agent[operation.method](operationUrl(operation, ids) as string).set(
+    'authorization',
+    `Bearer ${attack.attacker.adminToken}`,
+  );
+  return body === undefined ? call : call.set('content-type', 'application/json').send(body);
+}
+
 /** Calls every org route as the attacker (an admin key with every scope) and reports what went wrong. */
 export async function attackApi(attack: ApiAttack): Promise<ApiFinding[]> {
   const findings: ApiFinding[] = [];
@@ -116,10 +146,7 @@ export async function attackApi(attack: ApiAttack): Promise<ApiFinding[]> {
       findings.push({ operation: name, problem: `no example for ${url.missing}: add it to exampleIds` });
       continue;
     }
-    const agent = request(attack.app);
-    let call = agent[operation.method](url).set('authorization', `Bearer ${attack.attacker.adminToken}`);
-    if (operation.bodyExample !== undefined) call = call.send(operation.bodyExample as object);
-    const response = await call;
+    const response = await callAs(attack, operation, ids);
     const leaked = leakedFingerprints(response.text, attack.fingerprints);
     if (leaked.length > 0)
       findings.push({ operation: name, problem: `returned the target's ${leaked.join(', ')}` });

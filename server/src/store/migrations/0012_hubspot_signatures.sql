@@ -9,6 +9,11 @@ create table hubspot_signatures_seen (
 create index hubspot_signatures_seen_at_idx on hubspot_signatures_seen (seen_at);
 
 grant select, insert, delete on hubspot_signatures_seen to ripe_directory;
+-- Row security like every table; only the directory role (through the function below) sees any row.
+alter table hubspot_signatures_seen enable row level security;
+alter table hubspot_signatures_seen force row level security;
+create policy hubspot_signatures_directory on hubspot_signatures_seen to ripe_directory
+  using (true) with check (true);
 
 -- True when this signature had not been seen (the request may proceed), false for a replay.
 create function ripe_claim_hubspot_signature(p_signature_hash bytea)
