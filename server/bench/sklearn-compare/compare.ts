@@ -23,7 +23,7 @@ interface DataSet {
 }
 
 const DATA_SETS: DataSet[] = [
-  { name: 'mlc_churn (modeldata)', file: 'mlc_churn.csv', label: 'churn', categorical: ['area_code'] },
+  { name: 'mlc_churn (modeldata)', file: 'mlc_churn.csv', label: 'churn' },
   { name: 'credit_data (modeldata)', file: 'credit_data.csv', label: 'Status' },
   { name: 'spam (kernlab)', file: 'spam.csv', label: 'type' },
 ];

@@ -4,6 +4,7 @@ import { scoreAndAssess } from '../engine/score-account.ts';
 import { areaUnderRoc, brierScore } from '../model/metrics/index.ts';
 import { trainSandboxModel } from './sandbox-training.ts';
 import { addDays, daysBetween } from './dates.ts';
+import { createRandom, shuffleInPlace } from '../model/random.ts';
 
 export interface EvalOptions {
   accounts: number;
@@ -11,6 +12,11 @@ export interface EvalOptions {
   endDate: string;
   /** Days between the evaluation date and the sandbox's last day: the future the truth can speak about. */
   futureDays?: number;
+  /**
+   * Folds over accounts: each account is scored by a model trained on the other folds' accounts only, so
+   * no account is both learned from and evaluated. Default 5; 1 trains on every account.
+   */
+  folds?: number;
   progress?: { start(total: number, label: string): void; update(done: number): void; stop(): void };
 }
 
@@ -19,6 +25,10 @@ export interface EvalResult {
   asOf: string;
   endDate: string;
   model: string;
+  /** Folds over accounts (1: one model trained on every account's history). */
+  folds: number;
+  /** The label's horizon left as a gap between training and validation rows inside each model's training. */
+  horizonDays: number;
   readyCount: number;
   /** Share of `ready` accounts that expanded within `precisionHorizonDays` after the evaluation date. */
   precisionReady: number;
@@ -34,6 +44,15 @@ export interface EvalResult {
   leadTimesMeasured: number;
 }
 
+/** Each account's fold, dealt round-robin after a seeded shuffle. */
+function accountFolds(accounts: number, folds: number, seed: number): Int32Array {
+  const order = Array.from({ length: accounts }, (_, i) => i);
+  shuffleInPlace(order, createRandom(seed * 31 + 5));
+  const foldOf = new Int32Array(accounts);
+  order.forEach((index, k) => (foldOf[index] = k % folds));
+  return foldOf;
+}
+
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -43,16 +62,25 @@ function median(values: number[]): number | null {
 
 /**
  * Scores a sandbox as of a past date against its ground truth. Every feature comes from the CRM's view on that
- * date (`snapshotAt`), and the model is trained only on expansions that closed before it.
+ * date (`snapshotAt`), and the model is trained only on expansions that closed before it, on other accounts
+ * than the ones it scores (folds over accounts), with the label's horizon as a gap in its validation.
  */
 export function evaluateSandbox(options: EvalOptions): EvalResult {
   const futureDays = options.futureDays ?? 180;
   const sandbox = createSandbox({ accounts: options.accounts, seed: options.seed, endDate: options.endDate });
   const asOf = addDays(options.endDate, -futureDays);
-  const trained = trainSandboxModel(sandbox, asOf, { progress: options.progress });
+  const folds = Math.max(1, options.folds ?? 5);
+  const foldOf = accountFolds(options.accounts, folds, options.seed);
+  const models = Array.from({ length: folds }, (_, fold) =>
+    trainSandboxModel(sandbox, asOf, {
+      progress: options.progress,
+      ...(folds > 1 ? { excluded: (index: number) => foldOf[index] === fold } : {}),
+    }),
+  );
+  const modelOf = (index: number) => models[foldOf[index]!]!.model;
   const ctxAt = (now: string) => ({ now, config: defaultOrgConfig, priceBook: sandbox.priceBook });
   const isReadyAt = (index: number, day: string) =>
-    scoreAndAssess(sandbox.snapshotAt(index, day), ctxAt(day), trained.model).readiness === 'ready';
+    scoreAndAssess(sandbox.snapshotAt(index, day), ctxAt(day), modelOf(index)).readiness === 'ready';
 
   const probabilities: number[] = [];
   const labels90: number[] = [];
@@ -63,7 +91,7 @@ export function evaluateSandbox(options: EvalOptions): EvalResult {
   const leadTimes: number[] = [];
   options.progress?.start(options.accounts, `evaluating as of ${asOf}`);
   for (let index = 0; index < options.accounts; index += 1) {
-    const verdict = scoreAndAssess(sandbox.snapshotAt(index, asOf), ctxAt(asOf), trained.model);
+    const verdict = scoreAndAssess(sandbox.snapshotAt(index, asOf), ctxAt(asOf), modelOf(index));
     const next = sandbox.truth(index).expansions.find((e) => e.date > asOf);
     const daysToExpansion = next ? daysBetween(asOf, next.date) : Number.POSITIVE_INFINITY;
     const expands90 = daysToExpansion <= 90;
@@ -94,7 +122,12 @@ export function evaluateSandbox(options: EvalOptions): EvalResult {
     accounts: options.accounts,
     asOf,
     endDate: options.endDate,
-    model: trained.description,
+    model:
+      folds > 1
+        ? `${models[0]!.description} (one of ${folds}, each without its fold's accounts)`
+        : models[0]!.description,
+    folds,
+    horizonDays: 90,
     readyCount,
     precisionReady: readyCount ? readyHits / readyCount : 0,
     precisionHorizonDays: futureDays,

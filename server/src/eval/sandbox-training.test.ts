@@ -26,4 +26,13 @@ describe('sandboxHistory', () => {
     }
     expect(positives).toBeGreaterThan(10);
   });
+
+  it('leaves out the history of excluded accounts: an account scored is never one learned from', () => {
+    const excluded = (index: number) => index % 3 === 0;
+    const kept = [...sandboxHistory(sandbox, asOf, { sampleSize: 120, excluded })];
+    expect(kept.length).toBeGreaterThan(300);
+    expect(kept.every((row) => row.group !== undefined && !excluded(row.group))).toBe(true);
+    // 80 accounts kept, less those not yet customers on the dates observed
+    expect(new Set(kept.map((row) => row.group)).size).toBeGreaterThan(60);
+  });
 });

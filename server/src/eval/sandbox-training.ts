@@ -12,6 +12,8 @@ export interface TrainedModel {
 
 export interface HistoryRow {
   accountId: string;
+  /** The account's index in the sandbox: its rows form one group in validation. */
+  group?: number;
   /** The day the features describe. */
   observedOn: string;
   features: FeatureVector;
@@ -27,6 +29,8 @@ interface HistoryOptions {
   horizonDays?: number;
   /** Observation dates, in days before `asOf`; each must leave the full horizon before asOf. */
   lookbacks?: number[];
+  /** Accounts (by sandbox index) whose history is left out: those the model will be evaluated on. */
+  excluded?: (index: number) => boolean;
 }
 
 /**
@@ -46,6 +50,10 @@ export function* sandboxHistory(
   options.progress?.start(sampleSize, 'reading the history');
   for (let k = 0; k < sampleSize; k += 1) {
     const index = Math.floor(k * stride);
+    if (options.excluded?.(index)) {
+      options.progress?.update(k + 1);
+      continue;
+    }
     const known = sandbox.snapshotAt(index, asOf);
     for (const lookback of lookbacks) {
       const t = addDays(asOf, -lookback);
@@ -53,6 +61,7 @@ export function* sandboxHistory(
       const snapshot = sandbox.snapshotAt(index, t);
       yield {
         accountId: snapshot.account.id,
+        group: index,
         observedOn: t,
         features: extractFeatures(snapshot, t),
         label: labelExpansion(known, t, horizonDays) ? 1 : 0,
@@ -64,14 +73,21 @@ export function* sandboxHistory(
   options.progress?.stop();
 }
 
-/** Trains the org's model on its own labelled history as it was known on `asOf`. */
+/**
+ * Trains the org's model on its own labelled history as it was known on `asOf`. Its inner validation is
+ * time-ordered with the label's horizon as a gap (rows 30 days apart would otherwise share an expansion
+ * between a training label and a validation label), each account's rows being one group.
+ */
 export function trainSandboxModel(
   sandbox: Sandbox,
   asOf: string,
   options: HistoryOptions = {},
 ): TrainedModel {
   const rows = [...sandboxHistory(sandbox, asOf, options)];
-  const model = trainScoringModel(rows, { seed: sandbox.options.seed });
+  const model = trainScoringModel(rows, {
+    seed: sandbox.options.seed,
+    horizon: options.horizonDays ?? 90,
+  });
   const positives = rows.reduce((n, r) => n + r.label, 0);
   return {
     model,

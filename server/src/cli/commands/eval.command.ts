@@ -8,6 +8,7 @@ interface EvalOptions {
   accounts: number;
   seed: number;
   endDate: string;
+  folds: number;
   json?: boolean;
 }
 
@@ -24,12 +25,19 @@ export function registerEval(program: Command): void {
       isoDay('end-date'),
       '2026-11-01',
     )
+    .option(
+      '--folds <k>',
+      "folds over accounts: each account is scored by a model trained without its fold's accounts (1: one model on all)",
+      positiveInt('folds', 1, 20),
+      5,
+    )
     .option('--json', 'machine-readable output')
     .action(async (options: EvalOptions) => {
       const result = evaluateSandbox({
         accounts: options.accounts,
         seed: options.seed,
         endDate: options.endDate,
+        folds: options.folds,
         progress: createProgress({ quiet: options.json }),
       });
       if (options.json) {

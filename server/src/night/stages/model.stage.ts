@@ -14,7 +14,8 @@ export async function trainFromCrm(
   feedbackRows: readonly HistoryRow[] = [],
 ): Promise<TrainedModel> {
   const rows = [...(await pullHistoryOnce(connector, asOf, maxCalls)), ...feedbackRows];
-  const model = trainScoringModel(rows, { seed });
+  // labels look 90 days ahead of their row: validation leaves that gap between training and validation rows
+  const model = trainScoringModel(rows, { seed, horizon: 90 });
   const positives = rows.reduce((n, row) => n + row.label, 0);
   return {
     model,
