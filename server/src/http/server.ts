@@ -20,7 +20,7 @@ export interface StartOptions {
   logger?: Logger;
   services?: readonly BackgroundService[];
   /** Adds to the deps once the database is open (the CRM connectors of `ripe serve`). */
-  extend?: (deps: AppDeps) => Partial<AppDeps>;
+  extend?: (deps: AppDeps) => Partial<AppDeps> | Promise<Partial<AppDeps>>;
 }
 
 /** Opens the configured database, applies pending migrations, and serves the app. */
@@ -35,7 +35,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     const report = await migrate(db);
     logger.info({ database: describeDatabase(config), applied: report.applied }, 'database ready');
     const base: AppDeps = { db, config, logger };
-    const deps: AppDeps = { ...base, ...options.extend?.(base) };
+    const deps: AppDeps = { ...base, ...(await options.extend?.(base)) };
     const server = await listen(createApp(deps), config.http.port, config.http.host);
     for (const service of options.services ?? []) started.push(await service(deps));
     const { port } = server.address() as AddressInfo;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/env.ts';
 import { serveRipe } from '../../app/serve.ts';
+import { startHubSpotDemoOrg } from '../../demo/hubspot-demo-org.ts';
 import { positiveInt } from '../cli-error.ts';
 import { startPreviewOrg } from '../../preview/salesforce/preview-org.ts';
 import { PREVIEW_BASE, salesforcePreviewRouter } from '../../preview/salesforce/preview.routes.ts';
@@ -9,6 +10,7 @@ interface ServeOptions {
   port?: number;
   host?: string;
   demo?: boolean;
+  hubspotPortal?: number;
 }
 
 /** `ripe serve`: the HTTP API on PGlite (or DATABASE_URL), migrations applied at start; SIGTERM drains and stops. */
@@ -24,7 +26,13 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'interface to listen on (default: HOST or 127.0.0.1)')
     .option(
       '--demo',
-      "also serve /preview/salesforce: the Salesforce emulator's org after one night, each account's card",
+      "also serve /preview/salesforce (the Salesforce emulator's org after one night, each account's card) and a " +
+        "HubSpot demo org on the HubSpot emulator's portal, scored, for the HubSpot app's signed routes",
+    )
+    .option(
+      '--hubspot-portal <id>',
+      "the HubSpot demo portal's id: your developer test account's, so `hs project dev` calls find the demo org",
+      positiveInt('hubspot-portal', 1, 999_999_999_999),
     )
     .action(async (options: ServeOptions) => {
       const config = loadConfig({
@@ -36,10 +44,25 @@ export function registerServe(program: Command): void {
         ? await startPreviewOrg({ accounts: 60, seed: 7, asOf: new Date().toISOString().slice(0, 10) })
         : undefined;
       const emulator = preview?.org.emulator;
+      const asOf = new Date().toISOString().slice(0, 10);
       const server = await serveRipe(
         config,
         emulator
           ? {
+              // The HubSpot demo org lives in the server's own database, scored once against the emulator.
+              demo: async (db, resolve) => {
+                const hubspot = await startHubSpotDemoOrg(db, {
+                  accounts: 60,
+                  seed: 7,
+                  asOf,
+                  ...(options.hubspotPortal !== undefined ? { portalId: options.hubspotPortal } : {}),
+                });
+                await hubspot.runNight(asOf);
+                console.log(
+                  `HubSpot demo org ${hubspot.orgId}: portal ${hubspot.portalId} on the emulator at ${hubspot.portal.emulator.url}`,
+                );
+                return { resolveConnector: hubspot.resolverOver(resolve), close: () => hubspot.close() };
+              },
               pages: [
                 {
                   path: PREVIEW_BASE,
