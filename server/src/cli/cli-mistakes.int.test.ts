@@ -61,6 +61,7 @@ const databaseCommands: string[][] = [
   ['run', '--org', 'org_x'],
   ['import', 'usage', '--csv', csv, '--org', 'org_x'],
   ['keys', 'rotate-data', '--org', 'org_x'],
+  ['keys', 'create', '--org', 'org_x'],
   ['serve', '--port', '0'],
   ['worker'],
 ];
@@ -86,6 +87,7 @@ const mistakes: Mistake[] = [
   ['bad flag value', ['serve', '--port', '99999']],
   ['bad flag value', ['worker', '--concurrency', 'lots']],
   ['bad flag value', ['keys', 'rotate-data', '--org', 'org_x', '--batch-size', 'x']],
+  ['bad flag value', ['keys', 'create', '--org', 'org_x', '--role', 'owner']],
   ['bad flag value', ['backtest', '--csv', csv, '--label', 'y', '--seed', 'x']],
   ['bad flag value', ['demo', '--crm', 'sandbox', '--nights', '0']],
   ...[
@@ -105,6 +107,7 @@ const mistakes: Mistake[] = [
     ['org', 'delete', '--org', 'org_x', '--confirm', 'org_x'],
     ['keys', 'rotate-master'],
     ['keys', 'rotate-data', '--org', 'org_x'],
+    ['keys', 'create', '--org', 'org_x'],
     ['connect', 'salesforce', '--org', 'org_x'],
     ['emulator', 'salesforce'],
   ].map((args): Mistake => ['unknown flag', [...args, '--bogus']]),
@@ -175,7 +178,7 @@ describe('every user mistake prints one clear line and exits non-zero', () => {
       worker: [],
       import: ['usage'],
       org: ['create', 'list', 'export', 'delete'],
-      keys: ['rotate-master', 'rotate-data'],
+      keys: ['create', 'rotate-master', 'rotate-data'],
       connect: [],
       emulator: [],
     };

@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { RipeError } from '@ripe/shared';
+import { createMemberKey } from '../../access/member-key.ts';
+import { isMemberRole, memberRoles, type MemberRole } from '../../access/roles.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { loadConfig } from '../../config/env.ts';
 import {
@@ -12,12 +15,56 @@ import { withOrg } from '../../store/org-scope.ts';
 import { positiveInt } from '../cli-error.ts';
 import { withCliDatabase } from './cli-database.ts';
 
+function memberRole(raw: string): MemberRole {
+  if (!isMemberRole(raw)) {
+    throw new RipeError('invalid_argument', `--role must be one of ${memberRoles.join(', ')}, got "${raw}"`);
+  }
+  return raw;
+}
+
+function keyName(raw: string): string {
+  const name = raw.trim();
+  // printable only: no control characters (NUL, line breaks) in a name shown in lists and logs
+  if (name.length === 0 || name.length > 200 || [...name].some((c) => c.charCodeAt(0) < 32)) {
+    throw new RipeError('invalid_argument', '--name must be 1 to 200 printable characters');
+  }
+  return name;
+}
+
 /**
- * `ripe keys rotate-master | rotate-data --org ID`: key rotation without downtime. Master keys come
- * from RIPE_MASTER_KEY / RIPE_MASTER_KEYS + RIPE_MASTER_KEY_ID; the keys themselves are never printed.
+ * `ripe keys create --org ID`: an API key printed once. `ripe keys rotate-master | rotate-data --org ID`: key
+ * rotation without downtime. Master keys come from RIPE_MASTER_KEY / RIPE_MASTER_KEYS + RIPE_MASTER_KEY_ID; the
+ * keys themselves are never printed.
  */
 export function registerKeys(program: Command): void {
-  const keys = program.command('keys').description('rotate the keys that encrypt secrets at rest');
+  const keys = program
+    .command('keys')
+    .description('create API keys; rotate the keys that encrypt secrets at rest');
+  keys
+    .command('create')
+    .description(
+      "create an API key for the org's first member of a role (its admin by default); prints it once",
+    )
+    .requiredOption('--org <id>', 'the org')
+    .option('--role <role>', `the member the key acts as: ${memberRoles.join(', ')}`, memberRole, 'admin')
+    .option('--name <name>', 'a name to tell the key apart', keyName, 'cli key')
+    .option('--json', 'machine-readable output')
+    .action(async (options: { org: string; role: MemberRole; name: string; json?: boolean }) => {
+      const created = await withCliDatabase(loadConfig(), (db) =>
+        createMemberKey(db, options.org, { role: options.role, name: options.name }),
+      );
+      if (options.json) {
+        const { apiKey, token, ...member } = created;
+        process.stdout.write(
+          `${JSON.stringify({ ...member, keyId: apiKey.id, name: apiKey.name, scopes: apiKey.scopes, apiKey: token }, null, 2)}\n`,
+        );
+        return;
+      }
+      console.log(
+        `API key "${created.apiKey.name}" for ${created.memberName} (${created.role}) of org ${created.orgId} (shown once, store it now):`,
+      );
+      console.log(created.token);
+    });
   keys
     .command('rotate-master')
     .description(
