@@ -2,7 +2,7 @@
 // each field at fault are kept, so the UI branches on them instead of on a message.
 //
 // HubSpot builds each component folder (cards/, settings/) on its own, with its own package.json, so this file
-// has a twin in settings/api/; a test fails when the two differ.
+// is copied in both folders' api/; a test fails when the copies differ.
 import type { z } from 'zod';
 
 /** The part of `hubspot.fetch` the app uses; tests pass a fake. */
