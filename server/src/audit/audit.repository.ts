@@ -23,6 +23,7 @@ export const auditActions = [
   'secret.deleted',
   'data_key.rotated',
   'run.requested',
+  'sandbox.updated',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

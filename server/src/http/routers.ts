@@ -12,6 +12,7 @@ import { openApiRouter } from './routes/openapi.routes.ts';
 import { orgsRouter } from './routes/orgs.routes.ts';
 import { runHistoryRouter } from './routes/run-history.routes.ts';
 import { runsTriggerRouter } from './routes/runs-trigger.routes.ts';
+import { sandboxRouter } from './routes/sandbox.routes.ts';
 import { secretsRouter } from './routes/secrets.routes.ts';
 import { usageRouter } from './routes/usage.routes.ts';
 
@@ -35,5 +36,6 @@ export const routers: RouterFactory[] = [
   configRouter,
   usageRouter,
   connectionsRouter,
+  sandboxRouter,
   hubspotRouter,
 ];
