@@ -16,6 +16,7 @@ export interface RipeConnection {
   instance: string | null;
   status: 'connected' | 'expired' | 'revoked' | 'error';
   statusReason: string | null;
+  updatedAt: string;
 }
 
 export interface RipeSettings {
@@ -94,6 +95,11 @@ export class RipeApi {
       if (error instanceof RipeApiError && error.data?.code === 'not_found') return null;
       throw error;
     }
+  }
+
+  /** Starts connecting the org's Salesforce: the consent screen's URL, valid 10 minutes (an admin's key). */
+  public authorize(): Promise<{ url: string; expiresAt: string }> {
+    return this.call('POST', '/connections/salesforce/authorize');
   }
 
   public settings(): Promise<RipeSettings> {

@@ -1,12 +1,16 @@
 // The `sf ripe` commands run as the plugin template runs them (@salesforce/core's TestContext, an sf CLI org
 // from MockTestOrgData, the command's UX stubbed) against a real in-process Ripe backend, whose Salesforce
 // org is the emulator — the very org the sf CLI is "logged into": its instance URL and an access token it issued.
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { MockTestOrgData, TestContext } from '@salesforce/core/testSetup';
 import { stubSfCommandUx, stubSpinner } from '@salesforce/sf-plugins-core';
 import { provisionOrg } from '../../src/access/provision-org.ts';
+import { parseEnv } from '../../src/config/env.ts';
+import { secret } from '../../src/config/secret.ts';
+import { salesforceAuth } from '../../src/connectors/salesforce/salesforce-auth.ts';
 import {
   emulatorFieldMapping,
   startEmulatorOrg,
@@ -32,8 +36,13 @@ export interface RipeBackend {
 /**
  * A Salesforce emulator org of `accounts` accounts, a Ripe org connected to it (its instance, the emulator's
  * field mapping in its settings) and the backend serving the API on loopback, its nights through the emulator.
+ * `connected: false` leaves the connecting to the OAuth install, against the emulator's consent screen.
  */
-export async function startRipeBackend(db: Database, accounts = 24): Promise<RipeBackend> {
+export async function startRipeBackend(
+  db: Database,
+  accounts = 24,
+  { connected = true }: { connected?: boolean } = {},
+): Promise<RipeBackend> {
   const emulator = await startEmulatorOrg({ port: 0, accounts, seed: 11, asOf: AS_OF });
   const provisioned = await provisionOrg(db, {
     name: 'Acme (Salesforce)',
@@ -42,14 +51,25 @@ export async function startRipeBackend(db: Database, accounts = 24): Promise<Rip
     admin: { email: 'admin@acme.example', name: 'Admin' },
   });
   const orgId = provisioned.org.id;
-  await withOrg(db, orgId, async (tx) => {
-    await upsertConnection(tx, { crm: 'salesforce' });
-    await recordInstance(tx, {
-      instance: emulator.session.granted.instance,
-      scopes: ['api', 'refresh_token'],
+  if (connected) {
+    await withOrg(db, orgId, async (tx) => {
+      await upsertConnection(tx, { crm: 'salesforce' });
+      await recordInstance(tx, {
+        instance: emulator.session.granted.instance,
+        scopes: ['api', 'refresh_token'],
+      });
     });
+  }
+  const sfAuth = salesforceAuth({
+    loginUrl: emulator.emulator.url,
+    clientId: emulator.emulator.oauth.clientId,
+    clientSecret: secret(emulator.emulator.oauth.clientSecret),
   });
-  const { app } = createTestApp(db, { resolveConnector: () => emulator.connector() });
+  const { app } = createTestApp(db, {
+    config: parseEnv({ NODE_ENV: 'test', RIPE_MASTER_KEY: randomBytes(32).toString('base64') }),
+    connectorAuth: (crm) => (crm === 'salesforce' ? sfAuth : undefined),
+    resolveConnector: () => emulator.connector(),
+  });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
