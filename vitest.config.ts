@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['./server/test/database-notice.ts'],
+    // The default output, then the suites that skipped themselves (no DATABASE_URL, no Chromium).
+    reporters: ['default', './server/test/skipped-suites.reporter.ts'],
     projects: [
       {
         test: {
