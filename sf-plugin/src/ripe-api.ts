@@ -172,7 +172,9 @@ function parseJson(text: string): unknown {
 
 function actionsFor(status: number): string[] {
   if (status === 401)
-    return ['Set RIPE_API_KEY to an API key of the Ripe org (ripe keys create --org <id>, or POST /v1/orgs/{orgId}/api-keys).'];
+    return [
+      'Set RIPE_API_KEY to an API key of the Ripe org (ripe keys create --org <id>, or POST /v1/orgs/{orgId}/api-keys).',
+    ];
   if (status === 403) return ['Use an admin API key of the Ripe org: this one cannot do that.'];
   if (status === 404) return ['Check --ripe-org (or RIPE_ORG_ID): the id of the org in Ripe.'];
   return [];
