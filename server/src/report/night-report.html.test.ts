@@ -3,7 +3,7 @@ import { defaultOrgConfig } from '@ripe/shared';
 import { createSandbox } from '../sandbox/sandbox.ts';
 import { sandboxSource } from '../night/sandbox-source.ts';
 import { runNight, type NightSummary } from '../night/run-night.ts';
-import { OPEN_SECTIONS, renderNightReport } from './night-report.html.ts';
+import { DETAILED, OPEN_SECTIONS, renderNightReport } from './night-report.html.ts';
 
 const asOf = '2026-11-01';
 let summary: NightSummary;
@@ -54,6 +54,25 @@ describe('renderNightReport', () => {
   it('says when a list was cut at its bound', () => {
     const html = renderNightReport({ ...summary, ready: summary.ready.slice(0, 5) });
     expect(html).toContain(`The best 5 of ${summary.readiness.ready} ready accounts`);
+  });
+
+  it('lists every ready account but keeps evidence sections to the first ones', () => {
+    const first = summary.ready[0];
+    if (!first) throw new Error('the sandbox should yield a ready account');
+    const many = Array.from({ length: DETAILED.ready + 10 }, (_, i) => ({
+      ...first,
+      verdict: { ...first.verdict, accountId: `acc-many-${i}` },
+    }));
+    const html = renderNightReport({
+      ...summary,
+      ready: many,
+      readiness: { ...summary.readiness, ready: many.length },
+    });
+    const ready = sectionsOf(html).filter((m) => m[1]?.startsWith('acc-many-'));
+    expect(ready).toHaveLength(DETAILED.ready);
+    expect(html).toContain(`All ${many.length} ready accounts`);
+    expect(html).toContain(`Evidence per ready account — the first ${DETAILED.ready}`);
+    expect(html).not.toContain(`href="#acc-many-${DETAILED.ready}"`);
   });
 
   it('escapes names and shows the evidence', () => {

@@ -7,6 +7,8 @@ import { usageChartSvg } from './usage-chart.svg.ts';
 
 /** Ready accounts whose section opens with the report (and so prints in full). */
 export const OPEN_SECTIONS = 10;
+/** Accounts with an evidence section, per list: beyond them a row says it all, and the report stays light. */
+export const DETAILED = { ready: 200, nurture: 50 } as const;
 
 const money = (amount: number, currency: string) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
@@ -40,8 +42,10 @@ function holdsBack(v: Verdict): string {
   return reasons.slice(0, 2).join('<br>') || `signals not yet converging (score ${v.score.toFixed(0)})`;
 }
 
-function accountCell(v: Verdict): string {
-  return `<a href="#acc-${escapeHtml(v.accountId)}">${escapeHtml(v.accountName)}</a>`;
+function accountCell(v: Verdict, detailed: boolean): string {
+  return detailed
+    ? `<a href="#acc-${escapeHtml(v.accountId)}">${escapeHtml(v.accountName)}</a>`
+    : escapeHtml(v.accountName);
 }
 
 function moneyCells(v: Verdict): string {
@@ -54,7 +58,7 @@ function readyTable(entries: readonly RankedOpportunity[]): string {
   const rows = entries
     .map((entry, i) => {
       const v = entry.verdict;
-      return `<tr><td class="num">${i + 1}</td><td>${accountCell(v)}</td><td>${words(v.motion)}</td>${moneyCells(v)}
+      return `<tr><td class="num">${i + 1}</td><td>${accountCell(v, i < DETAILED.ready)}</td><td>${words(v.motion)}</td>${moneyCells(v)}
 <td class="nowrap">${windowText(v)}</td><td class="nowrap">${crossingText(entry)}</td><td>${topSignals(v, 'positive', 3)}</td></tr>`;
     })
     .join('');
@@ -66,7 +70,7 @@ function nurtureTable(entries: readonly RankedOpportunity[]): string {
   const rows = entries
     .map((entry, i) => {
       const v = entry.verdict;
-      return `<tr><td class="num">${i + 1}</td><td>${accountCell(v)}</td><td>${words(v.motion)}</td>${moneyCells(v)}
+      return `<tr><td class="num">${i + 1}</td><td>${accountCell(v, i < DETAILED.nurture)}</td><td>${words(v.motion)}</td>${moneyCells(v)}
 <td>${topSignals(v, 'positive', 2)}</td><td class="neg">${holdsBack(v)}</td></tr>`;
     })
     .join('');
@@ -155,8 +159,11 @@ function readySection(summary: NightSummary): string {
   return `<h2 id="ready">Ready now — ${count(total)} account${total === 1 ? '' : 's'}</h2>
 <p class="muted">${shown}, by expected value (potential × probability). The window is the 60–90 days before the projected limit; “Limit” is when usage reaches the licence or the commit.</p>
 ${readyTable(summary.ready)}
-<h3>Evidence per ready account</h3>
-${summary.ready.map((entry, i) => accountDetails(entry, i < OPEN_SECTIONS)).join('\n')}`;
+<h3>Evidence per ready account${summary.ready.length > DETAILED.ready ? ` — the first ${DETAILED.ready}` : ''}</h3>
+${summary.ready
+  .slice(0, DETAILED.ready)
+  .map((entry, i) => accountDetails(entry, i < OPEN_SECTIONS))
+  .join('\n')}`;
 }
 
 function nurtureSection(summary: NightSummary): string {
@@ -170,8 +177,11 @@ function nurtureSection(summary: NightSummary): string {
   return `<h2 id="nurture" class="page">Nurture — ${count(total)} account${total === 1 ? '' : 's'}</h2>
 <p class="muted">${shown} by expected value: an expansion is forming but is not ready to pitch yet — what holds each back is on the right.</p>
 ${nurtureTable(summary.nurture)}
-<h3>Evidence per nurture account</h3>
-${summary.nurture.map((entry) => accountDetails(entry, false)).join('\n')}`;
+<h3>Evidence per nurture account${summary.nurture.length > DETAILED.nurture ? ` — the first ${DETAILED.nurture}` : ''}</h3>
+${summary.nurture
+  .slice(0, DETAILED.nurture)
+  .map((entry) => accountDetails(entry, false))
+  .join('\n')}`;
 }
 
 /** The HTML report of a night: headline figures, every ready account, the nurture accounts, evidence and charts. */
