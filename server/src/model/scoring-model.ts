@@ -35,7 +35,7 @@ export interface TrainingRow {
 export interface TrainingOptions {
   featureNames?: readonly string[];
   seed?: number;
-  /** Inner validation folds (forward-chaining blocks when times are given). Default 5, 3 from 10,000 rows. */
+  /** Inner validation folds (forward-chaining blocks when times are given). Default 3. */
   folds?: number;
   /** The label's horizon in the rows' time unit: the gap left between training and validation rows. */
   horizon?: number;
@@ -143,7 +143,7 @@ export function trainScoringModel(rows: readonly TrainingRow[], options: Trainin
     prepare(kind, set, options),
   );
   const times = rows.every((row) => row.time !== undefined) ? rows.map((row) => row.time!) : null;
-  const folds = options.folds ?? (rows.length >= 10_000 ? 3 : 5);
+  const folds = options.folds ?? 3;
   const groups = rows.every((row) => row.group !== undefined) ? rows.map((row) => row.group!) : null;
   const plan = innerFolds(set, { times, groups, gap: options.horizon ?? 0, folds, seed });
   const selection = selectLearner(set, candidates, plan.validation, plan.folds);

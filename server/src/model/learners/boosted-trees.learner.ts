@@ -140,7 +140,7 @@ function fitBoosted(
   options: BoostingOptions,
 ): BoostedTreesJson {
   const rounds = options.rounds ?? 100;
-  const maxDepth = options.depth ?? 3;
+  const maxDepth = options.depth ?? 4;
   const shrinkage = options.shrinkage ?? 0.15;
   const l2 = options.l2 ?? 1;
   const minLeaf = options.minLeafRows ?? 10;
@@ -171,6 +171,12 @@ function fitBoosted(
     value: [],
   };
 
+  // Histograms are reused, not allocated per node: the two children of a node at depth d write into the
+  // pair of level d + 1, which the left subtree has finished with before the right one needs it.
+  const rootHistogram = emptyHistogram(cols);
+  const allSampled = subsample >= 1;
+  const levels = Array.from({ length: maxDepth + 1 }, () => [emptyHistogram(cols), emptyHistogram(cols)]);
+
   // `histogram` is null for nodes at the maximum depth: they only need their totals
   const buildNode = (start: number, end: number, depth: number, histogram: Histogram | null): number => {
     let totalG = 0;
@@ -198,7 +204,14 @@ function fitBoosted(
       histogram !== null && end - start >= 2 * minLeaf
         ? findBestSplit(histogram, binCounts, cols, totalG, totalH, end - start, l2, minLeaf)
         : null;
-    if (split === null) return node;
+    if (split === null) {
+      // every row was sampled: the leaf's rows are `order[start, end)`, no need to walk the tree for them
+      if (allSampled) {
+        const value = json.value[node]!;
+        for (let p = start; p < end; p++) score[order[p]!]! += value;
+      }
+      return node;
+    }
     // partition the node's samples in place: left block first
     let middle = start;
     for (let p = start; p < end; p++) {
@@ -217,12 +230,13 @@ function fitBoosted(
     let rightHistogram: Histogram | null = null;
     if (depth + 1 < maxDepth) {
       // histogram subtraction: accumulate the smaller child, derive the larger one
-      const small = emptyHistogram(cols);
+      const small = levels[depth + 1]![0]!;
+      const large = levels[depth + 1]![1]!;
+      small.fill(0);
       const leftIsSmall = middle - start <= end - middle;
       if (leftIsSmall)
         accumulateHistogram(small, bins, cols, order, rowBase, gradient, hessian, start, middle);
       else accumulateHistogram(small, bins, cols, order, rowBase, gradient, hessian, middle, end);
-      const large = emptyHistogram(cols);
       for (let c = 0; c < small.length; c++) large[c] = histogram![c]! - small[c]!;
       leftHistogram = leftIsSmall ? small : large;
       rightHistogram = leftIsSmall ? large : small;
@@ -240,12 +254,12 @@ function fitBoosted(
       hessian[i] = Math.max(p * (1 - p), 1e-12);
       if (subsample >= 1 || random() < subsample) order[sampled++] = i;
     }
-    const rootHistogram = emptyHistogram(cols);
+    rootHistogram.fill(0);
     accumulateHistogram(rootHistogram, bins, cols, order, rowBase, gradient, hessian, 0, sampled);
     const root = buildNode(0, sampled, 0, maxDepth > 0 ? rootHistogram : null);
     json.roots.push(root);
-    // every row, sampled or not, moves by its leaf's value
-    for (let i = 0; i < m; i++) {
+    // every row, sampled or not, moves by its leaf's value (already done at the leaves when all were sampled)
+    for (let i = 0; i < (allSampled ? 0 : m); i++) {
       let node = root;
       while (json.feature[node]! >= 0) {
         const bin = bins[rowBase[i]! + json.feature[node]!]!;
