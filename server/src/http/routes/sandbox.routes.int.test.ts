@@ -31,17 +31,21 @@ describeOnEachBackend(process.env.DATABASE_URL, '/v1/orgs/:orgId/sandbox', ({ db
       .set('authorization', auth)
       .send({ accounts: 500, seed: 7 })
       .expect(200);
-    expect(set.body).toStrictEqual({ accounts: 500, seed: 7, latencyMs: 0 });
+    expect(set.body).toStrictEqual({ accounts: 500, seed: 7, latencyMs: 0, inUse: true });
     const reseeded = await request(app)
       .patch(`/v1/orgs/${orgId}/sandbox`)
       .set('authorization', auth)
       .set('content-type', 'application/merge-patch+json')
       .send(JSON.stringify({ seed: 9 }))
       .expect(200);
-    expect(reseeded.body).toStrictEqual({ accounts: 500, seed: 9, latencyMs: 0 });
+    expect(reseeded.body).toStrictEqual({ accounts: 500, seed: 9, latencyMs: 0, inUse: true });
     const read = await request(app).get(`/v1/orgs/${orgId}/sandbox`).set('authorization', auth).expect(200);
     expect(read.body).toStrictEqual(reseeded.body);
-    expect(await withOrg(db(), orgId, getSandboxSettings)).toStrictEqual(reseeded.body);
+    expect(await withOrg(db(), orgId, getSandboxSettings)).toStrictEqual({
+      accounts: 500,
+      seed: 9,
+      latencyMs: 0,
+    });
     const audit = await withOrg(db(), orgId, (tx) => listAudit(tx));
     expect(audit.entries.filter((e) => e.action === 'sandbox.updated')).toHaveLength(2);
   });
@@ -84,14 +88,16 @@ describeOnEachBackend(process.env.DATABASE_URL, '/v1/orgs/:orgId/sandbox', ({ db
       .expect(403);
   });
 
-  it('answers 409 for an org whose CRM is not the sandbox', async () => {
+  it('shows the defaults of an org whose CRM is not the sandbox, and refuses to size it with 409', async () => {
     const { orgId, token } = await adminOf(db(), 'hubspot');
     const { app } = createTestApp(db());
+    const read = await request(app).get(`/v1/orgs/${orgId}/sandbox`).set('authorization', `Bearer ${token}`);
+    expect(read.body).toStrictEqual({ accounts: 200, seed: 1, latencyMs: 0, inUse: false });
     const response = await request(app)
       .patch(`/v1/orgs/${orgId}/sandbox`)
       .set('authorization', `Bearer ${token}`)
       .send({ accounts: 5 })
       .expect(409);
-    expect(response.body.error.message).toMatch(/CRM is hubspot/);
+    expect(response.body.error.message).toMatch(/CRM is not the sandbox/);
   });
 });

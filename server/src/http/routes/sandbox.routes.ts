@@ -2,7 +2,7 @@ import { RipeError } from '@ripe/shared';
 import { z } from 'zod';
 import { getConnection } from '../../connectors/connections/connections.repository.ts';
 import type { SandboxSettings } from '../../connectors/connections/connection-settings.schema.ts';
-import { setSandboxSettings } from '../../night/org-sandbox.repository.ts';
+import { getSandboxSettings, setSandboxSettings } from '../../night/org-sandbox.repository.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { OrgTransaction } from '../../store/org-scope.ts';
 import { apiRouter } from '../api/api-router.ts';
@@ -21,6 +21,10 @@ const sandboxSchema = z
     accounts: z.number().int().meta({ description: 'Accounts the sandbox generates', example: 200 }),
     seed: z.number().int().meta({ description: 'Seed of the sandbox: the same seed, the same portfolio' }),
     latencyMs: z.number().int().meta({ description: 'Simulated CRM latency per batch pulled' }),
+    inUse: z.boolean().meta({
+      description:
+        "Whether the org's nights run on the sandbox (its CRM is `sandbox`); otherwise the defaults",
+    }),
   })
   .meta({ id: 'SandboxSettings' });
 
@@ -32,14 +36,13 @@ const sandboxChange = z
   })
   .refine((change) => Object.keys(change).length > 0, { error: 'set accounts, seed or latencyMs' });
 
-/** The org's sandbox settings; an org whose CRM is not the sandbox has none (409). */
-async function sandboxOf(tx: OrgTransaction): Promise<SandboxSettings> {
+/** The org's sandbox settings, and whether its nights use them (the defaults for an org on another CRM). */
+async function sandboxOf(tx: OrgTransaction): Promise<SandboxSettings & { inUse: boolean }> {
   const connection = await getConnection(tx);
   if (!connection) throw new RipeError('not_found', 'The org has no connection');
-  if (connection.crm !== 'sandbox') {
-    throw new RipeError('conflict', `The org's CRM is ${connection.crm}: it has no sandbox to size`);
-  }
-  return connection.settings;
+  const settings = await getSandboxSettings(tx);
+  if (!settings) throw new RipeError('not_found', 'The org has no connection');
+  return { ...settings, inUse: connection.crm === 'sandbox' };
 }
 
 /** A sandbox org's generator — its size and seed — read and set over the API, as `ripe org create` sets them. */
@@ -48,6 +51,7 @@ export const sandboxRouter: RouterFactory = (deps) => {
     method: 'get',
     path: '/orgs/:orgId/sandbox',
     summary: "A sandbox org's generator: how many accounts, which seed",
+    description: 'An org on another CRM answers the defaults, with `inUse: false`.',
     tags,
     access: { role: 'member', scope: 'read' },
     params,
@@ -69,14 +73,16 @@ export const sandboxRouter: RouterFactory = (deps) => {
     response: sandboxSchema,
     handler: ({ withOrg, body, auth }) =>
       withOrg(async (tx) => {
-        const before = await sandboxOf(tx);
+        const { inUse, ...before } = await sandboxOf(tx);
+        if (!inUse)
+          throw new RipeError('conflict', "The org's CRM is not the sandbox: it has no sandbox to size");
         const after = await setSandboxSettings(tx, { ...before, ...body });
         await recordAudit(tx, {
           actor: auth.memberId,
           action: 'sandbox.updated',
           details: { before, after },
         });
-        return after;
+        return { ...after, inUse };
       }),
   });
 
