@@ -1,4 +1,9 @@
-import { calibratorFromJson, fitCalibrator } from './calibration/choose-calibration.ts';
+import {
+  calibratorFromJson,
+  fitCalibrator,
+  logitScale,
+  rescaleCalibrator,
+} from './calibration/choose-calibration.ts';
 import { identityCalibrator } from './calibration/calibrator.ts';
 import { prepareBoostedTrees, type BoostingOptions } from './learners/boosted-trees.learner.ts';
 import {
@@ -157,8 +162,14 @@ export function trainScoringModel(rows: readonly TrainingRow[], options: Trainin
       oofLabels.push(set.y[row]!);
     }
   });
-  const calibrator = fitCalibrator(oofLogits, oofLabels, options.isotonicMinPositives);
   const learner = chosen.fit(allRows(rows.length));
+  const refitLogits = new Float64Array(rows.length);
+  for (let row = 0; row < rows.length; row++) refitLogits[row] = learner.logit(set.x.data, row * set.x.cols);
+  const calibrator = rescaleCalibrator(
+    fitCalibrator(oofLogits, oofLabels, options.isotonicMinPositives),
+    logitScale(oofLogits),
+    logitScale(refitLogits),
+  );
   const bootstrap = halfSamples(rows.length, options.bootstrap ?? 10, seed).map((sample) =>
     chosen.fit(sample),
   );
