@@ -1,11 +1,7 @@
+import { globalTables } from '../store/global-tables.ts';
 import type { Queryable } from '../store/index.ts';
 
-/** Tables that hold no org's data. A table must carry `org_id`, be `orgs`, or be listed here. */
-export const globalTables: readonly string[] = [
-  'schema_migrations',
-  // Hashes of HubSpot request signatures already served (replay protection), kept ten minutes.
-  'hubspot_signatures_seen',
-];
+export { globalTables };
 
 /** Columns never exported: values sealed by a key (the names of secrets are exported, not their values). */
 export const sealedColumns: Readonly<Record<string, readonly string[]>> = {

@@ -1,4 +1,4 @@
-import { globalTables } from '../data-rights/org-tables.ts';
+import { globalTables } from './global-tables.ts';
 import { afterEach, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database.ts';
 import { loadMigrations, migrate } from './migrator.ts';

@@ -49,7 +49,9 @@ export type HubSpotRateLimitPolicy = 'TEN_SECONDLY_ROLLING' | 'SECONDLY' | 'DAIL
  * (the account's people and pipeline), write deals (the expansion deal), read/write the company and deal
  * schemas (the property group, the catalogue properties, the deal's idempotency key), owners for the CSM,
  * `oauth` for the install. The tasks API asks for the contacts scopes (developers.hubspot.com "Activities |
- * Tasks", scope requirements: crm.objects.contacts.read / .write), hence contacts write.
+ * Tasks", scope requirements: crm.objects.contacts.read / .write), hence contacts write. `sales-email-read`:
+ * without it HubSpot redacts the content of email engagements (changelog "New scope required to get the
+ * content of email engagements"), and what customers write is what the conversation analysis reads.
  */
 export const hubspotScopes = [
   'oauth',
@@ -64,6 +66,7 @@ export const hubspotScopes = [
   'crm.schemas.companies.write',
   'crm.schemas.deals.read',
   'crm.schemas.deals.write',
+  'sales-email-read',
 ] as const;
 
 /**

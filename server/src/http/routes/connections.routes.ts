@@ -45,9 +45,13 @@ const view = (connection: Connection): z.input<typeof connectionSchema> => ({
   updatedAt: connection.updatedAt,
 });
 
-/** The callback URL of this server, as the admin's browser reached it (behind trusted proxies). */
-const callbackUrl = (req: Request, crm: string) =>
-  `${req.protocol}://${req.get('host') ?? 'localhost'}${apiPrefix}/oauth/${crm}/callback`;
+/**
+ * The callback URL of this server: under its public URL when set (it must equal the redirect URL registered
+ * with the CRM's app, e.g. the HubSpot app's `${RIPE_PUBLIC_URL}/v1/oauth/hubspot/callback`), else as the
+ * admin's browser reached it (behind trusted proxies).
+ */
+const callbackUrl = (req: Request, crm: string, publicUrl: string | undefined) =>
+  `${publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`}${apiPrefix}/oauth/${crm}/callback`;
 
 /** Connecting the org's CRM: the OAuth install flow, the connection's state, and its revocation. */
 export const connectionsRouter: RouterFactory = (deps) => {
@@ -70,7 +74,7 @@ export const connectionsRouter: RouterFactory = (deps) => {
         startInstall(tx, deps.connectorAuth, {
           crm: params.crm,
           memberId: auth.memberId,
-          redirectUri: callbackUrl(req, params.crm),
+          redirectUri: callbackUrl(req, params.crm, deps.config.http.publicUrl),
           now: new Date(),
         }),
       ),

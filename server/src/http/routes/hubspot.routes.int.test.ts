@@ -236,5 +236,18 @@ describeOnEachBackend(process.env.DATABASE_URL, 'the HubSpot app routes', ({ db 
     }
     expect(run).toMatchObject({ status: 'succeeded', dryRun: true });
     expect(run?.apiCalls).toBeGreaterThan(0);
+    // What it would change: scored today, the portal's verdicts of its data day move.
+    const preview = await signed('get', `/v1/hubspot/runs/${queued.body.runId}/preview`).expect(200);
+    expect(preview.body).toMatchObject({ runId: queued.body.runId, scored: 24 });
+    const { changed, examples } = preview.body as {
+      changed: number;
+      examples: { companyId: string; readiness: string; previousReadiness: string | null }[];
+    };
+    expect(examples).toHaveLength(Math.min(changed, 20));
+    const ids = companyIds(demo.portal.emulator.state);
+    for (const example of examples) expect(ids).toContain(example.companyId);
+    // Newly ready companies (a task each) come first.
+    const newly = examples.map((e) => e.readiness === 'ready' && e.previousReadiness !== 'ready');
+    expect(newly).toStrictEqual([...newly].sort((a, b) => Number(b) - Number(a)));
   });
 });

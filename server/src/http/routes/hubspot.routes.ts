@@ -14,7 +14,8 @@ import { loadOrgStage } from '../../night/stages/load-org.stage.ts';
 import { createSecretsRepository, keyringFromConfig } from '../../secrets/index.ts';
 import { getOrgSettings, patchOrgSettings } from '../../settings/settings.service.ts';
 import { recordFeedback, type NewFeedback } from '../../store/feedback.repository.ts';
-import { listRecentRuns, listRunErrors } from '../../store/runs.repository.ts';
+import { getRun, listRecentRuns, listRunErrors } from '../../store/runs.repository.ts';
+import { previewOfRun, runPreviewSchema } from '../hubspot/run-preview.ts';
 import { latestStateOf } from '../../store/verdicts.repository.ts';
 import { apiRouter } from '../api/api-router.ts';
 import { defineHubSpotRoute } from '../api/api-route.ts';
@@ -282,5 +283,26 @@ export const hubspotRouter: RouterFactory = (deps) => {
       }),
   });
 
-  return apiRouter(deps, [card, feedback, settings, patchSettings, dryRun, runs]);
+  const preview = defineHubSpotRoute({
+    method: 'get',
+    path: '/hubspot/runs/:runId/preview',
+    summary:
+      "What a (dry) run would change on companies: verdicts that differ from tonight's, newly ready first",
+    description:
+      "Compares the run's verdicts with the companies' latest ones: each company whose readiness or score would " +
+      'change is a write of its Ripe properties, each one that would become ready also gets a task for its CSM.',
+    tags,
+    role: 'member',
+    params: z.object({ runId: z.uuid() }),
+    query: z.object({ limit: limitQuery(20, 200) }),
+    response: runPreviewSchema,
+    handler: ({ withOrg, params, query }) =>
+      withOrg(async (tx) => {
+        const run = await getRun(tx, params.runId);
+        if (!run) throw new RipeError('not_found', 'Run not found');
+        return previewOfRun(tx, params.runId, query.limit);
+      }),
+  });
+
+  return apiRouter(deps, [card, feedback, settings, patchSettings, dryRun, runs, preview]);
 };
