@@ -84,10 +84,13 @@ describeOnEachBackend(process.env.DATABASE_URL, 'the HubSpot app routes', ({ db 
     expect(routes.map((route) => route.path).sort()).toStrictEqual([
       '/v1/hubspot/card',
       '/v1/hubspot/runs',
+      '/v1/hubspot/runs/{runId}/preview',
       '/v1/hubspot/settings',
     ]);
+    const runId = (await signed('get', '/v1/hubspot/runs').expect(200)).body[0].id as string;
     for (const route of routes) {
-      const path = route.path === '/v1/hubspot/card' ? `${route.path}?objectId=${companyId}` : route.path;
+      const filled = route.path.replace('{runId}', runId);
+      const path = route.path === '/v1/hubspot/card' ? `${filled}?objectId=${companyId}` : filled;
       const unsigned = await request(app).get(`${path}${path.includes('?') ? '&' : '?'}${caller()}`);
       expect(unsigned.status, `${path} unsigned`).toBe(401);
       expect((await signed('get', path, { ageMs: 6 * 60_000 })).status, `${path} stale`).toBe(401);
