@@ -51,6 +51,15 @@ describe('renderNightReport', () => {
     expect(html).toContain('@page{size:A4');
   });
 
+  it("dates the limit from the verdict's window, the commit's included", () => {
+    const first = summary.ready[0];
+    if (!first) throw new Error('the sandbox should yield a ready account');
+    const window = { opensOn: asOf, closesOn: '2027-01-01', limitDate: '2027-02-01', limit: 'consumption' };
+    const entry = { ...first, verdict: { ...first.verdict, window } };
+    const html = renderNightReport({ ...summary, ready: [entry, ...summary.ready.slice(1)] });
+    expect(html).toContain('<td class="nowrap">~2027-02-01 (commit)</td>');
+  });
+
   it('says when a list was cut at its bound', () => {
     const html = renderNightReport({ ...summary, ready: summary.ready.slice(0, 5) });
     expect(html).toContain(`The best 5 of ${summary.readiness.ready} ready accounts`);

@@ -19,10 +19,13 @@ function windowText(v: Verdict): string {
   return v.window ? `${v.window.opensOn} → ${v.window.closesOn}` : '—';
 }
 
+/** When the account reaches its limit: the verdict's own date (seats or commit), else the chart's. */
 function crossingText(entry: RankedOpportunity): string {
-  const crossing = entry.chart?.crossingDate;
+  const { window, asOf } = entry.verdict;
+  const crossing = window?.limitDate ?? entry.chart?.crossingDate;
   if (!crossing) return '—';
-  return crossing > entry.verdict.asOf ? `~${crossing}` : `since ${crossing}`;
+  const kind = window?.limitDate && window.limit === 'consumption' ? ' (commit)' : '';
+  return `${crossing > asOf ? `~${crossing}` : `since ${crossing}`}${kind}`;
 }
 
 function topSignals(v: Verdict, polarity: 'positive' | 'negative', max: number): string {
