@@ -204,14 +204,15 @@ export const companyQualifiers: Record<Language, readonly string[]> = {
   en: [
     'Holdings',
     'Solutions',
-    'Services',
+    'Trading',
     'Technologies',
     'Consulting',
     'Associates',
     'Company',
     'Collective',
   ],
-  fr: ['Est', 'Ouest', 'Nord', 'Sud', 'Centre', 'Associés', 'Services', 'Distribution'],
+  // No French word that reads as a verb or a direction in a sentence ("Est"), nor a team's name ("Services").
+  fr: ['Associés', 'Frères', 'Participations', 'Ateliers', 'Compagnons', 'Industrie', 'Négoce', 'Holding'],
 };
 
 export const teams: Record<Language, readonly string[]> = {
