@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { cardSchema, feedbackAnswerSchema } from '../src/app/cards/api/card-contract.ts';
 import {
-  dryRunAnswerSchema,
+  dryRunStartedSchema,
+  runPreviewSchema,
   runsAnswerSchema,
   settingsAnswerSchema,
   settingsDocumentSchema,
@@ -36,7 +37,8 @@ const contracts: Record<string, z.ZodType> = {
   'settings/__fixtures__/settings.json': settingsAnswerSchema,
   'settings/__fixtures__/settings-patched.json': settingsDocumentSchema,
   'settings/__fixtures__/settings-invalid.json': errorBody,
-  'settings/__fixtures__/dry-run.json': dryRunAnswerSchema,
+  'settings/__fixtures__/dry-run-started.json': dryRunStartedSchema,
+  'settings/__fixtures__/dry-run-preview.json': runPreviewSchema,
   'settings/__fixtures__/runs.json': runsAnswerSchema,
 };
 

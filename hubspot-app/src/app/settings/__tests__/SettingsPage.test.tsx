@@ -16,7 +16,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeFetch, ok, pendingFetch, type FakeAnswer } from '../../cards/test-utils/fake-fetch.ts';
 import { fireChange } from '../../cards/test-utils/fire-change.ts';
 import { textOf } from '../../cards/test-utils/text-of.ts';
-import dryRun from '../__fixtures__/dry-run.json';
+import preview from '../__fixtures__/dry-run-preview.json';
+import started from '../__fixtures__/dry-run-started.json';
 import runs from '../__fixtures__/runs.json';
 import invalid from '../__fixtures__/settings-invalid.json';
 import patched from '../__fixtures__/settings-patched.json';
@@ -148,36 +149,53 @@ describe('the settings page', () => {
     expect(requests()).toHaveLength(2);
   });
 
-  it('answers "what would tonight write?" and shows the new run', async () => {
-    const { findByTestId, waitFor, requests } = await loadedPage(ok(dryRun), ok(runs));
+  it('answers "what would tonight write?": starts a dry run, waits for it, shows what it would change', async () => {
+    const { findByTestId, waitFor, requests } = await loadedPage(
+      { status: 202, body: started },
+      ok(runs),
+      ok(preview),
+      ok(runs),
+    );
     findByTestId(Button, 'dry-run').trigger('onClick');
     await waitFor(() =>
       expect(findByTestId(Text, 'dry-run-writes').text).toBe(
-        'Tonight would write 12 companies, 3 tasks and 12 history records.',
+        "Tonight would update Ripe's properties on 12 companies and create 3 tasks for the CSMs.",
       ),
     );
-    expect(findByTestId(Text, 'dry-run-counts').text).toBe('120 accounts, 118 scored, 3 ready, 2 errors');
-    const examples = textOf(findByTestId(Table, 'dry-run-examples'));
-    expect(examples).toContain(
-      'Acme Robotics\nready\nreadiness: nurture → ready; potential: 18,000 → 24,000 EUR',
+    expect(findByTestId(Text, 'dry-run-counts').text).toBe(
+      '118 companies scored as tonight would; nothing was written.',
     );
-    expect(requests()[2]).toEqual({
-      url: `${backendUrl}/v1/hubspot/dry-run`,
-      method: 'POST',
-      body: undefined,
-    });
-    await waitFor(() => expect(requests()).toHaveLength(4));
-    expect(requests()[3]?.url).toBe(`${backendUrl}/v1/hubspot/runs?limit=10`);
+    const examples = textOf(findByTestId(Table, 'dry-run-examples'));
+    expect(examples).toContain('Acme Robotics\nnurture → ready\n61 → 78');
+    expect(examples).toContain('Initech\nnew: nurture\nnew: 48');
+    expect(
+      requests()
+        .slice(2)
+        .map((request) => [request.method, request.url]),
+    ).toEqual([
+      ['POST', `${backendUrl}/v1/hubspot/dry-run`],
+      ['GET', `${backendUrl}/v1/hubspot/runs?limit=10`],
+      ['GET', `${backendUrl}/v1/hubspot/runs/5f0c7a52-8d7e-4d43-9b1f-2f9a3c1e6b10/preview`],
+      ['GET', `${backendUrl}/v1/hubspot/runs?limit=10`],
+    ]);
   });
 
-  it('says so when the backend starts the dry run in the background', async () => {
-    const started = { runId: '5f0c7a52-8d7e-4d43-9b1f-2f9a3c1e6b10', status: 'running', dryRun: true };
-    const { findByTestId, waitFor } = await loadedPage({ status: 202, body: started }, ok(runs));
+  it('says why when the dry run itself failed, and asks for no preview', async () => {
+    const failedRuns = runs.map((run) =>
+      run.id === started.runId
+        ? { ...run, status: 'failed', failureReason: 'HubSpot refused the token' }
+        : run,
+    );
+    const { findByTestId, waitFor, requests } = await loadedPage(
+      { status: 202, body: started },
+      ok(failedRuns),
+      ok(runs),
+    );
     findByTestId(Button, 'dry-run').trigger('onClick');
-    await waitFor(() =>
-      expect(findByTestId(Alert, 'dry-run-started').props.title).toBe(
-        'The dry run is running: its result appears in the last runs.',
-      ),
+    await waitFor(() => expect(findByTestId(Alert, 'dry-run-failed').props.title).toBe('The dry run failed'));
+    expect(textOf(findByTestId(Alert, 'dry-run-failed'))).toContain('HubSpot refused the token');
+    expect(requests().map((request) => request.url)).not.toContain(
+      `${backendUrl}/v1/hubspot/runs/${started.runId}/preview`,
     );
   });
 

@@ -66,27 +66,34 @@ export const patchAnswerSchema = z.union([
 
 const counts = z.object({ accounts: z.number(), scored: z.number(), ready: z.number(), errors: z.number() });
 
-/**
- * What tonight would write (the documented answer), or a dry run started in the background whose result shows
- * in the last runs.
- */
-export const dryRunAnswerSchema = z.union([
-  z.object({
-    runId: z.string(),
-    counts,
-    writes: z.object({ accounts: z.number(), tasks: z.number(), history: z.number() }),
-    examples: z.array(
-      z.object({
-        companyId: z.string(),
-        name: z.string(),
-        readiness: z.string(),
-        changes: z.array(z.string()),
-      }),
-    ),
-  }),
-  z.object({ runId: z.string(), status: z.literal('running'), dryRun: z.literal(true) }),
-]);
-export type DryRunAnswer = z.infer<typeof dryRunAnswerSchema>;
+/** A dry run started in the background (`POST /v1/hubspot/dry-run`, 202): follow it in the last runs. */
+export const dryRunStartedSchema = z.object({
+  runId: z.string(),
+  status: z.literal('running'),
+  dryRun: z.literal(true),
+});
+export type DryRunStarted = z.infer<typeof dryRunStartedSchema>;
+
+const readiness = z.enum(['ready', 'nurture', 'caution', 'not_ready']);
+
+/** What a finished dry run would change (`GET /v1/hubspot/runs/{runId}/preview`). */
+export const runPreviewSchema = z.object({
+  runId: z.string(),
+  scored: z.number(),
+  changed: z.number(),
+  newlyReady: z.number(),
+  examples: z.array(
+    z.object({
+      companyId: z.string(),
+      name: z.string(),
+      readiness,
+      previousReadiness: readiness.nullable(),
+      score: z.number(),
+      previousScore: z.number().nullable(),
+    }),
+  ),
+});
+export type RunPreview = z.infer<typeof runPreviewSchema>;
 
 export const runSchema = z.object({
   id: z.string(),

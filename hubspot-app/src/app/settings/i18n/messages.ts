@@ -41,12 +41,14 @@ export const messages = {
   dryRun: 'Dry run',
   dryRunButton: 'What would tonight write?',
   dryRunRunning: 'Scoring every account as tonight would; nothing is written.',
-  dryRunStarted: 'The dry run is running: its result appears in the last runs.',
+  dryRunStarted: 'The dry run is still running: its result appears in the last runs.',
   dryRunFailed: 'The dry run failed',
-  dryRunCounts: (accounts: number, scored: number, ready: number, errors: number) =>
-    `${accounts} accounts, ${scored} scored, ${ready} ready, ${errors} errors`,
-  dryRunWrites: (accounts: number, tasks: number, history: number) =>
-    `Tonight would write ${accounts} companies, ${tasks} tasks and ${history} history records.`,
+  dryRunCounts: (scored: number) => `${scored} companies scored as tonight would; nothing was written.`,
+  dryRunWrites: (changed: number, newlyReady: number) =>
+    `Tonight would update Ripe's properties on ${changed} companies and create ${newlyReady} tasks for the CSMs.`,
+  dryRunMove: (before: string | number | null, after: string | number) =>
+    before === null ? `new: ${after}` : before === after ? String(after) : `${before} → ${after}`,
+  score: 'Score',
   company: 'Company',
   readiness: 'Readiness',
   changes: 'Changes',
