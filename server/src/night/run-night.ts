@@ -43,6 +43,8 @@ export interface NightSummary {
   totalPotential: number;
   totalExpectedValue: number;
   currency: string;
+  /** The org's bar for `ready` (config.composite): the report says how far a nurture account is from it. */
+  readyScore: number;
   durationMs: number;
   scoringMs: number;
   top: RankedOpportunity[];
@@ -75,6 +77,7 @@ export async function runNight(options: NightOptions): Promise<NightSummary> {
     totalPotential: 0,
     totalExpectedValue: 0,
     currency: source.priceBook.currency,
+    readyScore: config.composite.readyScore,
     durationMs: 0,
     scoringMs: 0,
     top: [],

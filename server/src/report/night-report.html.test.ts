@@ -60,6 +60,20 @@ describe('renderNightReport', () => {
     expect(html).toContain('<td class="nowrap">~2027-02-01 (commit)</td>');
   });
 
+  it('says what holds a nurture account back', () => {
+    const first = summary.nurture[0];
+    if (!first) throw new Error('the sandbox should yield a nurture account');
+    const quiet = {
+      ...first.verdict,
+      contradictions: [],
+      signals: [],
+      score: 41.2,
+      motion: 'seat_upsell' as const,
+    };
+    const html = renderNightReport({ ...summary, nurture: [{ ...first, verdict: quiet }] });
+    expect(html).toContain(`<td class="neg">score 41, ready from ${summary.readyScore}</td>`);
+  });
+
   it('says when a list was cut at its bound', () => {
     const html = renderNightReport({ ...summary, ready: summary.ready.slice(0, 5) });
     expect(html).toContain(`The best 5 of ${summary.readiness.ready} ready accounts`);

@@ -36,13 +36,16 @@ function topSignals(v: Verdict, polarity: 'positive' | 'negative', max: number):
     .join('<br>');
 }
 
-/** Why a nurture account is not ready yet: its contradictions, else its negative signals. */
-function holdsBack(v: Verdict): string {
+/** Why a nurture account is not ready yet: its contradictions and negative signals, else what it lacks. */
+function holdsBack(v: Verdict, readyScore: number): string {
   const reasons = [
     ...v.contradictions.map((c) => `${escapeHtml(c.label)} (${c.effect})`),
     ...v.signals.filter((s) => s.polarity === 'negative').map((s) => escapeHtml(s.label)),
   ];
-  return reasons.slice(0, 2).join('<br>') || `signals not yet converging (score ${v.score.toFixed(0)})`;
+  if (reasons.length > 0) return reasons.slice(0, 2).join('<br>');
+  if (v.motion === null) return 'no motion to propose yet';
+  if (v.score < readyScore) return `score ${v.score.toFixed(0)}, ready from ${readyScore}`;
+  return 'too few independent sources agree yet, or a potential under the minimum';
 }
 
 function accountCell(v: Verdict, detailed: boolean): string {
@@ -69,12 +72,12 @@ function readyTable(entries: readonly RankedOpportunity[]): string {
 <tbody>${rows}</tbody></table>`;
 }
 
-function nurtureTable(entries: readonly RankedOpportunity[]): string {
+function nurtureTable(entries: readonly RankedOpportunity[], readyScore: number): string {
   const rows = entries
     .map((entry, i) => {
       const v = entry.verdict;
       return `<tr><td class="num">${i + 1}</td><td>${accountCell(v, i < DETAILED.nurture)}</td><td>${words(v.motion)}</td>${moneyCells(v)}
-<td>${topSignals(v, 'positive', 2)}</td><td class="neg">${holdsBack(v)}</td></tr>`;
+<td>${topSignals(v, 'positive', 2)}</td><td class="neg">${holdsBack(v, readyScore)}</td></tr>`;
     })
     .join('');
   return `<table><thead><tr><th>#</th><th>Account</th><th>Motion</th><th class="num">Potential (ARR)</th><th class="num">Probability</th><th class="num">Expected value</th><th>For it</th><th>Holding it back</th></tr></thead>
@@ -179,7 +182,7 @@ function nurtureSection(summary: NightSummary): string {
       : `All ${count(total)}`;
   return `<h2 id="nurture" class="page">Nurture — ${count(total)} account${total === 1 ? '' : 's'}</h2>
 <p class="muted">${shown} by expected value: an expansion is forming but is not ready to pitch yet — what holds each back is on the right.</p>
-${nurtureTable(summary.nurture)}
+${nurtureTable(summary.nurture, summary.readyScore)}
 <h3>Evidence per nurture account${summary.nurture.length > DETAILED.nurture ? ` — the first ${DETAILED.nurture}` : ''}</h3>
 ${summary.nurture
   .slice(0, DETAILED.nurture)
