@@ -137,9 +137,13 @@ function newton(
   w[0] = Math.log((positives + 0.5) / (n - positives + 0.5));
   let loss = penalisedLoss(design, labels, n, width, w, l2);
   const row = new Float64Array(size);
+  let hessian = new Float64Array(size * size);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
+    // The curvature settles after the first steps: the Hessian is refreshed on the first three iterations
+    // and every third after, the gradient on every one (step halving keeps each step a descent).
+    const refresh = iteration < 3 || iteration % 3 === 0;
     const gradient = new Float64Array(size);
-    const hessian = new Float64Array(size * size);
+    if (refresh) hessian = new Float64Array(size * size);
     row[0] = 1;
     for (let r = 0; r < n; r++) {
       let eta = w[0]!;
@@ -149,20 +153,22 @@ function newton(
       }
       const p = 1 / (1 + Math.exp(-eta));
       const residual = p - labels[r]!;
+      for (let k = 0; k < size; k++) gradient[k] = gradient[k]! + residual * row[k]!;
+      if (!refresh) continue;
       const curvature = Math.max(p * (1 - p), 1e-10);
       for (let k = 0; k < size; k++) {
-        const rk = row[k]!;
-        gradient[k] = gradient[k]! + residual * rk;
-        const weighted = curvature * rk;
-        for (let l = 0; l <= k; l++) hessian[k * size + l] = hessian[k * size + l]! + weighted * row[l]!;
+        const weighted = curvature * row[k]!;
+        const base = k * size;
+        for (let l = 0; l <= k; l++) hessian[base + l] = hessian[base + l]! + weighted * row[l]!;
       }
     }
-    for (let k = 1; k < size; k++) {
-      gradient[k] = gradient[k]! + l2 * w[k]!;
-      hessian[k * size + k] = hessian[k * size + k]! + l2;
+    for (let k = 1; k < size; k++) gradient[k] = gradient[k]! + l2 * w[k]!;
+    if (refresh) {
+      for (let k = 1; k < size; k++) hessian[k * size + k] = hessian[k * size + k]! + l2;
+      for (let k = 0; k < size; k++)
+        for (let l = 0; l < k; l++) hessian[l * size + k] = hessian[k * size + l]!;
+      hessian[0] = hessian[0]! + 1e-9;
     }
-    for (let k = 0; k < size; k++) for (let l = 0; l < k; l++) hessian[l * size + k] = hessian[k * size + l]!;
-    hessian[0] = hessian[0]! + 1e-9;
     const step = choleskySolve(hessian, gradient, size);
     let scale = 1;
     let next = w;
