@@ -56,6 +56,16 @@ export interface PullRequest {
   after: SyncCursor;
   /** The day scored, `YYYY-MM-DD`: activities and usage are read up to it. */
   asOf: string;
+  /**
+   * Account id → the last-modified instant Ripe's own last write left it with (`WriteOutcome.modifiedAt`). An
+   * account still at that instant changed only by Ripe: the connector does not pull it again.
+   */
+  ownWrites?: ReadonlyMap<string, string>;
+  /**
+   * Called with the position of the last account of a page when the connector skipped it as Ripe's own change,
+   * after the page's other accounts were yielded: the night moves its cursor past it once its batches committed.
+   */
+  onPassed?: (cursor: NonNullable<SyncCursor>) => void;
   signal?: AbortSignal;
 }
 
@@ -69,6 +79,21 @@ export interface PreflightReport {
 export interface ApiAllowance {
   max: number | null;
   remaining: number | null;
+}
+
+/**
+ * A connector that writes large groups of one kind of record through an asynchronous bulk job (Salesforce's
+ * Bulk API 2.0 ingest) instead of batches of `writeBatchSize`.
+ */
+export interface BulkWrites {
+  /** The group an operation's bulk job takes (Salesforce: its object, and the field an upsert matches on). */
+  groupOf(operation: WriteOperation): string;
+  /** More operations of one group than this go through a bulk job; this many or fewer through batches. */
+  threshold: number;
+  /** Operations one bulk job takes at most. */
+  maxOperations: number;
+  /** The fewest API calls one job makes (create, upload, close, one status read). */
+  jobCalls: number;
 }
 
 /** API calls a connector made, by what they were for. */
@@ -122,6 +147,11 @@ export interface CrmConnector {
    * when the CRM could not be reached or refused every record for one reason (limit, expired session).
    */
   applyWrites(operations: readonly WriteOperation[]): Promise<Result<WriteOutcome[], ConnectorError>>;
+  /**
+   * Present when the connector writes in bulk: `applyWrites` then also takes more than `threshold` (at most
+   * `maxOperations`) operations of one bulk group at once, and writes them through one bulk job.
+   */
+  readonly bulkWrites?: BulkWrites;
   /** API calls made by this instance so far. */
   calls(): ApiCallCount;
   /**

@@ -48,7 +48,11 @@ export const writeKinds = [
   'opportunity_create',
 ] as const satisfies readonly WriteKind[];
 
-/** The CRM's answer for one operation: its record id, or its own error (status code, message, fields). */
+/**
+ * The CRM's answer for one operation: its record id, or its own error (status code, message, fields). A write to
+ * the account record may carry `modifiedAt`, the account's last-modified instant as the CRM answered it after
+ * this write: while the account still shows that instant, nobody but Ripe changed it since.
+ */
 export type WriteOutcome =
-  | { ok: true; crmId: string | null }
+  | { ok: true; crmId: string | null; modifiedAt?: string }
   | { ok: false; code: string; message: string; fields: string[]; retryable: boolean };

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '@ripe/shared';
-import type { ConnectorError, CrmConnector } from '../connectors/crm-connector.ts';
+import type { BulkWrites, ConnectorError, CrmConnector } from '../connectors/crm-connector.ts';
 import { callWithAuth } from '../connectors/call-with-auth.ts';
 import type { WriteOperation } from '../connectors/write-operation.ts';
 import type { Database } from '../store/database.ts';
@@ -75,13 +75,21 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
   // operations (a CRM that writes each object through its own endpoint then makes one call per batch).
   const endpointOf = (operation: WriteOperation) => connector.provider.writeEndpoints[operation.kind];
   const perEndpoint = new Map<string, number>();
+  // A connector writing in bulk takes a large group of one kind of record in one call (a bulk job of a few API
+  // calls): the outbox is read on until a group fills a job or nothing is left, so a night's group is seen whole.
+  const bulk = connector.bulkWrites;
+  const perGroup = new Map<string, { endpoint: string; count: number }>();
+  const filled = () =>
+    bulk
+      ? largestGroup(queue, bulk, bulk.maxOperations - 1) !== null
+      : fullBatch(queue, endpointOf, batchSize);
   let afterSeq = 0;
   let exhausted = false;
   // Operations carry over from one round of rows to the next, so every write call but the last is full.
   let queue: { item: RowWork; operation: WriteOperation }[] = [];
   let unsettled: RowWork[] = [];
   while (report.stopped === null) {
-    while (!exhausted && !fullBatch(queue, endpointOf, batchSize)) {
+    while (!exhausted && !filled()) {
       const rows = await withOrg(db, orgId, (tx) => listPendingWritebacks(tx, rowsPerRound, afterSeq));
       const last = rows.at(-1);
       if (!last) {
@@ -103,6 +111,10 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
         for (const operation of plan.operations) {
           const endpoint = connector.provider.writeEndpoints[operation.kind];
           perEndpoint.set(endpoint, (perEndpoint.get(endpoint) ?? 0) + 1);
+          if (!bulk) continue;
+          const group = bulk.groupOf(operation);
+          const counted = perGroup.get(group) ?? { endpoint, count: 0 };
+          perGroup.set(group, { endpoint, count: counted.count + 1 });
         }
       }
     }
@@ -111,14 +123,21 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
       report.stopped = { reason: 'budget' };
       break;
     }
-    const endpoint = nextEndpoint(queue, endpointOf);
-    const slice = queue.filter((entry) => endpointOf(entry.operation) === endpoint).slice(0, batchSize);
+    // A bulk job only when the budget left covers it, as a batch would: one call at least.
+    const left = input.maxWriteCalls === undefined ? Infinity : input.maxWriteCalls - report.writeCalls;
+    const group = bulk && left >= bulk.jobCalls ? largestGroup(queue, bulk, bulk.threshold) : null;
+    const slice =
+      bulk && group !== null
+        ? queue.filter((entry) => bulk.groupOf(entry.operation) === group).slice(0, bulk.maxOperations)
+        : sliceOf(queue, endpointOf, batchSize);
     const taken = new Set(slice);
     queue = queue.filter((entry) => !taken.has(entry));
+    const before = connector.calls().writes;
     const result = await callWithAuth(connector, () =>
       connector.applyWrites(slice.map((entry) => entry.operation)),
     );
-    report.writeCalls += 1;
+    // A batch is one call; a bulk job as many as the connector made (create, upload, close, status reads, results).
+    report.writeCalls += group === null ? 1 : Math.max(1, connector.calls().writes - before);
     if (!result.ok) {
       report.stopped = { reason: 'crm', error: result.error };
       break;
@@ -128,6 +147,8 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
       if (outcome?.ok) {
         countWrite(report.written, operation, item.state.task !== null);
         item.state = confirm(item.state, operation);
+        // The CRM's instant after this write: the next pull knows the account changed by Ripe's hand alone.
+        if (outcome.modifiedAt) item.state = { ...item.state, modifiedAt: outcome.modifiedAt };
         item.done += 1;
       } else {
         item.failures.push(
@@ -147,8 +168,60 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
   }
   // Rows with nothing to write, and those the drain stopped before (left pending), are settled last.
   await settle(input, report, unsettled, maxAttempts);
-  report.floorWriteCalls = [...perEndpoint.values()].reduce((sum, n) => sum + Math.ceil(n / batchSize), 0);
+  report.floorWriteCalls = writeFloor(perEndpoint, perGroup, batchSize, bulk);
   return report;
+}
+
+/**
+ * The fewest write calls: per endpoint one per full batch; with bulk writes, a group larger than the threshold
+ * as full jobs of the connector's fewest calls each, and a remainder above the threshold as one more job (one
+ * at or below it goes back to its endpoint's batches).
+ */
+function writeFloor(
+  perEndpoint: ReadonlyMap<string, number>,
+  perGroup: ReadonlyMap<string, { endpoint: string; count: number }>,
+  batchSize: number,
+  bulk: BulkWrites | undefined,
+): number {
+  const batched = new Map(perEndpoint);
+  let jobs = 0;
+  for (const { endpoint, count } of bulk ? perGroup.values() : []) {
+    if (!bulk || count <= bulk.threshold) continue;
+    const remainder = count % bulk.maxOperations;
+    const inJobs = remainder > bulk.threshold ? count : count - remainder;
+    jobs += Math.ceil(inJobs / bulk.maxOperations);
+    batched.set(endpoint, (batched.get(endpoint) ?? 0) - inJobs);
+  }
+  const batches = [...batched.values()].reduce((sum, n) => sum + Math.ceil(Math.max(0, n) / batchSize), 0);
+  return batches + jobs * (bulk?.jobCalls ?? 0);
+}
+
+/** The next batch: up to `size` operations of the endpoint with the most queued. */
+function sliceOf<T extends Queued>(
+  queue: readonly T[],
+  endpointOf: (op: WriteOperation) => string,
+  size: number,
+): T[] {
+  const endpoint = nextEndpoint(queue, endpointOf);
+  return queue.filter((entry) => endpointOf(entry.operation) === endpoint).slice(0, size);
+}
+
+/** The bulk group with the most operations queued, if it has more than `above`. */
+function largestGroup(queue: readonly Queued[], bulk: BulkWrites, above: number): string | null {
+  const counts = new Map<string, number>();
+  for (const { operation } of queue) {
+    const group = bulk.groupOf(operation);
+    counts.set(group, (counts.get(group) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let most = above;
+  for (const [group, count] of counts) {
+    if (count > most) {
+      best = group;
+      most = count;
+    }
+  }
+  return best;
 }
 
 /** Commits a round: confirmed states, and each row done, failed, or left pending for a retry. */

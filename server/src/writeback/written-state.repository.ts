@@ -29,3 +29,16 @@ export async function saveWrittenStates(
     [tx.orgId, JSON.stringify(items)],
   );
 }
+
+/**
+ * Account id → the last-modified instant Ripe's own last write left each account with, for the night's pull to
+ * tell Ripe's writes from a person's (`PullRequest.ownWrites`).
+ */
+export async function loadOwnWrites(tx: OrgTransaction): Promise<Map<string, string>> {
+  const { rows } = await tx.query<{ account_id: string; modified_at: string }>(
+    `select account_id, state->>'modifiedAt' as modified_at from written_state
+     where org_id = $1 and state->>'modifiedAt' is not null`,
+    [tx.orgId],
+  );
+  return new Map(rows.map((row) => [row.account_id, row.modified_at]));
+}

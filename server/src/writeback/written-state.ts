@@ -20,6 +20,11 @@ export interface WrittenState {
   /** The account team's status as last acted on. */
   humanStatus: ExpansionStatus | null;
   lastHistoryId: string | null;
+  /**
+   * The account's last-modified instant as the CRM answered Ripe's last write to it: while the CRM still shows
+   * it, the account changed only by Ripe's hand and the night does not pull it again.
+   */
+  modifiedAt?: string;
 }
 
 export const emptyWrittenState: WrittenState = {

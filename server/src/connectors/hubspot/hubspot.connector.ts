@@ -4,7 +4,7 @@
 import type { PriceBook } from '@ripe/shared';
 import { err, ok, type Result } from '../../resilience/result.ts';
 import type { TokenStore } from '../connections/token-store.ts';
-import type { ConnectorError, CrmConnector, PulledAccount, SyncCursor } from '../crm-connector.ts';
+import type { ConnectorError, CrmConnector, PullRequest, PulledAccount } from '../crm-connector.ts';
 import { ConnectorFailure } from '../crm-connector.ts';
 import type { WriteOperation, WriteOutcome } from '../write-operation.ts';
 import { hubspotConnectorSettingsSchema, type HubSpotConnectorSettingsInput } from './hubspot-settings.ts';
@@ -58,7 +58,13 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
   const readTonight = new Map<string, { asOf: string; account: PulledAccount }>();
   const keep = historySample + hubspotLimits.searchPageSize;
 
-  async function* pull(after: SyncCursor, asOf: string, signal?: AbortSignal) {
+  async function* pull({ after, asOf, signal, ownWrites, onPassed }: PullRequest) {
+    // HubSpot has no filter on who modified a company: a company still at the instant Ripe's own write left it
+    // with changed by Ripe's hand alone, and is passed over (a person's later edit moves the instant on).
+    const ownWrite = (company: ChangedCompany) => {
+      const written = ownWrites?.get(company.id);
+      return written !== undefined && Date.parse(written) === Date.parse(company.modifiedAt);
+    };
     const known = (company: ChangedCompany) => {
       const kept = readTonight.get(company.id);
       return kept?.asOf === asOf && kept.account.cursor.modifiedAt === company.modifiedAt
@@ -66,7 +72,11 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
         : undefined;
     };
     const changed = changedCompanies(transport, after, signal);
-    const pages = pagesWithAssociations(transport, changed, (company) => known(company) === undefined);
+    const pages = pagesWithAssociations(
+      transport,
+      changed,
+      (company) => !ownWrite(company) && known(company) === undefined,
+    );
     const records: Prefetch['records'] = new Map();
     for await (const { page, toRead, associations, upcoming } of pages) {
       const bundles = await readBundles(transport, settings, toRead, associations, { upcoming, records });
@@ -74,10 +84,14 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
       const read = new Map(
         bundles.value.map((bundle) => [bundle.company.id, mapPulledAccount(bundle, { ...context, asOf })]),
       );
-      const accounts = page.flatMap((company) => known(company) ?? read.get(company.id) ?? []);
+      const accounts = page.flatMap((company) =>
+        ownWrite(company) ? [] : (known(company) ?? read.get(company.id) ?? []),
+      );
       for (const account of read.values())
         if (readTonight.size < keep) readTonight.set(account.accountId, { asOf, account });
       if (accounts.length > 0) yield accounts;
+      const last = page.at(-1);
+      if (last && ownWrite(last)) onPassed?.({ modifiedAt: last.modifiedAt, id: last.id });
     }
   }
 
@@ -102,13 +116,13 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
       return page.ok ? ok(page.value.total) : page;
     },
     priceBook: () => options.priceBook ?? null,
-    pullAccounts: ({ after, asOf, signal }): AsyncIterable<PulledAccount[]> => pull(after, asOf, signal),
+    pullAccounts: (request): AsyncIterable<PulledAccount[]> => pull(request),
     // A full pull of the companies: unknown before the count.
     historyCalls: () => null,
     async *pullHistory(asOf, historyOptions = {}) {
       let accounts = 0;
       const sampleSize = historyOptions.sampleSize ?? historySample;
-      for await (const page of pull(null, asOf)) {
+      for await (const page of pull({ after: null, asOf })) {
         for (const account of page) {
           if (accounts >= sampleSize) return;
           accounts += 1;

@@ -74,3 +74,25 @@ export async function commitStage(input: CommitInput): Promise<NightTally> {
     return tally;
   });
 }
+
+/**
+ * Moves the org's cursor past accounts the pull skipped as Ripe's own changes after the last committed batch,
+ * while this process still holds the run's lease; a dry run leaves it where it was.
+ */
+export async function commitPassedCursor(input: {
+  db: Database;
+  orgId: string;
+  runId: string;
+  owner: string;
+  dryRun: boolean;
+  /** Batches committed so far in this run. */
+  batchIndex: number;
+  passed: NonNullable<SyncCursor>;
+}): Promise<void> {
+  if (input.dryRun) return;
+  await withOrg(input.db, input.orgId, async (tx) => {
+    if (!(await lockForBatch(tx, input.runId, input.owner, input.batchIndex)))
+      throw new LeaseLostError(input.runId);
+    await setSyncCursor(tx, accountsCursor, input.passed);
+  });
+}

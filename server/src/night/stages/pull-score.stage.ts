@@ -10,7 +10,9 @@ import { NightStoppedError } from '../night-failure.ts';
 import type { Claimed, OrgNightDeps, OrgNightOptions } from '../org-night.types.ts';
 import { defaultLeaseMs, type NightState } from '../night-state.ts';
 import { agentStage } from './agent.stage.ts';
-import { commitStage } from './commit.stage.ts';
+import { loadOwnWrites } from '../../writeback/written-state.repository.ts';
+import { withOrg } from '../../store/org-scope.ts';
+import { commitPassedCursor, commitStage } from './commit.stage.ts';
 import { pullStage, type PullStop } from './pull.stage.ts';
 import { scoreStage, type ScoredAccount } from './score.stage.ts';
 
@@ -29,7 +31,10 @@ export async function pullScoreStage(input: {
   const { deps, org, connector, claim, night, options } = input;
   const { checkpoint } = claim;
   const readsBefore = night.tally.apiReads;
+  // Accounts whose last change was Ripe's own write are not pulled again (a dry run pulls what a real night would).
+  const ownWrites = await withOrg(deps.db, org.id, (tx) => loadOwnWrites(tx));
   const pull = pullStage({
+    ownWrites,
     connector,
     after: checkpoint.cursor,
     asOf: checkpoint.asOf,
@@ -93,6 +98,19 @@ export async function pullScoreStage(input: {
     pullStartedAt = performance.now();
   }
   options.progress?.stop();
+  const passed = pull.passed();
+  if (passed) {
+    const { runId, dryRun } = claim;
+    await commitPassedCursor({
+      db: deps.db,
+      orgId: org.id,
+      runId,
+      owner: deps.owner,
+      dryRun,
+      batchIndex,
+      passed,
+    });
+  }
   const stop: PullStop | null = pull.stopped();
   if (stop) night.stopped = stop.reason;
   // Reads made after the last committed batch (an empty page, a page cut by the budget) count too.

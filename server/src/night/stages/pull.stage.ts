@@ -16,6 +16,11 @@ export interface PullStage {
   batches: AsyncIterable<PulledAccount[]>;
   /** Why the pull stopped before the end, once it did. */
   stopped(): PullStop | null;
+  /**
+   * The position past the last batch's accounts that the connector went over, skipping Ripe's own changes
+   * (`PullRequest.onPassed`); null when the last batch's cursor is the furthest. Read once the batches committed.
+   */
+  passed(): NonNullable<SyncCursor> | null;
 }
 
 /**
@@ -29,16 +34,23 @@ export function pullStage(input: {
   asOf: string;
   batchSize: number;
   budget: NightBudget;
+  /** Account id → the last-modified instant Ripe's own write left it with (`PullRequest.ownWrites`). */
+  ownWrites?: ReadonlyMap<string, string>;
   /** Accounts staged so far (their writes are reserved in the budget). */
   staged: () => number;
   signal?: AbortSignal;
 }): PullStage {
   const { connector, batchSize, budget } = input;
   let stopped: PullStop | null = null;
+  let passed: NonNullable<SyncCursor> | null = null;
 
   async function* pages(): AsyncIterable<PulledAccount[]> {
     let after = input.after;
     let reauthenticated = false;
+    const onPassed = (cursor: NonNullable<SyncCursor>) => {
+      passed = cursor;
+      after = cursor;
+    };
     for (;;) {
       const calls = connector.calls();
       if (
@@ -48,7 +60,12 @@ export function pullStage(input: {
         return;
       }
       try {
-        for await (const page of connector.pullAccounts({ after, asOf: input.asOf, signal: input.signal })) {
+        const request = { after, asOf: input.asOf, signal: input.signal, onPassed };
+        const pull = connector.pullAccounts(
+          input.ownWrites ? { ...request, ownWrites: input.ownWrites } : request,
+        );
+        for await (const page of pull) {
+          passed = null;
           yield page;
           after = page.at(-1)?.cursor ?? after;
           const used = connector.calls();
@@ -91,5 +108,5 @@ export function pullStage(input: {
     if (batch.length > 0) yield batch;
   }
 
-  return { batches: batches(), stopped: () => stopped };
+  return { batches: batches(), stopped: () => stopped, passed: () => passed };
 }

@@ -3,7 +3,8 @@
 // value a property held (its property history, read with `propertiesWithHistory`), so the history of the
 // verdicts is the history of these properties; `ripe_history_key` marks which night each set belongs to.
 // When a company's values are refused, its history key is written alone in a second call, so the refusal is
-// the fields' error only.
+// the fields' error only. Each company's `updatedAt` in the answer is carried back as the outcome's `modifiedAt`,
+// so the next pull can tell Ripe's own write from a person's later edit.
 import { ok, type Result } from '../../../resilience/result.ts';
 import type { ConnectorError } from '../../crm-connector.ts';
 import type { WriteOperation, WriteOutcome } from '../../write-operation.ts';
@@ -20,14 +21,16 @@ const crmText = (value: string | number | null): string => (value === null ? '' 
 async function update(
   transport: HubSpotTransport,
   inputs: Input[],
-): Promise<Result<{ done: Set<string>; failed: Map<string, WriteOutcome> }, ConnectorError>> {
-  if (inputs.length === 0) return ok({ done: new Set(), failed: new Map() });
+): Promise<Result<{ done: Map<string, string>; failed: Map<string, WriteOutcome> }, ConnectorError>> {
+  if (inputs.length === 0) return ok({ done: new Map(), failed: new Map() });
   const answer = await transport.call({ kind: 'batch_update', direction: 'write' }, (client) =>
     client.crm.objects.batchApi.updateWithHttpInfo('companies', { inputs }),
   );
   if (!answer.ok) return answer;
   const errors = 'errors' in answer.value ? (answer.value.errors as BatchErrorEntry[]) : [];
-  return ok({ done: new Set(answer.value.results.map((r) => r.id)), failed: errorsById(errors) });
+  // The client parses `updatedAt` into a Date; HubSpot answers it to the millisecond.
+  const done = new Map(answer.value.results.map((r) => [r.id, new Date(r.updatedAt).toISOString()]));
+  return ok({ done, failed: errorsById(errors) });
 }
 
 export async function writeCompanies(
@@ -67,15 +70,18 @@ export async function writeCompanies(
     })),
   );
   if (!second.ok) return second;
+  // The company's latest instant: the history key's retry, when there was one, came after the first call.
+  const modifiedAtOf = (id: string) => second.value.done.get(id) ?? first.value.done.get(id);
   for (const { index, operation } of operations) {
     if (outcomes.has(index)) continue;
     const again = operation.kind === 'history' && first.value.failed.has(operation.accountId);
     const answer = again ? second.value : first.value;
     const failure = answer.failed.get(operation.accountId);
     if (failure) outcomes.set(index, failure);
-    else if (answer.done.has(operation.accountId))
-      outcomes.set(index, { ok: true, crmId: operation.accountId });
-    else
+    else if (answer.done.has(operation.accountId)) {
+      const modifiedAt = modifiedAtOf(operation.accountId);
+      outcomes.set(index, { ok: true, crmId: operation.accountId, ...(modifiedAt ? { modifiedAt } : {}) });
+    } else
       outcomes.set(
         index,
         refused('NO_OUTCOME', `HubSpot answered nothing for company ${operation.accountId}`),
