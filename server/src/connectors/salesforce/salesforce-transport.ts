@@ -62,7 +62,7 @@ export function createSalesforceTransport(options: TransportOptions) {
   async function call<T>(
     direction: 'read' | 'write',
     kind: string,
-    request: { method: 'GET' | 'POST' | 'PATCH'; url: string; body?: unknown },
+    request: { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; body?: unknown; csv?: string },
   ): Promise<Result<T, ConnectorError>> {
     for (let attempt = 0; ; attempt += 1) {
       const conn = await connect();
@@ -73,9 +73,11 @@ export function createSalesforceTransport(options: TransportOptions) {
           {
             method: request.method,
             url: request.url,
-            ...(request.body === undefined
-              ? {}
-              : { body: JSON.stringify(request.body), headers: { 'content-type': 'application/json' } }),
+            ...(request.csv !== undefined
+              ? { body: request.csv, headers: { 'content-type': 'text/csv' } }
+              : request.body === undefined
+                ? {}
+                : { body: JSON.stringify(request.body), headers: { 'content-type': 'application/json' } }),
           },
           noRetry,
         );
@@ -105,6 +107,17 @@ export function createSalesforceTransport(options: TransportOptions) {
     },
     post<T>(direction: 'read' | 'write', kind: string, path: string, body: unknown) {
       return call<T>(direction, kind, { method: 'POST', url: `${base}${path}`, body });
+    },
+    /**
+     * One call of a write that takes several (a Bulk API 2.0 ingest job: create, upload CSV, close, status,
+     * results), every one counted as a write. A CSV answer comes back parsed by jsforce, one object per row.
+     */
+    write<T>(
+      kind: string,
+      request: { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: unknown; csv?: string },
+    ) {
+      const { path, ...rest } = request;
+      return call<T>('write', kind, { ...rest, url: `${base}${path}` });
     },
     /**
      * One page of a Bulk API 2.0 query job's results, CSV: jsforce's `request` keeps no response header, and the

@@ -74,7 +74,8 @@ export function catalogueFields(
   return { ok: true, record };
 }
 
-function convert(
+/** One operation as the Salesforce record it writes, with its object and, for an upsert, its external id field. */
+export function salesforceRecord(
   op: WriteOperation,
   targets: WriteTargets,
 ): Converted & { object?: string; upsertKey?: string } {
@@ -159,7 +160,7 @@ export function planCollections(
   const calls = new Map<string, CollectionCall>();
   const early = new Map<number, WriteOutcome>();
   operations.forEach((op, index) => {
-    const converted = convert(op, targets);
+    const converted = salesforceRecord(op, targets);
     if (!converted.ok) {
       early.set(index, converted.outcome);
       return;
@@ -194,7 +195,7 @@ interface SubrequestResult {
 }
 
 // A row another transaction holds is worth trying again later; a rule or a bad value is not.
-const retryableCodes = new Set(['UNABLE_TO_LOCK_ROW']);
+export const retryableCodes = new Set(['UNABLE_TO_LOCK_ROW']);
 
 /** One outcome per operation, in order, from the composite response. */
 export function collectOutcomes(

@@ -1,19 +1,20 @@
 import { accountSnapshotSchema, addDays, type PriceBook } from '@ripe/shared';
 import type { HistoryRow } from '../../eval/sandbox-training.ts';
 import { extractFeatures, labelExpansion } from '../../model/features.ts';
-import { err, ok } from '../../resilience/result.ts';
+import { err, ok, type Result } from '../../resilience/result.ts';
 import type { FieldMapping } from '../../settings/field-mapping.schema.ts';
 import { createCallCounter } from '../call-counter.ts';
 import type { TokenStore } from '../connections/token-store.ts';
 import {
   ConnectorFailure,
+  type BulkWrites,
   type ConnectorError,
   type CrmConnector,
   type PulledAccount,
   type SyncCursor,
 } from '../crm-connector.ts';
 import { snapshotAsOf } from '../snapshot-as-of.ts';
-import type { WriteOperation } from '../write-operation.ts';
+import type { WriteOperation, WriteOutcome } from '../write-operation.ts';
 import { mapHumanValues, mapSnapshot, type SnapshotContext } from './mappers/snapshot.mapper.ts';
 import { salesforceFieldMap } from './mappers/salesforce-field-map.ts';
 import { salesforceProvider } from './provider.ts';
@@ -21,6 +22,7 @@ import { createReadFloor } from './read-floor.ts';
 import { preflightReport, requirements } from './salesforce-preflight.ts';
 import { readAccounts, scanChanges, type Position, type PullDeps } from './salesforce-pull.ts';
 import type { PullWindow } from './salesforce-queries.ts';
+import { bulkGroupOf, bulkWrite } from './salesforce-bulk-writes.ts';
 import { createSalesforceTransport } from './salesforce-transport.ts';
 import { idsPerQuery } from './soql.ts';
 import {
@@ -38,6 +40,11 @@ export interface SalesforceSyncSettings {
   usageDays: number;
   /** A usage read of this many rows or more goes through a Bulk API 2.0 query job (default 20,000). */
   bulkQueryRows: number;
+  /**
+   * More writes than this of one object in a night go through a Bulk API 2.0 ingest job (default 2,000:
+   * Salesforce's guidance is Bulk API 2.0 for more than 2,000 records, composite calls below).
+   */
+  bulkWriteRows: number;
   opportunity: WriteTargets['opportunity'];
 }
 
@@ -45,6 +52,7 @@ export const defaultSalesforceSync: SalesforceSyncSettings = {
   activityDays: 180,
   usageDays: 450,
   bulkQueryRows: 20_000,
+  bulkWriteRows: 2_000,
   opportunity: defaultWriteTargets.opportunity,
 };
 
@@ -58,7 +66,7 @@ export interface SalesforceConnectorOptions {
   /** The user Ripe's tokens act as: records it last changed are not pulled again as changes. */
   ripeUserId?: string | null;
   unavailableRetryMs?: number;
-  /** Between two status reads of a bulk query job (default 2 s). */
+  /** Between two status reads of a bulk query or ingest job (default 2 s). */
   bulkPollMs?: number;
 }
 
@@ -81,6 +89,68 @@ export function salesforceConnector(
   const sync = { ...defaultSalesforceSync, ...options.sync };
   const targets: WriteTargets = { ...defaultWriteTargets, opportunity: sync.opportunity };
   const map = salesforceFieldMap(options.mapping);
+  const bulkWrites: BulkWrites = {
+    groupOf: (operation) => bulkGroupOf(operation, targets),
+    threshold: sync.bulkWriteRows,
+    maxOperations: salesforceProvider.bulkIngestRecords,
+    jobCalls: 4,
+  };
+
+  /** Operations in composite calls of `writeBatchSize`, one outcome each; the first call refused ends it. */
+  async function writeCollections(
+    operations: readonly WriteOperation[],
+  ): Promise<Result<WriteOutcome[], ConnectorError>> {
+    const outcomes: WriteOutcome[] = [];
+    for (let start = 0; start < operations.length; start += salesforceProvider.writeBatchSize) {
+      const batch = operations.slice(start, start + salesforceProvider.writeBatchSize);
+      const { calls, early } = planCollections(batch, targets, transport.base);
+      if (calls.length === 0) {
+        outcomes.push(...collectOutcomes(batch.length, calls, early, {}));
+        continue;
+      }
+      const answer = await transport.post<{
+        compositeResponse: { body: unknown; httpStatusCode: number; referenceId: string }[];
+      }>('write', 'composite', '/composite', {
+        allOrNone: false,
+        compositeRequest: calls.map(({ referenceId, method, url, body }) => ({
+          referenceId,
+          method,
+          url,
+          body,
+        })),
+      });
+      if (!answer.ok) return answer;
+      outcomes.push(...collectOutcomes(batch.length, calls, early, answer.value));
+    }
+    return ok(outcomes);
+  }
+
+  /** A large group of one object: one ingest job, and what it leaves (refused, a key met twice) in collections. */
+  async function writeInBulk(
+    operations: readonly WriteOperation[],
+  ): Promise<Result<WriteOutcome[], ConnectorError>> {
+    const written = await bulkWrite({ transport, targets, pollMs: options.bulkPollMs }, operations);
+    if (!written.ok) return written;
+    const { outcomes, rest } = written.value;
+    const others = await writeCollections(rest.map((index) => operations[index] as WriteOperation));
+    if (!others.ok) return others;
+    rest.forEach((index, position) => {
+      const outcome = others.value[position];
+      if (outcome) outcomes.set(index, outcome);
+    });
+    return ok(
+      operations.map(
+        (_, index): WriteOutcome =>
+          outcomes.get(index) ?? {
+            ok: false,
+            code: 'NO_RESULT',
+            message: 'Salesforce returned no result',
+            fields: [],
+            retryable: true,
+          },
+      ),
+    );
+  }
   const deps: PullDeps = {
     transport,
     floor,
@@ -210,29 +280,22 @@ export function salesforceConnector(
         for (const pulled of page) yield* historyRows(pulled, asOf);
       }
     },
+    bulkWrites,
     async applyWrites(operations: readonly WriteOperation[]) {
       if (operations.length === 0) return ok([]);
-      if (operations.length > salesforceProvider.writeBatchSize) {
-        return err<ConnectorError>({
-          code: 'invalid_request',
-          message: `${operations.length} operations exceed the batch of ${salesforceProvider.writeBatchSize}`,
-        });
+      if (operations.length <= salesforceProvider.writeBatchSize) return writeCollections(operations);
+      const groups = new Set(operations.map(bulkWrites.groupOf));
+      if (
+        groups.size === 1 &&
+        operations.length > bulkWrites.threshold &&
+        operations.length <= bulkWrites.maxOperations
+      ) {
+        return writeInBulk(operations);
       }
-      const { calls, early } = planCollections(operations, targets, transport.base);
-      if (calls.length === 0) return ok(collectOutcomes(operations.length, calls, early, {}));
-      const answer = await transport.post<{
-        compositeResponse: { body: unknown; httpStatusCode: number; referenceId: string }[];
-      }>('write', 'composite', '/composite', {
-        allOrNone: false,
-        compositeRequest: calls.map(({ referenceId, method, url, body }) => ({
-          referenceId,
-          method,
-          url,
-          body,
-        })),
+      return err<ConnectorError>({
+        code: 'invalid_request',
+        message: `${operations.length} operations exceed the batch of ${salesforceProvider.writeBatchSize} and are not one bulk job's`,
       });
-      if (!answer.ok) return answer;
-      return ok(collectOutcomes(operations.length, calls, early, answer.value));
     },
     calls: () => counter.calls(),
     readFloor: () => floor.reads(),
