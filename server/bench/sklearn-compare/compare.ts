@@ -111,8 +111,8 @@ function main(): void {
   const folder = mode ?? 'bench-data';
   const python = process.env.PYTHON ?? '/usr/bin/python3';
   const rows: string[] = [
-    '| data set | rows | learner | AUC | Brier | ECE | log-loss | CPU s | peak RSS MiB |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| data set | rows | AUC Ripe | AUC HGB | ECE Ripe | ECE HGB | Brier Ripe | Brier HGB | log-loss Ripe | log-loss HGB | CPU s Ripe | CPU s HGB | CPU ratio | peak RSS MiB Ripe | peak RSS MiB HGB |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const set of DATA_SETS) {
     const planPath = writePlan(set, folder);
@@ -130,9 +130,12 @@ function main(): void {
     const hgb = JSON.parse(
       execFileSync(python, [join(here, 'hgb.py'), planPath], { encoding: 'utf8', maxBuffer: 1 << 26 }),
     ) as Scores;
-    const line = (learner: string, s: Scores) =>
-      `| ${set.name} | ${plan.lines.length} | ${learner} | ${s.auc.toFixed(4)} | ${s.brier.toFixed(4)} | ${s.ece.toFixed(4)} | ${s.logLoss.toFixed(4)} | ${s.cpuSeconds.toFixed(2)} | ${Math.round(s.peakRssMiB)} |`;
-    rows.push(line('Ripe', ripe), line('HistGradientBoosting', hgb));
+    const pair = (key: keyof Scores, digits: number) =>
+      `${ripe[key].toFixed(digits)} | ${hgb[key].toFixed(digits)}`;
+    rows.push(
+      `| ${set.name} | ${plan.lines.length} | ${pair('auc', 4)} | ${pair('ece', 4)} | ${pair('brier', 4)} | ${pair('logLoss', 4)} | ` +
+        `${pair('cpuSeconds', 2)} | ${(ripe.cpuSeconds / hgb.cpuSeconds).toFixed(2)}× | ${Math.round(ripe.peakRssMiB)} | ${Math.round(hgb.peakRssMiB)} |`,
+    );
     process.stderr.write(`${set.name}: done\n`);
   }
   console.log(rows.join('\n'));
