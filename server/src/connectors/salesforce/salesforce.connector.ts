@@ -283,15 +283,14 @@ export function salesforceConnector(
     bulkWrites,
     async applyWrites(operations: readonly WriteOperation[]) {
       if (operations.length === 0) return ok([]);
-      if (operations.length <= salesforceProvider.writeBatchSize) return writeCollections(operations);
-      const groups = new Set(operations.map(bulkWrites.groupOf));
       if (
-        groups.size === 1 &&
         operations.length > bulkWrites.threshold &&
-        operations.length <= bulkWrites.maxOperations
+        operations.length <= bulkWrites.maxOperations &&
+        new Set(operations.map(bulkWrites.groupOf)).size === 1
       ) {
         return writeInBulk(operations);
       }
+      if (operations.length <= salesforceProvider.writeBatchSize) return writeCollections(operations);
       return err<ConnectorError>({
         code: 'invalid_request',
         message: `${operations.length} operations exceed the batch of ${salesforceProvider.writeBatchSize} and are not one bulk job's`,

@@ -23,7 +23,8 @@ interface IngestJob {
   object: string;
   operation: 'insert' | 'update' | 'upsert';
   externalIdFieldName?: string;
-  state: 'Open' | 'UploadComplete' | 'JobComplete' | 'Aborted';
+  state: 'Open' | 'UploadComplete' | 'JobComplete' | 'Failed' | 'Aborted';
+  errorMessage?: string;
   csv: string[];
   successful: Record<string, string>[];
   failed: Record<string, string>[];
@@ -120,6 +121,7 @@ export function bulk2Router(state: EmulatorState, faults: FaultSettings, base: s
     createdDate: job.createdDate,
     state: job.state,
     ...(job.externalIdFieldName ? { externalIdFieldName: job.externalIdFieldName } : {}),
+    ...(job.errorMessage ? { errorMessage: job.errorMessage } : {}),
     concurrencyMode: 'Parallel',
     contentType: 'CSV',
     apiVersion: Number(base.split('v').pop()),
@@ -204,12 +206,22 @@ export function bulk2Router(state: EmulatorState, faults: FaultSettings, base: s
   return router;
 }
 
-/** Runs the job's records through the collection engine, 200 at a time, as Salesforce batches them. */
+/**
+ * Runs the job's records through the collection engine, 200 at a time. As Salesforce does, a header naming a
+ * field the org lacks fails the whole job (`InvalidBatch : Field name not found`), before any record is written.
+ */
 function processIngest(state: EmulatorState, faults: FaultSettings, job: IngestJob): void {
   const schema = findObject(job.object, faults);
   const records = job.csv.flatMap(
     (text) => parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[],
   );
+  const header = [...new Set(records.flatMap((row) => Object.keys(row)))];
+  const unknown = header.find((name) => !schema || !findField(schema, name, faults));
+  if (unknown !== undefined) {
+    job.state = 'Failed';
+    job.errorMessage = `InvalidBatch : Field name not found : ${unknown}`;
+    return;
+  }
   const mode = job.operation === 'insert' ? 'create' : job.operation;
   for (let i = 0; i < records.length; i += 200) {
     const chunk = records.slice(i, i + 200);
@@ -221,7 +233,12 @@ function processIngest(state: EmulatorState, faults: FaultSettings, job: IngestJ
         allOrNone: false,
         records: chunk.map((row) => ({
           attributes: { type: job.object },
-          ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typed(schema, k, v)])),
+          // An empty cell leaves the field as it is; `#N/A` sets it to null.
+          ...Object.fromEntries(
+            Object.entries(row)
+              .filter(([, v]) => v !== '')
+              .map(([k, v]) => [k, v === '#N/A' ? null : typed(schema, k, v)]),
+          ),
         })),
       },
       { sobject: job.object, externalIdField: job.externalIdFieldName },
