@@ -123,7 +123,8 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
       report.stopped = { reason: 'budget' };
       break;
     }
-    // A bulk job only when the budget left covers it, as a batch would: one call at least.
+    // A group larger than the connector's threshold goes as one bulk job when the budget left covers the job's
+    // fewest calls; anything else as a batch of the provider's size.
     const left = input.maxWriteCalls === undefined ? Infinity : input.maxWriteCalls - report.writeCalls;
     const group = bulk && left >= bulk.jobCalls ? largestGroup(queue, bulk, bulk.threshold) : null;
     const slice =
