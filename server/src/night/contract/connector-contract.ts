@@ -9,6 +9,8 @@ import { createNightOrg } from '../testing/night-orgs.fixture.ts';
 import { drainOutbox } from '../../writeback/drain-outbox.ts';
 import { noWrites } from '../../writeback/write-tally.ts';
 import type { CrmConnector } from '../../connectors/crm-connector.ts';
+import { getSyncCursor } from '../../connectors/connections/connections.repository.ts';
+import { accountsCursor } from '../night-runs.repository.ts';
 import type { ContractCrm } from './contract-crm.ts';
 
 export const contractAsOf = '2026-06-01';
@@ -22,7 +24,14 @@ const now = () => new Date(`${contractAsOf}T03:00:00Z`);
 export function describeConnectorContract(
   name: string,
   makeCrm: () => ContractCrm | Promise<ContractCrm>,
-  options: { faults: boolean },
+  options: {
+    faults: boolean;
+    /**
+     * The connector tells its own writes from a person's (`PullRequest.ownWrites`): a night after one that wrote
+     * pulls none of the accounts Ripe wrote, only those someone changed after.
+     */
+    skipsOwnWrites?: boolean;
+  },
 ): void {
   describeOnEachBackend(process.env.DATABASE_URL, `connector contract: ${name}`, ({ db }) => {
     const opened: ContractCrm[] = [];
@@ -66,6 +75,37 @@ export function describeConnectorContract(
       expect(second.written).toStrictEqual(noWrites());
       expect(crm.tasks()).toHaveLength(first.readiness.ready);
     });
+
+    it.runIf(options.skipsOwnWrites ?? false)(
+      "a night after Ripe's writes pulls none of the accounts Ripe wrote, and one a person edited after them",
+      async () => {
+        const { crm, night, db, orgId } = await setUp();
+        const cursor = () => withOrg(db, orgId, (tx) => getSyncCursor(tx, accountsCursor));
+        const first = await night();
+        expect(first.written.history).toBe(crm.accountIds().length);
+        const afterFirst = await cursor();
+        const second = await night();
+        expect(second.counts.accounts).toBe(0);
+        // The cursor moved past the accounts skipped (Ripe wrote them after the first night's pull).
+        const afterSecond = await cursor();
+        expect(Date.parse(afterSecond?.modifiedAt ?? '')).toBeGreaterThan(
+          Date.parse(afterFirst?.modifiedAt ?? ''),
+        );
+        // Only the search for changed accounts (and the preflight's look at the fields): no record, association
+        // or engagement is read.
+        const { byKind } = second.apiUsage.calls;
+        expect(Object.keys(byKind).filter((kind) => !['search', 'properties'].includes(kind))).toStrictEqual(
+          [],
+        );
+        // A person's edit after Ripe's write moves the account's instant on: the next night pulls it, and only it.
+        const edited = crm.accountIds()[3] as string;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        crm.touch(edited);
+        const third = await night();
+        expect(third.counts.accounts).toBe(1);
+        expect(third.written).toStrictEqual(noWrites());
+      },
+    );
 
     it('after 5 % of accounts change, the write calls are at most ceil(changed / batch size)', async () => {
       const { crm, night, connector } = await setUp();
