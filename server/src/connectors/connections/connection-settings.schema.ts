@@ -19,6 +19,8 @@ export const salesforceSettingsSchema = z.object({
   usageDays: z.number().int().min(30).max(730).default(450),
   /** A usage read of this many rows or more goes through a Bulk API 2.0 query job. */
   bulkQueryRows: z.number().int().min(2_000).max(10_000_000).default(20_000),
+  /** More writes than this of one object in a night go through a Bulk API 2.0 ingest job (2,000: Salesforce's guidance). */
+  bulkWriteRows: z.number().int().min(200).max(10_000_000).default(2_000),
   opportunity: z
     .object({
       stage: z.string().trim().min(1).max(255).default('Prospecting'),
