@@ -192,8 +192,8 @@ export function bulk2Router(state: EmulatorState, faults: FaultSettings, base: s
   for (const [path, pick] of [
     ['successfulResults', (job: IngestJob) => job.successful],
     ['failedResults', (job: IngestJob) => job.failed],
-    // A job runs whole once closed: nothing is left unprocessed.
-    ['unprocessedrecords', (): Record<string, string>[] => []],
+    // A job runs whole once closed; one that failed processed none of its records.
+    ['unprocessedrecords', (job: IngestJob) => (job.state === 'Failed' ? csvRows(job) : [])],
   ] as const) {
     router.get(`/jobs/ingest/:id/${path}`, (req, res) => {
       const job = ingests.get(req.params.id);
@@ -212,9 +212,7 @@ export function bulk2Router(state: EmulatorState, faults: FaultSettings, base: s
  */
 function processIngest(state: EmulatorState, faults: FaultSettings, job: IngestJob): void {
   const schema = findObject(job.object, faults);
-  const records = job.csv.flatMap(
-    (text) => parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[],
-  );
+  const records = csvRows(job);
   const header = [...new Set(records.flatMap((row) => Object.keys(row)))];
   const unknown = header.find((name) => !schema || !findField(schema, name, faults));
   if (unknown !== undefined) {
@@ -269,6 +267,13 @@ function processIngest(state: EmulatorState, faults: FaultSettings, job: IngestJ
     });
   }
   job.state = 'JobComplete';
+}
+
+/** The job's uploaded records, one object per CSV row. */
+function csvRows(job: IngestJob): Record<string, string>[] {
+  return job.csv.flatMap(
+    (text) => parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[],
+  );
 }
 
 /** A CSV cell as the field's type stores it: numbers and booleans parsed, an empty cell null. */

@@ -77,4 +77,35 @@ describe('Bulk API 2.0 through jsforce', () => {
     ]);
     expect(emulator.state.tables.Account.get(ok)?.ripe__Score__c).toBe(71);
   });
+
+  it('an empty cell leaves a field as it is; #N/A sets it to null (Valid CSV Record Rows)', async () => {
+    const [id = ''] = [...emulator.state.tables.Account.keys()];
+    const account = emulator.state.tables.Account.get(id);
+    if (!account) throw new Error('no account');
+    Object.assign(account, { ripe__Score__c: 50, ripe__Motion__c: 'seats' });
+    const results = await conn.bulk2.loadAndWaitForResults({
+      object: 'Account',
+      operation: 'update',
+      input: `Id,ripe__Score__c,ripe__Motion__c\n${id},,#N/A\n`,
+      pollInterval: 10,
+    });
+    expect(results.failedResults).toStrictEqual([]);
+    const after = emulator.state.tables.Account.get(id);
+    expect(after?.ripe__Score__c).toBe(50);
+    expect(after?.ripe__Motion__c).toBeNull();
+  });
+
+  it('a header naming a field the org lacks fails the job, every record unprocessed', async () => {
+    const [id = ''] = [...emulator.state.tables.Account.keys()];
+    const job = conn.bulk2.createJob({ object: 'Account', operation: 'update' });
+    await job.open();
+    await job.uploadData(`Id,No_Such_Field__c\n${id},1\n`);
+    await job.close();
+    expect(await job.check()).toMatchObject({
+      state: 'Failed',
+      errorMessage: 'InvalidBatch : Field name not found : No_Such_Field__c',
+    });
+    expect(await job.getUnprocessedRecords()).toStrictEqual([{ Id: id, No_Such_Field__c: '1' }]);
+    expect(await job.getFailedResults()).toStrictEqual([]);
+  });
 });
