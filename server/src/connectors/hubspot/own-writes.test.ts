@@ -23,7 +23,12 @@ async function writtenPortal() {
   const cursor = pulled.at(-1)?.cursor ?? null;
   const writer = portal.connector();
   const written = await writer.applyWrites(
-    pulled.map(({ accountId }) => ({ kind: 'history', accountId, externalId: `night-1:${accountId}` })),
+    pulled.map(({ accountId }) => ({
+      kind: 'history',
+      accountId,
+      externalId: `night-1:${accountId}`,
+      fields: {},
+    })),
   );
   if (!written.ok) throw new Error(written.error.message);
   const ownWrites = new Map<string, string>();
