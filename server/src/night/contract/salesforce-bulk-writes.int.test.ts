@@ -1,8 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
-import { runOrgNight } from '../../night/org-night.ts';
-import { createNightOrg } from '../../night/testing/night-orgs.fixture.ts';
+import { runOrgNight } from '../org-night.ts';
+import { createNightOrg } from '../testing/night-orgs.fixture.ts';
 import { describeOnEachBackend } from '../../store/testing/store-backends.ts';
-import { startEmulatorOrg, type EmulatorOrg } from './emulator/emulator-org.ts';
+import { startEmulatorOrg, type EmulatorOrg } from '../../connectors/salesforce/emulator/emulator-org.ts';
 
 const asOf = '2026-06-01';
 const now = () => new Date(`${asOf}T03:00:00Z`);
