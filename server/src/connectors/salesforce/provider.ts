@@ -16,7 +16,7 @@ export const salesforceLimits = {
 } as const;
 
 /** Salesforce's facts: OAuth web-server flow on login.salesforce.com, pages of 2,000, collections of 200. */
-export const salesforceProvider: ProviderFacts & { bulkIngestRecords: number } = {
+export const salesforceProvider: ProviderFacts & { bulkIngestRecords: number; bulkIngestJobCalls: number } = {
   kind: 'salesforce',
   label: 'Salesforce',
   apiVersion: salesforceApiVersion,
@@ -30,6 +30,8 @@ export const salesforceProvider: ProviderFacts & { bulkIngestRecords: number } =
   writeBatchSize: 200,
   // Records per Bulk API 2.0 ingest job Ripe uploads: Salesforce processes a job in internal batches of 10,000.
   bulkIngestRecords: 10_000,
+  // The fewest calls of an ingest job: create, upload the CSV, close, one status read (no results read when none failed).
+  bulkIngestJobCalls: 4,
   // One composite call carries up to five sObject Collections: account updates and the three upserts.
   writeEndpoints: oneWriteEndpoint('composite'),
   // Salesforce meters a daily allowance and long-running concurrency, not a request rate.

@@ -93,7 +93,7 @@ export function salesforceConnector(
     groupOf: (operation) => bulkGroupOf(operation, targets),
     threshold: sync.bulkWriteRows,
     maxOperations: salesforceProvider.bulkIngestRecords,
-    jobCalls: 4,
+    jobCalls: salesforceProvider.bulkIngestJobCalls,
   };
 
   /** Operations in composite calls of `writeBatchSize`, one outcome each; the first call refused ends it. */
