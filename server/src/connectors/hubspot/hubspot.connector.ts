@@ -60,7 +60,8 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
 
   async function* pull({ after, asOf, signal, ownWrites, onPassed }: PullRequest) {
     // HubSpot has no filter on who modified a company: a company still at the instant Ripe's own write left it
-    // with changed by Ripe's hand alone, and is passed over (a person's later edit moves the instant on).
+    // with changed by Ripe's hand alone, and is passed over (a person's later edit moves the instant on). An edit
+    // made between the night's pull and its write is hidden by the write's instant until the company changes again.
     const ownWrite = (company: ChangedCompany) => {
       const written = ownWrites?.get(company.id);
       return written !== undefined && Date.parse(written) === Date.parse(company.modifiedAt);
