@@ -1,20 +1,17 @@
 import { accountSnapshotSchema, addDays, type PriceBook } from '@ripe/shared';
 import type { HistoryRow } from '../../eval/sandbox-training.ts';
 import { extractFeatures, labelExpansion } from '../../model/features.ts';
-import { err, ok, type Result } from '../../resilience/result.ts';
+import { ok } from '../../resilience/result.ts';
 import type { FieldMapping } from '../../settings/field-mapping.schema.ts';
 import { createCallCounter } from '../call-counter.ts';
 import type { TokenStore } from '../connections/token-store.ts';
 import {
   ConnectorFailure,
-  type BulkWrites,
-  type ConnectorError,
   type CrmConnector,
   type PulledAccount,
   type SyncCursor,
 } from '../crm-connector.ts';
 import { snapshotAsOf } from '../snapshot-as-of.ts';
-import type { WriteOperation, WriteOutcome } from '../write-operation.ts';
 import { mapHumanValues, mapSnapshot, type SnapshotContext } from './mappers/snapshot.mapper.ts';
 import { salesforceFieldMap } from './mappers/salesforce-field-map.ts';
 import { salesforceProvider } from './provider.ts';
@@ -22,15 +19,10 @@ import { createReadFloor } from './read-floor.ts';
 import { preflightReport, requirements } from './salesforce-preflight.ts';
 import { readAccounts, scanChanges, type Position, type PullDeps } from './salesforce-pull.ts';
 import type { PullWindow } from './salesforce-queries.ts';
-import { bulkGroupOf, bulkWrite } from './salesforce-bulk-writes.ts';
+import { salesforceWriter } from './salesforce-apply-writes.ts';
 import { createSalesforceTransport } from './salesforce-transport.ts';
 import { idsPerQuery } from './soql.ts';
-import {
-  collectOutcomes,
-  defaultWriteTargets,
-  planCollections,
-  type WriteTargets,
-} from './salesforce-writes.ts';
+import { defaultWriteTargets, type WriteTargets } from './salesforce-writes.ts';
 
 /** How much of the org's past a night reads, and how an approval's Opportunity is set up. */
 export interface SalesforceSyncSettings {
@@ -89,68 +81,12 @@ export function salesforceConnector(
   const sync = { ...defaultSalesforceSync, ...options.sync };
   const targets: WriteTargets = { ...defaultWriteTargets, opportunity: sync.opportunity };
   const map = salesforceFieldMap(options.mapping);
-  const bulkWrites: BulkWrites = {
-    groupOf: (operation) => bulkGroupOf(operation, targets),
-    threshold: sync.bulkWriteRows,
-    maxOperations: salesforceProvider.bulkIngestRecords,
-    jobCalls: salesforceProvider.bulkIngestJobCalls,
-  };
-
-  /** Operations in composite calls of `writeBatchSize`, one outcome each; the first call refused ends it. */
-  async function writeCollections(
-    operations: readonly WriteOperation[],
-  ): Promise<Result<WriteOutcome[], ConnectorError>> {
-    const outcomes: WriteOutcome[] = [];
-    for (let start = 0; start < operations.length; start += salesforceProvider.writeBatchSize) {
-      const batch = operations.slice(start, start + salesforceProvider.writeBatchSize);
-      const { calls, early } = planCollections(batch, targets, transport.base);
-      if (calls.length === 0) {
-        outcomes.push(...collectOutcomes(batch.length, calls, early, {}));
-        continue;
-      }
-      const answer = await transport.post<{
-        compositeResponse: { body: unknown; httpStatusCode: number; referenceId: string }[];
-      }>('write', 'composite', '/composite', {
-        allOrNone: false,
-        compositeRequest: calls.map(({ referenceId, method, url, body }) => ({
-          referenceId,
-          method,
-          url,
-          body,
-        })),
-      });
-      if (!answer.ok) return answer;
-      outcomes.push(...collectOutcomes(batch.length, calls, early, answer.value));
-    }
-    return ok(outcomes);
-  }
-
-  /** A large group of one object: one ingest job, and what it leaves (refused, a key met twice) in collections. */
-  async function writeInBulk(
-    operations: readonly WriteOperation[],
-  ): Promise<Result<WriteOutcome[], ConnectorError>> {
-    const written = await bulkWrite({ transport, targets, pollMs: options.bulkPollMs }, operations);
-    if (!written.ok) return written;
-    const { outcomes, rest } = written.value;
-    const others = await writeCollections(rest.map((index) => operations[index] as WriteOperation));
-    if (!others.ok) return others;
-    rest.forEach((index, position) => {
-      const outcome = others.value[position];
-      if (outcome) outcomes.set(index, outcome);
-    });
-    return ok(
-      operations.map(
-        (_, index): WriteOutcome =>
-          outcomes.get(index) ?? {
-            ok: false,
-            code: 'NO_RESULT',
-            message: 'Salesforce returned no result',
-            fields: [],
-            retryable: true,
-          },
-      ),
-    );
-  }
+  const writer = salesforceWriter({
+    transport,
+    targets,
+    bulkWriteRows: sync.bulkWriteRows,
+    pollMs: options.bulkPollMs,
+  });
   const deps: PullDeps = {
     transport,
     floor,
@@ -280,22 +216,8 @@ export function salesforceConnector(
         for (const pulled of page) yield* historyRows(pulled, asOf);
       }
     },
-    bulkWrites,
-    async applyWrites(operations: readonly WriteOperation[]) {
-      if (operations.length === 0) return ok([]);
-      if (
-        operations.length > bulkWrites.threshold &&
-        operations.length <= bulkWrites.maxOperations &&
-        new Set(operations.map(bulkWrites.groupOf)).size === 1
-      ) {
-        return writeInBulk(operations);
-      }
-      if (operations.length <= salesforceProvider.writeBatchSize) return writeCollections(operations);
-      return err<ConnectorError>({
-        code: 'invalid_request',
-        message: `${operations.length} operations exceed the batch of ${salesforceProvider.writeBatchSize} and are not one bulk job's`,
-      });
-    },
+    bulkWrites: writer.bulkWrites,
+    applyWrites: writer.applyWrites,
     calls: () => counter.calls(),
     readFloor: () => floor.reads(),
     async reauthenticate() {
