@@ -50,7 +50,7 @@ describe('planWrites', () => {
       (operation) => operation.kind === 'account_fields',
     );
     expect(fields && 'fields' in fields ? Object.keys(fields.fields).sort() : []).toStrictEqual(
-      ['expected_value', 'probability', 'score'].sort(),
+      ['expected_value', 'probability', 'probability_high', 'probability_low', 'score'].sort(),
     );
     // The day's history record is upserted again with the new values.
     expect(night(moved, first.after).kinds).toContain('history');
