@@ -96,11 +96,16 @@ export async function updateOrgSettings(tx: OrgTransaction, change: OrgSettingsC
  */
 export async function setOrgExternalId(tx: OrgTransaction, externalId: string): Promise<void> {
   try {
-    await tx.query('update orgs set external_id = $2, updated_at = now() where id = $1', [tx.orgId, externalId]);
+    await tx.query('update orgs set external_id = $2, updated_at = now() where id = $1', [
+      tx.orgId,
+      externalId,
+    ]);
   } catch (error) {
     // 23505: unique violation (PostgreSQL and PGlite)
     if (typeof error === 'object' && error !== null && 'code' in error && error.code === '23505') {
-      throw new RipeError('conflict', 'This CRM account is already connected to another Ripe org', { cause: error });
+      throw new RipeError('conflict', 'This CRM account is already connected to another Ripe org', {
+        cause: error,
+      });
     }
     throw error;
   }

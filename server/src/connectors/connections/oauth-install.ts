@@ -85,7 +85,8 @@ export async function finishInstall(deps: InstallDeps, input: FinishInstall): Pr
     const connection = await recordTokens(tx, deps.secrets, tokens);
     // The HubSpot app's signed calls name the portal: this is how they find the org.
     // A portal id is a number (hubId); any other instance is not one to look an org up by.
-    if (input.crm === 'hubspot' && /^\d{1,20}$/.test(tokens.instance)) await setOrgExternalId(tx, tokens.instance);
+    if (input.crm === 'hubspot' && /^\d{1,20}$/.test(tokens.instance))
+      await setOrgExternalId(tx, tokens.instance);
     await recordAudit(tx, {
       actor: consumed.memberId,
       action: 'connection.connected',
