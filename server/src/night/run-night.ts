@@ -1,4 +1,11 @@
-import { parseAccounts, type FieldIssue, type OrgConfig, type Readiness, type Verdict } from '@ripe/shared';
+import {
+  amountInBookCurrency,
+  parseAccounts,
+  type FieldIssue,
+  type OrgConfig,
+  type Readiness,
+  type Verdict,
+} from '@ripe/shared';
 import type { AccountSource } from './account-source.ts';
 import { TopOpportunities, type RankedOpportunity, type ShortlistCapacity } from './top-opportunities.ts';
 import { scoreAndAssess } from '../engine/score-account.ts';
@@ -103,8 +110,11 @@ export async function runNight(options: NightOptions): Promise<NightSummary> {
         verdicts.push(verdict);
         summary.readiness[verdict.readiness] += 1;
         if (verdict.readiness === 'ready' || verdict.readiness === 'nurture') {
-          summary.totalPotential += verdict.potential.arr;
-          summary.totalExpectedValue += verdict.expectedValue;
+          // Totals are in the price book's currency: an account that buys in another one is converted.
+          const { currency } = verdict.potential;
+          summary.totalPotential += amountInBookCurrency(ctx.priceBook, verdict.potential.arr, currency) ?? 0;
+          summary.totalExpectedValue +=
+            amountInBookCurrency(ctx.priceBook, verdict.expectedValue, currency) ?? 0;
         }
         top.offer(verdict, snapshot);
       } catch (error) {

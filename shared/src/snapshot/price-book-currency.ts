@@ -80,3 +80,23 @@ function convert(book: PriceBook, currency: string): PriceBook | UnpricedCurrenc
   };
   return unpriced === null ? converted : { currency, item: unpriced };
 }
+
+/**
+ * An amount in `currency` expressed in the price book's own currency, so that totals over accounts that buy in
+ * several currencies add like with like: divided by the book's exchange rate, else by the ratio of the book's
+ * own prices (a tier's seat price in that currency against its base price); null when neither says.
+ *
+ * @example amountInBookCurrency(book, 9_200, 'EUR') // 10_000 with exchangeRates.EUR = 0.92
+ */
+export function amountInBookCurrency(book: PriceBook, amount: number, currency: string): number | null {
+  if (currency === book.currency) return amount;
+  const rate = book.exchangeRates?.[currency];
+  if (rate !== undefined) return amount / rate;
+  const priced = priceBookIn(book, currency);
+  if (isUnpricedCurrency(priced)) return null;
+  const tier = book.tiers.findIndex(
+    (base, index) => base.seatPrice > 0 && (priced.tiers[index]?.seatPrice ?? 0) > 0,
+  );
+  if (tier < 0) return null;
+  return (amount * (book.tiers[tier]?.seatPrice ?? 0)) / (priced.tiers[tier]?.seatPrice ?? 1);
+}

@@ -1,4 +1,4 @@
-import { RipeError } from '@ripe/shared';
+import { amountInBookCurrency, RipeError, type PriceBook } from '@ripe/shared';
 import type { CrmConnector } from '../../connectors/crm-connector.ts';
 import type { ScoringModel } from '../../model/scoring-model.ts';
 import type { UsageSource } from '../../settings/field-mapping.schema.ts';
@@ -78,7 +78,7 @@ export async function pullScoreStage(input: {
       issues: [...issues, ...agentIssues],
       now: input.now(),
       tally: (writebacks, feedback) =>
-        addBatch(night.tally, {
+        addBatch(night.tally, engineCtx.priceBook, {
           size: batch.length,
           scored,
           issues: issues.length + agentIssues.length,
@@ -119,6 +119,7 @@ export async function pullScoreStage(input: {
 
 function addBatch(
   tally: NightTally,
+  priceBook: PriceBook,
   batch: {
     size: number;
     scored: readonly ScoredAccount[];
@@ -140,8 +141,10 @@ function addBatch(
   for (const { verdict } of batch.scored) {
     next.readiness[verdict.readiness] += 1;
     if (verdict.readiness === 'ready' || verdict.readiness === 'nurture') {
-      next.totalPotential += verdict.potential.arr;
-      next.totalExpectedValue += verdict.expectedValue;
+      // Totals are in the price book's currency: an account that buys in another one is converted.
+      const { currency } = verdict.potential;
+      next.totalPotential += amountInBookCurrency(priceBook, verdict.potential.arr, currency) ?? 0;
+      next.totalExpectedValue += amountInBookCurrency(priceBook, verdict.expectedValue, currency) ?? 0;
     }
   }
   for (const phase of ['pull', 'score', 'agent', 'save'] as const)
