@@ -4,7 +4,7 @@ import { afterAll, expect, it } from 'vitest';
 import { addMember } from '../../access/members.repository.ts';
 import { parseEnv } from '../../config/env.ts';
 import { defaultEmulatorClient } from '../../connectors/hubspot/emulator/hubspot-emulator.ts';
-import { companyIds, humanValues } from '../../connectors/hubspot/emulator/portal-edits.ts';
+import { companyIds, humanValues, touchCompany } from '../../connectors/hubspot/emulator/portal-edits.ts';
 import { startHubSpotDemoOrg, type HubSpotDemoOrg } from '../../demo/hubspot-demo-org.ts';
 import { listFeedback } from '../../store/feedback.repository.ts';
 import { withOrg } from '../../store/org-scope.ts';
@@ -226,6 +226,9 @@ describeOnEachBackend(process.env.DATABASE_URL, 'the HubSpot app routes', ({ db 
 
   it('starts a dry run for an admin and lists it with its API usage when it is done', async () => {
     const { demo, signed } = await setup();
+    // Tonight pulls what people changed since the last night: two companies edited in the portal.
+    const edited = companyIds(demo.portal.emulator.state).slice(0, 2);
+    for (const id of edited) touchCompany(demo.portal.emulator.state, id, new Date().toISOString());
     await signed('post', '/v1/hubspot/dry-run').expect(403);
     await withOrg(db(), demo.orgId, (tx) =>
       addMember(tx, { email: 'admin@acme.example', name: 'Ann', role: 'admin' }),
@@ -239,16 +242,15 @@ describeOnEachBackend(process.env.DATABASE_URL, 'the HubSpot app routes', ({ db 
     }
     expect(run).toMatchObject({ status: 'succeeded', dryRun: true });
     expect(run?.apiCalls).toBeGreaterThan(0);
-    // What it would change: scored today, the portal's verdicts of its data day move.
+    // What it would change: the two edited companies, scored again; nothing else is pulled.
     const preview = await signed('get', `/v1/hubspot/runs/${queued.body.runId}/preview`).expect(200);
-    expect(preview.body).toMatchObject({ runId: queued.body.runId, scored: 24 });
+    expect(preview.body).toMatchObject({ runId: queued.body.runId, scored: 2 });
     const { changed, examples } = preview.body as {
       changed: number;
       examples: { companyId: string; readiness: string; previousReadiness: string | null }[];
     };
     expect(examples).toHaveLength(Math.min(changed, 20));
-    const ids = companyIds(demo.portal.emulator.state);
-    for (const example of examples) expect(ids).toContain(example.companyId);
+    for (const example of examples) expect(edited).toContain(example.companyId);
     // Newly ready companies (a task each) come first.
     const newly = examples.map((e) => e.readiness === 'ready' && e.previousReadiness !== 'ready');
     expect(newly).toStrictEqual([...newly].sort((a, b) => Number(b) - Number(a)));
