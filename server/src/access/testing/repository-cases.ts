@@ -88,6 +88,8 @@ export const repositoryCases: Record<string, RepositoryCase> = {
   ),
   'store/verdicts.repository.ts#historyOf': read((m, tx, t) => fn(m, 'historyOf')(tx, t.accountId)),
   'store/verdicts.repository.ts#latestStates': read((m, tx) => fn(m, 'latestStates')(tx)),
+  'store/verdicts.repository.ts#latestStateOf': read((m, tx, t) => fn(m, 'latestStateOf')(tx, t.accountId)),
+  'store/orgs.repository.ts#setOrgExternalId': write((m, tx) => fn(m, 'setOrgExternalId')(tx, '999999999')),
   'store/feedback.repository.ts#recordFeedback': write((m, tx, t) =>
     fn(m, 'recordFeedback')(tx, { accountId: t.accountId, kind: 'approve', actor: 'eve' }),
   ),
@@ -108,6 +110,9 @@ export const repositoryCases: Record<string, RepositoryCase> = {
   ),
   'access/members.repository.ts#removeMember': write((m, tx, t) => fn(m, 'removeMember')(tx, t.memberId)),
   'access/members.repository.ts#countAdmins': read((m, tx) => fn(m, 'countAdmins')(tx), 'succeeds'),
+  'access/members.repository.ts#findMemberByEmail': read((m, tx, t) =>
+    fn(m, 'findMemberByEmail')(tx, t.adminEmail),
+  ),
   'access/api-keys.repository.ts#createApiKey': write((m, tx, t) =>
     fn(m, 'createApiKey')(tx, { memberId: t.memberId, name: 'eve', scopes: ['admin'] }),
   ),
@@ -169,6 +174,9 @@ export const repositoryCases: Record<string, RepositoryCase> = {
   ),
   'connectors/connections/connections.repository.ts#setConnectionStatus': write((m, tx) =>
     fn(m, 'setConnectionStatus')(tx, { status: 'error', reason: 'eve' }),
+  ),
+  'connectors/connections/connections.repository.ts#recordInstance': write((m, tx) =>
+    fn(m, 'recordInstance')(tx, { instance: '999999999', scopes: ['eve'] }),
   ),
   'connectors/connections/connections.repository.ts#recordTokens': write((m, tx) =>
     fn(m, 'recordTokens')(tx, createSecretsRepository(seedKeyring), tokenSet),
@@ -300,6 +308,29 @@ export const repositoryCases: Record<string, RepositoryCase> = {
       ],
       new Date(),
     ),
+  ),
+  'night/human-values.repository.ts#readHumanValues': read(
+    (m, tx, t) => fn(m, 'readHumanValues')(tx, t.accountId),
+    'succeeds',
+  ),
+  'night/human-values.repository.ts#keepHumanValues': write((m, tx, t) =>
+    fn(m, 'keepHumanValues')(
+      tx,
+      t.accountId,
+      {
+        status: 'rejected',
+        adjustedPotential: null,
+        rejectionReason: 'eve',
+        snoozedUntil: null,
+        changedBy: 'eve',
+        changedAt: null,
+      },
+      new Date(),
+    ),
+  ),
+  'writeback/written-state.repository.ts#loadOwnWrites': read(
+    (m, tx) => fn(m, 'loadOwnWrites')(tx),
+    'succeeds',
   ),
   'writeback/written-state.repository.ts#loadWrittenStates': read(
     (m, tx, t) => fn(m, 'loadWrittenStates')(tx, [t.accountId]),
