@@ -109,6 +109,12 @@ describe('ripe CLI', () => {
     };
     expect(output.scored).toBe(60);
     expect(Object.values(output.readiness).reduce((a, b) => a + b, 0)).toBe(60);
-    expect(readFileSync(output.reportPath, 'utf8')).toContain('Ranked opportunities');
+    // The report lists every ready account and the nurture ones, each section counted.
+    const report = readFileSync(output.reportPath, 'utf8');
+    const ready = output.readiness.ready ?? 0;
+    expect(report).toContain(
+      ready === 0 ? 'No account is ready tonight.' : `Ready now — ${ready} account${ready === 1 ? '' : 's'}`,
+    );
+    expect(report).toContain('<h2 id="nurture"');
   });
 });
