@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
+import { availableParallelism, tmpdir } from 'node:os';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,11 @@ async function ripeCli(args: readonly string[], extraEnv: Record<string, string>
 }
 
 /** Runs the cases a few at a time: each is a process that starts TypeScript. */
-async function all<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, concurrency = 6): Promise<R[]> {
+async function all<T, R>(
+  items: readonly T[],
+  fn: (item: T) => Promise<R>,
+  concurrency = Math.max(2, availableParallelism()),
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   await Promise.all(
@@ -161,7 +165,8 @@ describe('every user mistake prints one clear line and exits non-zero', () => {
         : [];
     });
     expect(wrong).toStrictEqual([]);
-  });
+    // Each case is a `ripe` process that loads the whole CLI (a few seconds each on 2 cores).
+  }, 480_000);
 
   it('prints the version, and help on every command naming all of its verbs', async () => {
     const version = await ripeCli(['--version']);
