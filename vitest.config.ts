@@ -12,6 +12,9 @@ export default defineConfig({
           name: 'unit',
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          // Pure tests share a worker's module cache: loading the engine and the connectors once per worker
+          // instead of once per file halves the run (the integration tests stay isolated).
+          isolate: false,
         },
       },
       {
