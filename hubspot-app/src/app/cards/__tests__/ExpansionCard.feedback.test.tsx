@@ -81,7 +81,7 @@ describe("the expansion card's buttons", () => {
     findByTestId(Button, 'reject').trigger('onClick');
     findByTestId(Button, 'cancel-feedback').trigger('onClick');
     expect(maybeFind(TextArea)).toBeNull();
-    expect(findByTestId(Button, 'approve')).toBeDefined();
+    expect(findByTestId(Button, 'approve').text).toBe('Approve');
     expect(sent()).toEqual([]);
   });
 
