@@ -56,6 +56,25 @@ describe('planWrites', () => {
     expect(night(moved, first.after).kinds).toContain('history');
   });
 
+  it("an open task keeps its due date as later nights move on, and comes forward when the window closes sooner", () => {
+    const first = night(ready(), emptyWrittenState);
+    const base = makeVerdict({ accountId: 'acc-1', asOf: today });
+    const later = (closesOn: string) =>
+      writebackPayload(
+        { ...base, asOf: '2026-10-20', window: base.window && { ...base.window, closesOn } },
+        noHumanValues,
+        'csm-7',
+      );
+    // Computed afresh the task would be due 2026-10-27; the open one stays due on 2026-10-22.
+    const moved = night(later('2026-12-31'), first.after, '2026-10-20');
+    expect(moved.kinds).not.toContain('task_upsert');
+    expect(moved.after.task?.dueOn).toBe('2026-10-22');
+    const sooner = night(later('2026-10-21'), moved.after, '2026-10-20');
+    expect(sooner.operations.find((operation) => operation.kind === 'task_upsert')).toMatchObject({
+      task: { dueOn: '2026-10-21' },
+    });
+  });
+
   it('an account that stops being ready gets its task closed, and a new stretch gets a new task', () => {
     const first = night(ready(), emptyWrittenState);
     const stopped = night(notReady(), first.after);

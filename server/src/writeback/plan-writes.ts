@@ -51,7 +51,11 @@ export function planWrites(
   const open = written.task;
   if (open && open.key !== wanted?.key) operations.push({ kind: 'task_close', accountId, key: open.key });
   if (wanted) {
-    const { key, ...task } = wanted;
+    const { key, ...computed } = wanted;
+    // The stretch's open task keeps the date it was given: a verdict that moves on does not push it back (a
+    // CSM's queue would never fall due), and a window that now closes sooner brings it forward.
+    const dueOn = open?.key === key && open.dueOn < computed.dueOn ? open.dueOn : computed.dueOn;
+    const task = { ...computed, dueOn };
     const same =
       open?.key === key &&
       open.dueOn === task.dueOn &&
