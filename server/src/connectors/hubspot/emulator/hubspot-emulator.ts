@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import express from 'express';
 import { createSandbox } from '../../../sandbox/sandbox.ts';
 import { hubspotLimits, hubspotScopes } from '../provider.ts';
+import { appInstallsRoutes } from './app-installs.routes.ts';
 import { crmGuard } from './crm-guard.ts';
 import { isoAt, type EmulatorClient, type EmulatorContext } from './emulator-context.ts';
 import { noFaults, type EmulatorFaults } from './emulator-faults.ts';
@@ -100,6 +101,7 @@ export async function startHubSpotEmulator(
     next();
   });
   app.use(oauthRoutes(ctx));
+  app.use(appInstallsRoutes(ctx));
   app.use('/crm', crmGuard(ctx), express.json({ limit: '10mb' }));
   app.use(ownersPipelinesRoutes(ctx));
   app.use(crmRoutes(ctx));
