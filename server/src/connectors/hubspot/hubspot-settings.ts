@@ -64,6 +64,24 @@ export const hubspotConnectorSettingsSchema = z.object({
           }),
         )
         .default(defaultMetrics),
+      /**
+       * Usage written as custom-object records associated with the company (one per company per day or period):
+       * the object type (its `objectTypeId` `2-…`, fully qualified name `p{portalId}_name`, or name), the date
+       * property giving each record's day, and each number property → the metric it holds. A metric read here
+       * replaces the property-history series of the same metric.
+       */
+      customObject: z
+        .object({
+          objectType: z.string().min(1),
+          dateProperty: z.string().min(1),
+          metrics: z
+            .record(
+              z.string().min(1),
+              z.object({ metric: z.string().min(1), kind: usageKind, feature: z.string().optional() }),
+            )
+            .refine((metrics) => Object.keys(metrics).length > 0, 'map at least one metric property'),
+        })
+        .optional(),
     })
     .prefault({}),
   /** `dealtype` values → the canonical opportunity type; a deal of another type is left out. */

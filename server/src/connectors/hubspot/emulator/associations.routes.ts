@@ -5,24 +5,13 @@ import {
   isCrmObjectType,
   type AssociationCategory,
   type AssociationType,
-  type CrmObjectType,
+  type ObjectTypeKey,
 } from './crm-records.types.ts';
+import { objectTypeIdOf, resolveObjectType } from './custom-objects.ts';
 import { isoAt, type EmulatorContext } from './emulator-context.ts';
 import { sendHubSpotError } from './hubspot-error.ts';
-import { associate, definedTypes } from './portal-records.ts';
+import { associate, definedTypes, typesBetween } from './portal-records.ts';
 import { associatedIds } from './portal-state.ts';
-
-/** HubSpot's object type ids, which v4 create results carry. */
-const objectTypeIds: Record<CrmObjectType, string> = {
-  contacts: '0-1',
-  companies: '0-2',
-  deals: '0-3',
-  tasks: '0-27',
-  notes: '0-46',
-  meetings: '0-47',
-  calls: '0-48',
-  emails: '0-49',
-};
 
 interface CreateInput {
   from: { id: string };
@@ -30,10 +19,17 @@ interface CreateInput {
   types: { associationCategory: AssociationCategory; associationTypeId: number }[];
 }
 
+/** The two object types of a v4 path (standard names or ids, custom type ids or fully qualified names). */
+function pairOf(ctx: EmulatorContext, params: { from?: string; to?: string }) {
+  const from = resolveObjectType(ctx.portal, params.from ?? '');
+  const to = resolveObjectType(ctx.portal, params.to ?? '');
+  return from && to ? { from, to } : undefined;
+}
+
 function typeLabel(
   ctx: EmulatorContext,
-  from: CrmObjectType,
-  to: CrmObjectType,
+  from: ObjectTypeKey,
+  to: ObjectTypeKey,
   typeId: number,
 ): string | null {
   return (
@@ -45,9 +41,16 @@ function typeLabel(
 export function associationsRoutes(ctx: EmulatorContext): Router {
   const router = express.Router();
   router.post('/crm/v4/associations/:from/:to/batch/:action', (req, res) => {
-    const { from = '', to = '', action } = req.params;
-    if (!isCrmObjectType(from) || !isCrmObjectType(to))
-      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Unknown object types ${from}/${to}`);
+    const { action } = req.params;
+    const pair = pairOf(ctx, req.params);
+    if (!pair)
+      return sendHubSpotError(
+        res,
+        400,
+        'VALIDATION_ERROR',
+        `Unknown object types ${req.params.from}/${req.params.to}`,
+      );
+    const { from, to } = pair;
     const inputs = (req.body as { inputs?: unknown[] } | undefined)?.inputs ?? [];
     const max = action === 'read' ? hubspotLimits.associationsBatchReadSize : hubspotLimits.batchSize;
     if (inputs.length > max)
@@ -85,7 +88,7 @@ export function associationsRoutes(ctx: EmulatorContext): Router {
     const results = (inputs as CreateInput[]).flatMap((input) => {
       const fromId = String(input.from.id);
       const toId = String(input.to.id);
-      if (!ctx.portal.records[from].has(fromId) || !ctx.portal.records[to].has(toId)) {
+      if (!ctx.portal.records[from]?.has(fromId) || !ctx.portal.records[to]?.has(toId)) {
         errors.push({
           status: 'error',
           category: 'OBJECT_NOT_FOUND',
@@ -103,9 +106,9 @@ export function associationsRoutes(ctx: EmulatorContext): Router {
       const labels = types.flatMap((type) => (type.label ? [type.label] : []));
       return [
         {
-          fromObjectTypeId: objectTypeIds[from],
+          fromObjectTypeId: objectTypeIdOf(from),
           fromObjectId: Number(fromId),
-          toObjectTypeId: objectTypeIds[to],
+          toObjectTypeId: objectTypeIdOf(to),
           toObjectId: Number(toId),
           labels,
         },
@@ -115,12 +118,20 @@ export function associationsRoutes(ctx: EmulatorContext): Router {
     res.status(httpStatus === 200 ? 201 : httpStatus).json(body);
   });
   router.put('/crm/v4/objects/:from/:fromId/associations/default/:to/:toId', (req, res) => {
-    const { from = '', to = '', fromId = '', toId = '' } = req.params;
-    if (!isCrmObjectType(from) || !isCrmObjectType(to))
-      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Unknown object types ${from}/${to}`);
-    if (!ctx.portal.records[from].has(fromId) || !ctx.portal.records[to].has(toId))
+    const { fromId = '', toId = '' } = req.params;
+    const pair = pairOf(ctx, req.params);
+    if (!pair)
+      return sendHubSpotError(
+        res,
+        400,
+        'VALIDATION_ERROR',
+        `Unknown object types ${req.params.from}/${req.params.to}`,
+      );
+    const { from, to } = pair;
+    if (!ctx.portal.records[from]?.has(fromId) || !ctx.portal.records[to]?.has(toId))
       return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'resource not found');
-    associate(ctx.portal, from, fromId, to, toId, definedTypes(from, to));
+    const defaults = typesBetween(ctx.portal, from, to);
+    associate(ctx.portal, from, fromId, to, toId, defaults);
     res.json({
       status: 'COMPLETE',
       results: [
@@ -128,8 +139,8 @@ export function associationsRoutes(ctx: EmulatorContext): Router {
           from: { id: fromId },
           to: { id: toId },
           associationSpec: {
-            associationCategory: 'HUBSPOT_DEFINED',
-            associationTypeId: definedTypes(from, to)[0]?.typeId,
+            associationCategory: defaults[0]?.category ?? 'HUBSPOT_DEFINED',
+            associationTypeId: defaults[0]?.typeId,
           },
         },
       ],
@@ -138,20 +149,34 @@ export function associationsRoutes(ctx: EmulatorContext): Router {
     });
   });
   router.get('/crm/v4/associations/:from/:to/labels', (req, res) => {
-    const { from = '', to = '' } = req.params;
-    if (!isCrmObjectType(from) || !isCrmObjectType(to))
-      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Unknown object types ${from}/${to}`);
+    const pair = pairOf(ctx, req.params);
+    if (!pair)
+      return sendHubSpotError(
+        res,
+        400,
+        'VALIDATION_ERROR',
+        `Unknown object types ${req.params.from}/${req.params.to}`,
+      );
+    const { from, to } = pair;
     res.json({
       results: [
-        ...definedTypes(from, to, true),
+        ...(isCrmObjectType(from) && isCrmObjectType(to)
+          ? definedTypes(from, to, true)
+          : typesBetween(ctx.portal, from, to)),
         ...(ctx.portal.associationLabels.get(`${from}|${to}`) ?? []),
       ],
     });
   });
   router.post('/crm/v4/associations/:from/:to/labels', (req, res) => {
-    const { from = '', to = '' } = req.params;
-    if (!isCrmObjectType(from) || !isCrmObjectType(to))
-      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Unknown object types ${from}/${to}`);
+    const pair = pairOf(ctx, req.params);
+    if (!pair)
+      return sendHubSpotError(
+        res,
+        400,
+        'VALIDATION_ERROR',
+        `Unknown object types ${req.params.from}/${req.params.to}`,
+      );
+    const { from, to } = pair;
     const { label, inverseLabel } = (req.body ?? {}) as { label?: string; inverseLabel?: string };
     if (!label) return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'label is required');
     const typeId = 1_000 + ctx.portal.associationLabels.size * 2;

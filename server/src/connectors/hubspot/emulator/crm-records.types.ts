@@ -15,6 +15,18 @@ export function isCrmObjectType(value: string): value is CrmObjectType {
   return (crmObjectTypes as readonly string[]).includes(value);
 }
 
+/** A custom object's type id, `2-{schema id}` (HubSpot's `objectTypeId` of a custom object). */
+export type CustomObjectTypeId = `2-${number}`;
+/** Any object type the emulator holds records of: a standard one by its path name, or a custom one by type id. */
+export type ObjectTypeKey = CrmObjectType | CustomObjectTypeId;
+
+export function isCustomObjectTypeId(value: string): value is CustomObjectTypeId {
+  return /^2-\d+$/.test(value);
+}
+
+/** A table per object type: the standard ones always, a custom one once its schema exists. */
+export type ObjectTables<T> = Record<CrmObjectType, T> & Record<CustomObjectTypeId, T>;
+
 /** One version of a property value, as `propertiesWithHistory` returns it (newest first). */
 export interface PropertyVersion {
   value: string;

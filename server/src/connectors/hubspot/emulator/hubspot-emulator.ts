@@ -21,6 +21,7 @@ import {
 } from './rate-limiter.ts';
 import { crmRoutes } from './crm.routes.ts';
 import { seedFromSandbox } from './seed-portal.ts';
+import type { SeededUsage } from './usage-object.seed.ts';
 
 export interface HubSpotEmulatorOptions {
   /** 0 picks a free port. */
@@ -36,6 +37,8 @@ export interface HubSpotEmulatorOptions {
   rateLimits?: Partial<RateLimitOptions>;
   /** Days of daily usage values kept in the usage properties' history (default 120). */
   usageHistoryDays?: number;
+  /** Where the seeded usage lives: company property history (default) or `product_usage` custom-object records. */
+  usage?: SeededUsage;
   /** The clock the token expiry and the rate limits read (tests pass a fake one). */
   now?: () => number;
 }
@@ -66,7 +69,10 @@ export const defaultEmulatorClient: EmulatorClient = {
 
 /** The seeded portal alone, synchronously (a test can hold it before the server listens). */
 export function createPortal(
-  options: Pick<HubSpotEmulatorOptions, 'accounts' | 'seed' | 'asOf' | 'hubId' | 'usageHistoryDays'>,
+  options: Pick<
+    HubSpotEmulatorOptions,
+    'accounts' | 'seed' | 'asOf' | 'hubId' | 'usageHistoryDays' | 'usage'
+  >,
 ): PortalState {
   const portal = emptyPortal(options.hubId ?? 24_681_357);
   const at = `${options.asOf}T06:00:00.000Z`;
@@ -74,7 +80,7 @@ export function createPortal(
   portal.pipelines = defaultDealPipelines(at);
   if (options.accounts > 0) {
     const sandbox = createSandbox({ accounts: options.accounts, seed: options.seed, endDate: options.asOf });
-    seedFromSandbox(portal, sandbox, options.accounts, options.asOf, options.usageHistoryDays);
+    seedFromSandbox(portal, sandbox, options.accounts, options.asOf, options.usageHistoryDays, options.usage);
   }
   return portal;
 }

@@ -3,11 +3,13 @@ import { hubspotLimits } from '../provider.ts';
 import { batchResponse, objectNameOf, type BatchError } from './batch-response.ts';
 import {
   isCrmObjectType,
+  isCustomObjectTypeId,
   type AssociationCategory,
-  type CrmObjectType,
   type CrmRecord,
+  type ObjectTypeKey,
 } from './crm-records.types.ts';
 import { targetOfTypeId } from './association-types.data.ts';
+import { resolveObjectType, schemaTargetOfTypeId } from './custom-objects.ts';
 import { isoAt, type EmulatorContext } from './emulator-context.ts';
 import { sendHubSpotError } from './hubspot-error.ts';
 import { associate, insertRecord, setProperties } from './portal-records.ts';
@@ -26,12 +28,14 @@ interface BatchInput {
 }
 
 /** Associates a created record as its input asks; HubSpot infers the other object type from the type id. */
-function associateCreated(ctx: EmulatorContext, type: CrmObjectType, id: string, input: BatchInput): void {
+function associateCreated(ctx: EmulatorContext, type: ObjectTypeKey, id: string, input: BatchInput): void {
   for (const association of input.associations ?? []) {
     for (const spec of association.types) {
-      const target = targetOfTypeId(type, spec.associationTypeId);
+      const target =
+        (isCrmObjectType(type) ? targetOfTypeId(type, spec.associationTypeId) : undefined) ??
+        schemaTargetOfTypeId(ctx.portal, type, spec.associationTypeId);
       const toId = String(association.to.id);
-      if (!target || !ctx.portal.records[target].has(toId)) continue;
+      if (!target || !ctx.portal.records[target]?.has(toId)) continue;
       associate(ctx.portal, type, id, target, toId, [
         { category: spec.associationCategory, typeId: spec.associationTypeId, label: null },
       ]);
@@ -46,12 +50,13 @@ const asText = (properties: Record<string, string | number | null> = {}) =>
 
 function findRecord(
   ctx: EmulatorContext,
-  type: CrmObjectType,
+  type: ObjectTypeKey,
   id: string,
   idProperty?: string,
 ): CrmRecord | undefined {
-  if (!idProperty || idProperty === 'hs_object_id') return ctx.portal.records[type].get(id);
-  return [...ctx.portal.records[type].values()].find((record) => record.properties[idProperty] === id);
+  const records = ctx.portal.records[type] ?? new Map<string, CrmRecord>();
+  if (!idProperty || idProperty === 'hs_object_id') return records.get(id);
+  return [...records.values()].find((record) => record.properties[idProperty] === id);
 }
 
 function inputsOf(req: Request, res: Response): BatchInput[] | undefined {
@@ -69,7 +74,7 @@ function inputsOf(req: Request, res: Response): BatchInput[] | undefined {
   return inputs;
 }
 
-function batch(ctx: EmulatorContext, type: CrmObjectType, action: string, req: Request, res: Response): void {
+function batch(ctx: EmulatorContext, type: ObjectTypeKey, action: string, req: Request, res: Response): void {
   const inputs = inputsOf(req, res);
   if (!inputs) return;
   const startedAt = isoAt(ctx.now());
@@ -113,7 +118,8 @@ function batch(ctx: EmulatorContext, type: CrmObjectType, action: string, req: R
     results.push(action === 'upsert' ? { ...view, new: !existing } : view);
   }
   if (missing.length > 0) {
-    const name = objectNameOf[type] ?? type;
+    const schema = isCustomObjectTypeId(type) ? ctx.portal.schemas.get(type) : undefined;
+    const name = objectNameOf[type] ?? schema?.labels.singular ?? type;
     errors.push({
       status: 'error',
       category: 'OBJECT_NOT_FOUND',
@@ -129,15 +135,22 @@ function batch(ctx: EmulatorContext, type: CrmObjectType, action: string, req: R
 export function objectsRoutes(ctx: EmulatorContext): Router {
   const router = express.Router();
   router.post('/crm/v3/objects/:objectType/batch/:action', (req, res) => {
-    const { objectType, action = '' } = req.params;
-    if (!isCrmObjectType(objectType) || !['read', 'create', 'update', 'upsert'].includes(action)) {
-      return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `No batch ${action} for ${objectType}`);
+    const { action = '' } = req.params;
+    const objectType = resolveObjectType(ctx.portal, req.params.objectType ?? '');
+    if (!objectType || !['read', 'create', 'update', 'upsert'].includes(action)) {
+      return sendHubSpotError(
+        res,
+        404,
+        'OBJECT_NOT_FOUND',
+        `No batch ${action} for ${req.params.objectType}`,
+      );
     }
     batch(ctx, objectType, action, req, res);
   });
   router.get('/crm/v3/objects/:objectType/:id', (req, res) => {
-    const { objectType, id = '' } = req.params;
-    if (!isCrmObjectType(objectType)) return unknownObjectType(res, objectType);
+    const { id = '' } = req.params;
+    const objectType = resolveObjectType(ctx.portal, req.params.objectType ?? '');
+    if (!objectType) return unknownObjectType(res, req.params.objectType);
     const idProperty = typeof req.query.idProperty === 'string' ? req.query.idProperty : undefined;
     const record = findRecord(ctx, objectType, id, idProperty);
     if (!record || record.archived)
@@ -152,18 +165,20 @@ export function objectsRoutes(ctx: EmulatorContext): Router {
     );
   });
   router.post('/crm/v3/objects/:objectType', (req, res) => {
-    const { objectType } = req.params;
-    if (!isCrmObjectType(objectType)) return unknownObjectType(res, objectType);
+    const objectType = resolveObjectType(ctx.portal, req.params.objectType ?? '');
+    if (!objectType) return unknownObjectType(res, req.params.objectType);
     const properties = asText((req.body as BatchInput).properties);
     const problems = propertyProblems(ctx, objectType, undefined, properties);
     if (problems.length > 0) return sendHubSpotError(res, 400, 'VALIDATION_ERROR', problemsMessage(problems));
     const record = insertRecord(ctx.portal, objectType, properties, isoAt(ctx.now()));
+    associateCreated(ctx, objectType, record.id, req.body as BatchInput);
     res.status(201).json(recordView(objectType, record, Object.keys(record.properties)));
   });
   router.patch('/crm/v3/objects/:objectType/:id', (req, res) => {
-    const { objectType, id = '' } = req.params;
-    if (!isCrmObjectType(objectType)) return unknownObjectType(res, objectType);
-    const record = ctx.portal.records[objectType].get(id);
+    const { id = '' } = req.params;
+    const objectType = resolveObjectType(ctx.portal, req.params.objectType ?? '');
+    if (!objectType) return unknownObjectType(res, req.params.objectType);
+    const record = ctx.portal.records[objectType]?.get(id);
     if (!record) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'resource not found');
     const properties = asText((req.body as BatchInput).properties);
     const problems = propertyProblems(ctx, objectType, id, properties);

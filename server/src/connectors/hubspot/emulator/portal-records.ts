@@ -1,11 +1,19 @@
 import { associationTypeIds } from './association-types.data.ts';
-import type { AssociationType, CrmObjectType, CrmRecord, VersionSource } from './crm-records.types.ts';
-import { addEdge, newRecordId, type PortalState } from './portal-state.ts';
+import {
+  isCrmObjectType,
+  type AssociationType,
+  type CrmObjectType,
+  type CrmRecord,
+  type ObjectTypeKey,
+  type VersionSource,
+} from './crm-records.types.ts';
+import { schemaAssociationTypes, schemaInverseTypeId } from './custom-objects.ts';
+import { addEdge, newRecordId, tableOf, type PortalState } from './portal-state.ts';
 
 /** Inserts a record with HubSpot's system properties (`hs_object_id`, `createdate`, last-modified). */
 export function insertRecord(
   portal: PortalState,
-  type: CrmObjectType,
+  type: ObjectTypeKey,
   properties: Record<string, string | null>,
   at: string,
   createdAt: string = at,
@@ -21,14 +29,14 @@ export function insertRecord(
     archived: false,
   };
   setProperties(record, type, properties, at, source);
-  portal.records[type].set(id, record);
+  tableOf(portal.records, type).set(id, record);
   return record;
 }
 
 /** Sets values as HubSpot does on a write: each set value becomes the newest version of its history. */
 export function setProperties(
   record: CrmRecord,
-  type: CrmObjectType,
+  type: ObjectTypeKey,
   properties: Record<string, string | null>,
   at: string,
   source: VersionSource = { sourceType: 'INTEGRATION' },
@@ -42,7 +50,7 @@ export function setProperties(
 }
 
 /** Sets the last-modified properties the way HubSpot does on every write. */
-export function touch(record: CrmRecord, type: CrmObjectType, at: string): void {
+export function touch(record: CrmRecord, type: ObjectTypeKey, at: string): void {
   record.updatedAt = at;
   record.properties.hs_lastmodifieddate = at;
   if (type === 'contacts') record.properties.lastmodifieddate = at;
@@ -51,11 +59,16 @@ export function touch(record: CrmRecord, type: CrmObjectType, at: string): void 
 /** The inverse of a HUBSPOT_DEFINED type id, or of a USER_DEFINED label, for the reverse edge. */
 function inverseType(
   portal: PortalState,
-  from: CrmObjectType,
-  to: CrmObjectType,
+  from: ObjectTypeKey,
+  to: ObjectTypeKey,
   type: AssociationType,
 ): AssociationType | undefined {
+  if (!isCrmObjectType(from) || !isCrmObjectType(to)) {
+    const typeId = schemaInverseTypeId(portal, from, to, type.typeId);
+    if (typeId !== undefined) return { ...type, typeId };
+  }
   if (type.category === 'HUBSPOT_DEFINED') {
+    if (!isCrmObjectType(from) || !isCrmObjectType(to)) return undefined;
     const forward = associationTypeIds[`${from}→${to}`];
     const backward = associationTypeIds[`${to}→${from}`];
     if (!forward || !backward) return undefined;
@@ -73,9 +86,9 @@ function inverseType(
 /** Associates two records in both directions, as HubSpot stores every association pair. */
 export function associate(
   portal: PortalState,
-  from: CrmObjectType,
+  from: ObjectTypeKey,
   fromId: string,
-  to: CrmObjectType,
+  to: ObjectTypeKey,
   toId: string,
   types: readonly AssociationType[],
 ): void {
@@ -93,4 +106,10 @@ export function definedTypes(from: CrmObjectType, to: CrmObjectType, primary = f
     types.unshift({ category: 'HUBSPOT_DEFINED', typeId: ids.primary, label: 'Primary' });
   }
   return types;
+}
+
+/** The unlabeled types between two object types: HubSpot's between standard ones, a schema's with a custom one. */
+export function typesBetween(portal: PortalState, from: ObjectTypeKey, to: ObjectTypeKey): AssociationType[] {
+  if (isCrmObjectType(from) && isCrmObjectType(to)) return definedTypes(from, to);
+  return schemaAssociationTypes(portal, from, to);
 }

@@ -1,8 +1,12 @@
+import type { CustomObjectSchema } from './custom-objects.ts';
 import {
   crmObjectTypes,
   type AssociationType,
   type CrmObjectType,
   type CrmRecord,
+  type CustomObjectTypeId,
+  type ObjectTables,
+  type ObjectTypeKey,
   type Owner,
   type Pipeline,
   type PropertyDefinition,
@@ -21,9 +25,11 @@ export interface AccessTokenGrant {
 export interface PortalState {
   hubId: number;
   hubDomain: string;
-  records: Record<CrmObjectType, Map<string, CrmRecord>>;
-  properties: Record<CrmObjectType, Map<string, PropertyDefinition>>;
-  groups: Record<CrmObjectType, Map<string, PropertyGroup>>;
+  records: ObjectTables<Map<string, CrmRecord>>;
+  properties: ObjectTables<Map<string, PropertyDefinition>>;
+  groups: ObjectTables<Map<string, PropertyGroup>>;
+  /** Custom object schemas by object type id (`2-…`); their tables are in `records`, `properties`, `groups`. */
+  schemas: Map<CustomObjectTypeId, CustomObjectSchema>;
   /** `${from}|${fromId}|${to}` → toId → types; both directions are stored. */
   associations: Map<string, Map<string, AssociationType[]>>;
   /** USER_DEFINED labels by `${from}|${to}`. */
@@ -49,6 +55,7 @@ export function emptyPortal(hubId: number): PortalState {
     groups: perType(() => new Map()),
     associations: new Map(),
     associationLabels: new Map(),
+    schemas: new Map(),
     owners: [],
     pipelines: [],
     accessTokens: new Map(),
@@ -64,15 +71,15 @@ export function newRecordId(portal: PortalState): string {
   return id;
 }
 
-function edgeKey(from: CrmObjectType, fromId: string, to: CrmObjectType): string {
+function edgeKey(from: ObjectTypeKey, fromId: string, to: ObjectTypeKey): string {
   return `${from}|${fromId}|${to}`;
 }
 
 export function associatedIds(
   portal: PortalState,
-  from: CrmObjectType,
+  from: ObjectTypeKey,
   fromId: string,
-  to: CrmObjectType,
+  to: ObjectTypeKey,
 ): Map<string, AssociationType[]> {
   return portal.associations.get(edgeKey(from, fromId, to)) ?? new Map();
 }
@@ -80,9 +87,9 @@ export function associatedIds(
 /** Adds the types on the edge in one direction (merging with what is there). */
 export function addEdge(
   portal: PortalState,
-  from: CrmObjectType,
+  from: ObjectTypeKey,
   fromId: string,
-  to: CrmObjectType,
+  to: ObjectTypeKey,
   toId: string,
   types: readonly AssociationType[],
 ): void {
@@ -96,4 +103,11 @@ export function addEdge(
   }
   edges.set(toId, merged);
   portal.associations.set(key, edges);
+}
+
+/** The table of one object type; a custom type's exists once its schema was created. */
+export function tableOf<T>(tables: ObjectTables<T>, type: ObjectTypeKey): T {
+  const table = tables[type];
+  if (table === undefined) throw new Error(`No ${type} objects in this portal`);
+  return table;
 }

@@ -1,24 +1,27 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { isCrmObjectType, type CrmObjectType, type PropertyDefinition } from './crm-records.types.ts';
+import type { ObjectTypeKey, PropertyDefinition } from './crm-records.types.ts';
+import { resolveObjectType } from './custom-objects.ts';
 import { isoAt, type EmulatorContext } from './emulator-context.ts';
 import { sendHubSpotError } from './hubspot-error.ts';
 import { propertyDefinition } from './portal-schema.ts';
+import { tableOf } from './portal-state.ts';
 
 type PropertyInput = Partial<PropertyDefinition> & {
   options?: { label: string; value: string; displayOrder?: number; hidden?: boolean }[];
 };
 
-function groupMissing(ctx: EmulatorContext, type: CrmObjectType, name: string): boolean {
+function groupMissing(ctx: EmulatorContext, type: ObjectTypeKey, name: string): boolean {
   const lost = ctx.faults.missingPropertyGroups.some(
     (group) => group.objectType === type && group.name === name,
   );
-  return lost || !ctx.portal.groups[type].has(name);
+  return lost || !tableOf(ctx.portal.groups, type).has(name);
 }
 
-function objectTypeOf(req: Request, res: Response): CrmObjectType | undefined {
-  const type = String(req.params.objectType ?? '');
-  if (isCrmObjectType(type)) return type;
-  sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Unable to infer object type from: ${type}`);
+function objectTypeOf(ctx: EmulatorContext, req: Request, res: Response): ObjectTypeKey | undefined {
+  const name = String(req.params.objectType ?? '');
+  const type = resolveObjectType(ctx.portal, name);
+  if (type) return type;
+  sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Unable to infer object type from: ${name}`);
   return undefined;
 }
 
@@ -26,22 +29,24 @@ function objectTypeOf(req: Request, res: Response): CrmObjectType | undefined {
 export function propertiesRoutes(ctx: EmulatorContext): Router {
   const router = express.Router();
   router.get('/crm/v3/properties/:objectType/groups', (req, res) => {
-    const type = objectTypeOf(req, res);
+    const type = objectTypeOf(ctx, req, res);
     if (!type) return;
     res.json({
-      results: [...ctx.portal.groups[type].values()].filter((group) => !groupMissing(ctx, type, group.name)),
+      results: [...tableOf(ctx.portal.groups, type).values()].filter(
+        (group) => !groupMissing(ctx, type, group.name),
+      ),
     });
   });
   router.get('/crm/v3/properties/:objectType/groups/:name', (req, res) => {
-    const type = objectTypeOf(req, res);
+    const type = objectTypeOf(ctx, req, res);
     if (!type) return;
     const name = req.params.name ?? '';
     if (groupMissing(ctx, type, name))
       return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `Unable to find property group ${name}`);
-    res.json(ctx.portal.groups[type].get(name));
+    res.json(tableOf(ctx.portal.groups, type).get(name));
   });
   router.post('/crm/v3/properties/:objectType/groups', (req, res) => {
-    const type = objectTypeOf(req, res);
+    const type = objectTypeOf(ctx, req, res);
     if (!type) return;
     const { name, label, displayOrder } = (req.body ?? {}) as {
       name?: string;
@@ -56,24 +61,24 @@ export function propertiesRoutes(ctx: EmulatorContext): Router {
       (group) => !(group.objectType === type && group.name === name),
     );
     const group = { name, label, displayOrder: displayOrder ?? -1, archived: false };
-    ctx.portal.groups[type].set(name, group);
+    tableOf(ctx.portal.groups, type).set(name, group);
     res.status(201).json(group);
   });
   router.get('/crm/v3/properties/:objectType', (req, res) => {
-    const type = objectTypeOf(req, res);
+    const type = objectTypeOf(ctx, req, res);
     if (!type) return;
-    res.json({ results: [...ctx.portal.properties[type].values()] });
+    res.json({ results: [...tableOf(ctx.portal.properties, type).values()] });
   });
   router.get('/crm/v3/properties/:objectType/:name', (req, res) => {
-    const type = objectTypeOf(req, res);
+    const type = objectTypeOf(ctx, req, res);
     if (!type) return;
-    const property = ctx.portal.properties[type].get(req.params.name ?? '');
+    const property = tableOf(ctx.portal.properties, type).get(req.params.name ?? '');
     if (!property)
       return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `Unable to find property ${req.params.name}`);
     res.json(property);
   });
   router.post('/crm/v3/properties/:objectType', (req, res) => {
-    const type = objectTypeOf(req, res);
+    const type = objectTypeOf(ctx, req, res);
     if (!type) return;
     const input = (req.body ?? {}) as PropertyInput;
     if (!input.name || !input.label || !input.type || !input.fieldType || !input.groupName) {
@@ -84,7 +89,7 @@ export function propertiesRoutes(ctx: EmulatorContext): Router {
         'name, label, type, fieldType and groupName are required',
       );
     }
-    if (ctx.portal.properties[type].has(input.name)) {
+    if (tableOf(ctx.portal.properties, type).has(input.name)) {
       return sendHubSpotError(
         res,
         409,
@@ -124,7 +129,7 @@ export function propertiesRoutes(ctx: EmulatorContext): Router {
         hidden: option.hidden ?? false,
       })),
     };
-    ctx.portal.properties[type].set(property.name, property);
+    tableOf(ctx.portal.properties, type).set(property.name, property);
     res.status(201).json(property);
   });
   return router;

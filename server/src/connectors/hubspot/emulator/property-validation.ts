@@ -1,4 +1,4 @@
-import type { CrmObjectType } from './crm-records.types.ts';
+import { isCrmObjectType, type ObjectTypeKey } from './crm-records.types.ts';
 import type { EmulatorContext } from './emulator-context.ts';
 import { rejectionOf } from './emulator-faults.ts';
 
@@ -14,13 +14,13 @@ const readOnly = new Set(['hs_object_id', 'createdate', 'hs_lastmodifieddate', '
 
 export function propertyProblems(
   ctx: EmulatorContext,
-  type: CrmObjectType,
+  type: ObjectTypeKey,
   id: string | undefined,
   properties: Record<string, unknown>,
 ): PropertyProblem[] {
   const problems: PropertyProblem[] = [];
   for (const [name, value] of Object.entries(properties)) {
-    const definition = ctx.portal.properties[type].get(name);
+    const definition = ctx.portal.properties[type]?.get(name);
     const text = value === null ? '' : String(value);
     if (!definition)
       problems.push({
@@ -56,7 +56,8 @@ export function propertyProblems(
       });
     }
   }
-  const rejected = id === undefined ? undefined : rejectionOf(ctx.faults, type, id, properties);
+  const rejected =
+    id === undefined || !isCrmObjectType(type) ? undefined : rejectionOf(ctx.faults, type, id, properties);
   if (rejected)
     problems.push({
       isValid: false,

@@ -1,4 +1,9 @@
-import type { CrmObjectType, CrmRecord } from './crm-records.types.ts';
+import {
+  isCrmObjectType,
+  type CrmObjectType,
+  type CrmRecord,
+  type ObjectTypeKey,
+} from './crm-records.types.ts';
 
 /** The properties each object returns when none are asked for (HubSpot's documented defaults). */
 export const defaultReturnedProperties: Record<CrmObjectType, readonly string[]> = {
@@ -21,17 +26,25 @@ export const defaultReturnedProperties: Record<CrmObjectType, readonly string[]>
   calls: ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
 };
 
+/** What a custom object's record returns when no properties are asked for. */
+const customObjectDefaults = ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'] as const;
+
 /**
  * A record as v3 returns it: only the asked properties (null when the record has no value), and the history of
  * those asked `propertiesWithHistory` (every version, newest first) when any are.
  */
 export function recordView(
-  type: CrmObjectType,
+  type: ObjectTypeKey,
   record: CrmRecord,
   asked: readonly string[] | undefined,
   withHistory?: readonly string[],
 ) {
-  const names = asked && asked.length > 0 ? asked : defaultReturnedProperties[type];
+  const names =
+    asked && asked.length > 0
+      ? asked
+      : isCrmObjectType(type)
+        ? defaultReturnedProperties[type]
+        : customObjectDefaults;
   const properties: Record<string, string | null> = {};
   for (const name of names) {
     const value = name === 'hs_createdate' ? record.createdAt : record.properties[name];

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { hubspotLimits } from '../provider.ts';
-import { isCrmObjectType } from './crm-records.types.ts';
+import { resolveObjectType } from './custom-objects.ts';
 import type { EmulatorContext } from './emulator-context.ts';
 import { sendHubSpotError } from './hubspot-error.ts';
 import { recordView } from './record-view.ts';
@@ -25,9 +25,14 @@ interface SearchBody {
 export function searchRoutes(ctx: EmulatorContext): Router {
   const router = express.Router();
   router.post('/crm/v3/objects/:objectType/search', (req, res) => {
-    const type = req.params.objectType;
-    if (!isCrmObjectType(type))
-      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Unable to infer object type from: ${type}`);
+    const type = resolveObjectType(ctx.portal, req.params.objectType ?? '');
+    if (!type)
+      return sendHubSpotError(
+        res,
+        400,
+        'VALIDATION_ERROR',
+        `Unable to infer object type from: ${req.params.objectType}`,
+      );
     const body = (req.body ?? {}) as SearchBody;
     const limit = body.limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1 || limit > hubspotLimits.searchPageSize) {
@@ -60,7 +65,7 @@ export function searchRoutes(ctx: EmulatorContext): Router {
       );
     }
     const matching = sortRecords(
-      [...ctx.portal.records[type].values()].filter(
+      [...(ctx.portal.records[type]?.values() ?? [])].filter(
         (record) => !record.archived && matchesGroups(record, groups),
       ),
       (body.sorts ?? []).map((sort) =>

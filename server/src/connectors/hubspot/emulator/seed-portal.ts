@@ -7,6 +7,7 @@ import { associate, definedTypes, insertRecord } from './portal-records.ts';
 import { dailyVersions, seedHistory, stageVersions } from './seed-history.ts';
 import { addSeedProperty } from './portal-schema.ts';
 import type { PortalState } from './portal-state.ts';
+import { seedUsageRecords, seedUsageSchema, type SeededUsage } from './usage-object.seed.ts';
 
 const midnight = (day: string): string => `${day}T00:00:00.000Z`;
 
@@ -42,6 +43,7 @@ function usageProperties(
   portal: PortalState,
   snapshot: AccountSnapshot,
   at: string,
+  usage: SeededUsage,
 ): Record<string, string | null> {
   const { contract } = snapshot;
   const values: Record<string, string | null> = {
@@ -54,7 +56,7 @@ function usageProperties(
     contract_modules: contract.modules.join(';'),
     customer_segment: snapshot.account.segment,
   };
-  for (const series of snapshot.usage) {
+  for (const series of usage === 'properties' ? snapshot.usage : []) {
     const last = series.values.at(-1);
     values[usagePropertyName(series.metric)] = last === undefined || last === null ? null : String(last);
   }
@@ -158,6 +160,7 @@ export function seedAccount(
   snapshot: AccountSnapshot,
   at: string,
   usageHistoryDays = defaultUsageHistoryDays,
+  usage: SeededUsage = 'properties',
 ): string {
   const { account } = snapshot;
   const ownerId = ownerIdOf(
@@ -177,14 +180,19 @@ export function seedAccount(
       annualrevenue: String(snapshot.contract.price),
       lifecyclestage: 'customer',
       hubspot_owner_id: ownerId,
-      ...usageProperties(portal, snapshot, at),
+      ...usageProperties(portal, snapshot, at, usage),
     },
     at,
     midnight(account.createdAt),
   );
   const asOf = at.slice(0, 10);
-  for (const series of snapshot.usage) {
-    seedHistory(company, usagePropertyName(series.metric), dailyVersions(series, asOf, usageHistoryDays));
+  if (usage === 'custom_object') {
+    const objectTypeId = seedUsageSchema(portal, at);
+    seedUsageRecords(portal, objectTypeId, company.id, snapshot.usage, asOf, usageHistoryDays);
+  } else {
+    for (const series of snapshot.usage) {
+      seedHistory(company, usagePropertyName(series.metric), dailyVersions(series, asOf, usageHistoryDays));
+    }
   }
   snapshot.contacts.forEach((contact, index) => {
     const [firstname = contact.name, ...last] = contact.name.split(' ');
@@ -239,6 +247,7 @@ export function seedFromSandbox(
   accounts: number,
   asOf: string,
   usageHistoryDays = defaultUsageHistoryDays,
+  usage: SeededUsage = 'properties',
 ): void {
   const at = `${asOf}T06:00:00.000Z`;
   const dealtype = portal.properties.deals.get('dealtype');
@@ -247,5 +256,5 @@ export function seedFromSandbox(
       dealtype.options.push({ label: value, value, displayOrder: dealtype.options.length, hidden: false });
   }
   for (let index = 0; index < accounts; index += 1)
-    seedAccount(portal, sandbox.snapshotAt(index, asOf), at, usageHistoryDays);
+    seedAccount(portal, sandbox.snapshotAt(index, asOf), at, usageHistoryDays, usage);
 }
