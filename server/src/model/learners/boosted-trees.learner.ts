@@ -30,11 +30,14 @@ export function prepareBoostedTrees(set: TrainingSet, options: BoostingOptions =
   };
 }
 
-// Per (feature, bin) cell: gradient sum, hessian sum, row count — interleaved for cache locality.
+// Per (feature, bin) cell: gradient sum, hessian sum, row count — interleaved for cache locality. Feature f's
+// cells start at cell binStart[f] and there are only as many as it has bins (a one-hot column has three).
 type Histogram = Float64Array;
 
-function emptyHistogram(cols: number): Histogram {
-  return new Float64Array(cols * MAX_BINS * 3);
+function binStarts(binCounts: Int32Array): Int32Array {
+  const starts = new Int32Array(binCounts.length + 1);
+  for (let f = 0; f < binCounts.length; f++) starts[f + 1] = starts[f]! + binCounts[f]!;
+  return starts;
 }
 
 interface Split {
@@ -48,6 +51,7 @@ interface Split {
 function findBestSplit(
   histogram: Histogram,
   binCounts: Int32Array,
+  binStart: Int32Array,
   cols: number,
   totalG: number,
   totalH: number,
@@ -61,7 +65,7 @@ function findBestSplit(
   let bestBin = 0;
   let bestMissingLeft = false;
   for (let f = 0; f < cols; f++) {
-    const offset = f * MAX_BINS * 3;
+    const offset = binStart[f]! * 3;
     const missingG = histogram[offset]!;
     const missingH = histogram[offset + 1]!;
     const missingCount = histogram[offset + 2]!;
@@ -111,6 +115,7 @@ function findBestSplit(
 function accumulateHistogram(
   histogram: Histogram,
   bins: Uint8Array,
+  binStart: Int32Array,
   cols: number,
   order: Int32Array,
   rowBase: Int32Array,
@@ -125,12 +130,64 @@ function accumulateHistogram(
     const g = gradient[sample]!;
     const h = hessian[sample]!;
     for (let f = 0; f < cols; f++) {
-      const cell = (f * MAX_BINS + bins[base + f]!) * 3;
+      const cell = (binStart[f]! + bins[base + f]!) * 3;
       histogram[cell]! += g;
       histogram[cell + 1]! += h;
       histogram[cell + 2]! += 1;
     }
   }
+}
+
+// Small kernels rather than one long function: each is optimised once, early, and cheaply.
+function newtonTerms(
+  score: Float64Array,
+  y: Uint8Array,
+  rowIndices: Int32Array,
+  gradient: Float64Array,
+  hessian: Float64Array,
+  m: number,
+): void {
+  for (let i = 0; i < m; i++) {
+    const p = 1 / (1 + Math.exp(-score[i]!));
+    gradient[i] = p - y[rowIndices[i]!]!;
+    hessian[i] = Math.max(p * (1 - p), 1e-12);
+  }
+}
+
+function sumAt(values: Float64Array, order: Int32Array, start: number, end: number): number {
+  let sum = 0;
+  for (let p = start; p < end; p++) sum += values[order[p]!]!;
+  return sum;
+}
+
+function addAt(values: Float64Array, order: Int32Array, value: number, start: number, end: number): void {
+  for (let p = start; p < end; p++) values[order[p]!]! += value;
+}
+
+function subtract(out: Float64Array, whole: Float64Array, part: Float64Array): void {
+  for (let c = 0; c < out.length; c++) out[c] = whole[c]! - part[c]!;
+}
+
+// Partitions the node's samples in place, left block first; returns where the right block starts.
+function partition(
+  order: Int32Array,
+  bins: Uint8Array,
+  rowBase: Int32Array,
+  split: Split,
+  start: number,
+  end: number,
+): number {
+  const { feature, bin: splitBin, missingLeft } = split;
+  let middle = start;
+  for (let p = start; p < end; p++) {
+    const sample = order[p]!;
+    const bin = bins[rowBase[sample]! + feature]!;
+    if (bin === 0 ? missingLeft : bin <= splitBin) {
+      order[p] = order[middle]!;
+      order[middle++] = sample;
+    }
+  }
+  return middle;
 }
 
 function fitBoosted(
@@ -145,6 +202,8 @@ function fitBoosted(
   const l2 = options.l2 ?? 1;
   const minLeaf = options.minLeafRows ?? 10;
   const { cols, bins, binCounts, edges } = binned;
+  const binStart = binStarts(binCounts);
+  const emptyHistogram = () => new Float64Array(binStart[cols]! * 3);
   const m = rowIndices.length;
   // on large sets each tree sees half the rows (Friedman's stochastic boosting): half the cost, less overfit
   const subsample = options.subsample ?? (m >= 5000 ? 0.5 : 1);
@@ -173,19 +232,17 @@ function fitBoosted(
 
   // Histograms are reused, not allocated per node: the two children of a node at depth d write into the
   // pair of level d + 1, which the left subtree has finished with before the right one needs it.
-  const rootHistogram = emptyHistogram(cols);
+  const rootHistogram = emptyHistogram();
   const allSampled = subsample >= 1;
-  const levels = Array.from({ length: maxDepth + 1 }, () => [emptyHistogram(cols), emptyHistogram(cols)]);
+  const levels = Array.from({ length: maxDepth + 1 }, () => [emptyHistogram(), emptyHistogram()]);
 
   // `histogram` is null for nodes at the maximum depth: they only need their totals
   const buildNode = (start: number, end: number, depth: number, histogram: Histogram | null): number => {
     let totalG = 0;
     let totalH = 0;
     if (histogram === null) {
-      for (let p = start; p < end; p++) {
-        totalG += gradient[order[p]!]!;
-        totalH += hessian[order[p]!]!;
-      }
+      totalG = sumAt(gradient, order, start, end);
+      totalH = sumAt(hessian, order, start, end);
     } else {
       for (let b = 0; b < binCounts[0]!; b++) {
         totalG += histogram[3 * b]!;
@@ -202,26 +259,15 @@ function fitBoosted(
     splitBin.push(0);
     const split =
       histogram !== null && end - start >= 2 * minLeaf
-        ? findBestSplit(histogram, binCounts, cols, totalG, totalH, end - start, l2, minLeaf)
+        ? findBestSplit(histogram, binCounts, binStart, cols, totalG, totalH, end - start, l2, minLeaf)
         : null;
     if (split === null) {
       // every row was sampled: the leaf's rows are `order[start, end)`, no need to walk the tree for them
-      if (allSampled) {
-        const value = json.value[node]!;
-        for (let p = start; p < end; p++) score[order[p]!]! += value;
-      }
+      if (allSampled) addAt(score, order, json.value[node]!, start, end);
       return node;
     }
     // partition the node's samples in place: left block first
-    let middle = start;
-    for (let p = start; p < end; p++) {
-      const sample = order[p]!;
-      const bin = bins[rowBase[sample]! + split.feature]!;
-      if (bin === 0 ? split.missingLeft : bin <= split.bin) {
-        order[p] = order[middle]!;
-        order[middle++] = sample;
-      }
-    }
+    const middle = partition(order, bins, rowBase, split, start, end);
     json.feature[node] = split.feature;
     json.threshold[node] = edges[split.feature]![split.bin - 1]!;
     json.missingLeft[node] = split.missingLeft ? 1 : 0;
@@ -235,9 +281,9 @@ function fitBoosted(
       small.fill(0);
       const leftIsSmall = middle - start <= end - middle;
       if (leftIsSmall)
-        accumulateHistogram(small, bins, cols, order, rowBase, gradient, hessian, start, middle);
-      else accumulateHistogram(small, bins, cols, order, rowBase, gradient, hessian, middle, end);
-      for (let c = 0; c < small.length; c++) large[c] = histogram![c]! - small[c]!;
+        accumulateHistogram(small, bins, binStart, cols, order, rowBase, gradient, hessian, start, middle);
+      else accumulateHistogram(small, bins, binStart, cols, order, rowBase, gradient, hessian, middle, end);
+      subtract(large, histogram!, small);
       leftHistogram = leftIsSmall ? small : large;
       rightHistogram = leftIsSmall ? large : small;
     }
@@ -247,15 +293,11 @@ function fitBoosted(
   };
 
   for (let round = 0; round < rounds; round++) {
+    newtonTerms(score, y, rowIndices, gradient, hessian, m);
     let sampled = 0;
-    for (let i = 0; i < m; i++) {
-      const p = 1 / (1 + Math.exp(-score[i]!));
-      gradient[i] = p - y[rowIndices[i]!]!;
-      hessian[i] = Math.max(p * (1 - p), 1e-12);
-      if (subsample >= 1 || random() < subsample) order[sampled++] = i;
-    }
+    for (let i = 0; i < m; i++) if (subsample >= 1 || random() < subsample) order[sampled++] = i;
     rootHistogram.fill(0);
-    accumulateHistogram(rootHistogram, bins, cols, order, rowBase, gradient, hessian, 0, sampled);
+    accumulateHistogram(rootHistogram, bins, binStart, cols, order, rowBase, gradient, hessian, 0, sampled);
     const root = buildNode(0, sampled, 0, maxDepth > 0 ? rootHistogram : null);
     json.roots.push(root);
     // every row, sampled or not, moves by its leaf's value (already done at the leaves when all were sampled)
