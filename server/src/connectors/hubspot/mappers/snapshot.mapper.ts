@@ -9,6 +9,7 @@ import { mapEngagement } from './engagement.mapper.ts';
 import { text, type HubSpotRecord } from './hubspot-record.ts';
 import { mapHuman } from './human.mapper.ts';
 import { mapContact, mapDeal, type EngagementObject } from './people-deals.mapper.ts';
+import { usageFromRecords, type RecordUsageSeries, type UsageRecordError } from './usage-object.mapper.ts';
 import { dailySeries } from './usage.mapper.ts';
 
 export interface CompanyBundle {
@@ -18,6 +19,8 @@ export interface CompanyBundle {
   contacts: HubSpotRecord[];
   deals: HubSpotRecord[];
   engagements: { type: EngagementObject; record: HubSpotRecord }[];
+  /** With `usage.customObject`: the company's usage records, of the custom object `objectType` (`2-…`). */
+  usageRecords?: { objectType: string; records: HubSpotRecord[] };
 }
 
 export interface MappingContext {
@@ -26,37 +29,70 @@ export interface MappingContext {
   priceBook: PriceBook | null;
 }
 
-function usageOf(bundle: CompanyBundle, context: MappingContext, contract: AccountSnapshotInput['contract']) {
-  const { days, metrics } = context.settings.usage;
-  return metrics.flatMap((mapping) => {
+/** The company's usage: property history per mapped metric, and the usage records' series, which replace a metric's. */
+function usageOf(
+  bundle: CompanyBundle,
+  context: MappingContext,
+  contract: AccountSnapshotInput['contract'],
+): { usage: AccountSnapshotInput['usage']; errors: UsageRecordError[] } {
+  const { days, metrics, customObject } = context.settings.usage;
+  const fromRecords =
+    customObject && bundle.usageRecords
+      ? usageFromRecords(bundle.usageRecords.records, customObject, {
+          companyId: bundle.company.id,
+          objectType: bundle.usageRecords.objectType,
+          asOf: context.asOf,
+          days,
+        })
+      : { series: [], errors: [] };
+  const recorded = new Set(fromRecords.series.map((series) => series.metric));
+  const fromHistory = metrics.flatMap((mapping): RecordUsageSeries[] => {
+    if (recorded.has(mapping.metric)) return [];
     const property = mapping.property ?? usageProperty(mapping.metric);
     const series = dailySeries(bundle.company.propertiesWithHistory?.[property], context.asOf, days);
     if (!series) return [];
-    const premium = mapping.feature
-      ? isPremiumFeature(mapping.feature, contract, context.priceBook)
-      : undefined;
     return [
       {
         metric: mapping.metric,
         kind: mapping.kind,
         ...(mapping.feature ? { feature: mapping.feature } : {}),
-        ...(premium === undefined ? {} : { premium }),
         ...series,
       },
     ];
   });
+  const usage = [...fromHistory, ...fromRecords.series].map(({ metric, kind, feature, start, values }) => {
+    const premium = feature ? isPremiumFeature(feature, contract, context.priceBook) : undefined;
+    return {
+      metric,
+      kind,
+      ...(feature ? { feature } : {}),
+      ...(premium === undefined ? {} : { premium }),
+      start,
+      values,
+    };
+  });
+  return { usage, errors: fromRecords.errors };
 }
 
 const byOccurrence = (a: { occurredAt: string }, b: { occurredAt: string }) =>
   a.occurredAt.localeCompare(b.occurredAt);
 
 export function mapPulledAccount(bundle: CompanyBundle, context: MappingContext): PulledAccount {
+  return mapPulledAccountWithErrors(bundle, context).account;
+}
+
+/** The pulled account, and the usage records whose values could not be read (the rest of the usage is kept). */
+export function mapPulledAccountWithErrors(
+  bundle: CompanyBundle,
+  context: MappingContext,
+): { account: PulledAccount; usageErrors: UsageRecordError[] } {
   const { account, contract } = mapCompany(bundle.company, context.settings);
+  const usage = usageOf(bundle, context, contract);
   const cutoff = `${context.asOf}T23:59:59.999Z`;
   const snapshot: AccountSnapshotInput = {
     account,
     contract,
-    usage: usageOf(bundle, context, contract),
+    usage: usage.usage,
     contacts: bundle.contacts.map(mapContact),
     activities: bundle.engagements
       .map(({ type, record }) => mapEngagement(type, record))
@@ -67,10 +103,13 @@ export function mapPulledAccount(bundle: CompanyBundle, context: MappingContext)
     opportunities: bundle.deals.flatMap((deal) => mapDeal(deal, context.settings) ?? []),
   };
   return {
-    accountId: bundle.company.id,
-    snapshot,
-    human: mapHuman(bundle.company),
-    cursor: { modifiedAt: bundle.modifiedAt, id: bundle.company.id },
-    ownerId: text(bundle.company, context.settings.csmOwnerProperty) ?? null,
+    account: {
+      accountId: bundle.company.id,
+      snapshot,
+      human: mapHuman(bundle.company),
+      cursor: { modifiedAt: bundle.modifiedAt, id: bundle.company.id },
+      ownerId: text(bundle.company, context.settings.csmOwnerProperty) ?? null,
+    },
+    usageErrors: usage.errors,
   };
 }
