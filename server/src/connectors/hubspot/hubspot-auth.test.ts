@@ -94,6 +94,10 @@ describe('hubspotAuth', () => {
     emulator.state.refreshTokens.clear();
     const revoked = await auth.refresh(secret(refreshToken));
     expect(revoked.ok ? null : revoked.error.code).toBe('auth_revoked');
+    // No `token:` in the message: the night's failure reason would redact the words after it.
+    expect(revoked.ok ? null : revoked.error.message).toBe(
+      'HubSpot refused the refresh token (missing or unknown refresh token)',
+    );
     expect(JSON.stringify(revoked)).not.toContain(refreshToken);
   });
 

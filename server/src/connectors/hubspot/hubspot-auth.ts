@@ -143,7 +143,9 @@ function tokenFailure(
   if (status >= 500) return { code: 'unavailable', message: `HubSpot's token endpoint failed (${status})` };
   if (status === 429) return { code: 'rate_limited', message: `HubSpot's token endpoint is rate limited` };
   if (grant === 'refresh_token' && isRevocation(body)) {
-    return { code: 'auth_revoked', message: `HubSpot refused the refresh token${said}` };
+    // Not `token: …`: the night's failure reason redacts what follows a `token:` as if it were the token.
+    const why = typeof body.message === 'string' ? ` (${body.message})` : '';
+    return { code: 'auth_revoked', message: `HubSpot refused the refresh token${why}` };
   }
   return { code: 'invalid_request', message: `HubSpot refused the ${grant.replace('_', ' ')}${said}` };
 }
