@@ -9,6 +9,7 @@ import {
   type Connection,
 } from '../../connectors/connections/connections.repository.ts';
 import { finishInstall, startInstall } from '../../connectors/connections/oauth-install.ts';
+import { uninstallOnDisconnect } from '../../connectors/hubspot/hubspot-uninstall.ts';
 import { createSecretsRepository, keyringFromConfig, requireKeyring } from '../../secrets/index.ts';
 import { apiRouter } from '../api/api-router.ts';
 import { defineOrgRoute, definePublicRoute } from '../api/api-route.ts';
@@ -138,25 +139,40 @@ export const connectionsRouter: RouterFactory = (deps) => {
     method: 'delete',
     path: '/orgs/:orgId/connection',
     summary: "Disconnects the org's CRM: its tokens are deleted, the connection is revoked",
+    description:
+      "A HubSpot org's app is first uninstalled from the portal (HubSpot's `DELETE /appinstalls/2026-03/external-install`); " +
+      'the status reason says whether HubSpot confirmed it.',
     tags,
     access: { role: 'admin', scope: 'admin' },
     params: orgParams,
     response: connectionSchema,
-    handler: ({ withOrg, auth }) =>
-      withOrg(async (tx) => {
-        const connection = await getConnection(tx);
-        if (!connection) throw new RipeError('not_found', 'The org has no connection');
-        if (connection.crm === 'sandbox') {
-          throw new RipeError('conflict', 'The sandbox has no authorisation to revoke');
-        }
-        const revoked = await revokeConnection(tx, secrets(), 'Disconnected by an admin: connect it again');
+    handler: async ({ withOrg, auth, params }) => {
+      const connection = await withOrg((tx) => getConnection(tx));
+      if (!connection) throw new RipeError('not_found', 'The org has no connection');
+      if (connection.crm === 'sandbox') {
+        throw new RipeError('conflict', 'The sandbox has no authorisation to revoke');
+      }
+      // Outside the transaction: HubSpot is called, and the token store keeps its own short transactions.
+      const reason = await uninstallOnDisconnect(
+        {
+          db: deps.db,
+          orgId: params.orgId,
+          secrets: secrets(),
+          auth: deps.connectorAuth?.('hubspot'),
+          baseUrl: deps.config.crm.hubspot?.apiBaseUrl,
+        },
+        connection,
+      );
+      return withOrg(async (tx) => {
+        const revoked = await revokeConnection(tx, secrets(), reason);
         await recordAudit(tx, {
           actor: auth.memberId,
           action: 'connection.disconnected',
           target: revoked.crm,
         });
         return view(revoked);
-      }),
+      });
+    },
   });
 
   return apiRouter(deps, [authorize, callback, get, revoke]);

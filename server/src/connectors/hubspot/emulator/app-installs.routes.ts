@@ -6,12 +6,13 @@
 // Not emulated: the webhooks journal's app lifecycle entries, whose format HubSpot does not document
 // (docs/hubspot-app-lifecycle.md).
 import express, { type Router } from 'express';
+import { hubspotExternalInstallPath } from '../hubspot-uninstall.ts';
 import { isoAt, type EmulatorContext } from './emulator-context.ts';
 import { sendHubSpotError } from './hubspot-error.ts';
 import type { PortalState } from './portal-state.ts';
 
-/** HubSpot's path of the uninstall (the `v3` one is the legacy version). */
-export const externalInstallPath = '/appinstalls/2026-03/external-install';
+/** HubSpot's path of the uninstall, as Ripe calls it. */
+export const externalInstallPath = hubspotExternalInstallPath;
 
 /** One uninstall of the app from the portal: when, and who did it. */
 export interface AppUninstall {
