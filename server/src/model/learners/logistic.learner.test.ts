@@ -61,14 +61,15 @@ describe('logistic regression', () => {
         }
       }
       const residual = 1 / (1 + Math.exp(-eta)) - set.y[r]!;
-      gradient[2 * cols] += residual;
-      for (const [k, value] of terms) gradient[k] += residual * value;
+      gradient[2 * cols] = gradient[2 * cols]! + residual;
+      for (const [k, value] of terms) gradient[k] = gradient[k]! + residual * value;
     }
     for (let j = 0; j < cols; j++) {
-      gradient[j] += l2 * model.coefficients[j]!;
+      gradient[j] = gradient[j]! + l2 * model.coefficients[j]!;
       const share = model.missingMeans[j]!;
       if (share > 0)
-        gradient[cols + j] += l2 * model.missingCoefficients[j]! * Math.sqrt(share * (1 - share));
+        gradient[cols + j] =
+          gradient[cols + j]! + l2 * model.missingCoefficients[j]! * Math.sqrt(share * (1 - share));
     }
     for (const value of gradient) expect(Math.abs(value)).toBeLessThan(1e-4);
     expect(model.missingCoefficients[1]).not.toBe(0);
