@@ -23,6 +23,90 @@ function median(values: Float64Array): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * The standardised design without an intercept column. Column k's value in row r is
+ * `slope[k] · b + offset[k]`: b is a dense value for most columns (slope 1, offset 0), but a column taking
+ * only two values (a one-hot level, a missing indicator) is stored as the rows where its rarer value
+ * occurs (b = 1 there, 0 elsewhere), so its products cost what it holds, not a pass over every row.
+ */
+interface Design {
+  n: number;
+  width: number;
+  slope: Float64Array;
+  offset: Float64Array;
+  /** Dense columns' b, column-major: block i at `i * n`. */
+  dense: Float64Array;
+  /** Per design column: its dense block, or -1 when sparse. */
+  block: Int32Array;
+  /** Per design column: the rows with b = 1 (empty for a dense column). */
+  rows: Int32Array[];
+  /** Sparse columns by row (CSR): row r's are `rowColumns[rowStart[r] .. rowStart[r + 1])`, ascending. */
+  rowStart: Int32Array;
+  rowColumns: Int32Array;
+}
+
+// Builds the design from each column's values (imputed, not yet standardised), mean and scale.
+function buildDesign(
+  n: number,
+  columns: Array<{ values: Float64Array; mean: number; scale: number }>,
+): Design {
+  const width = columns.length;
+  const slope = new Float64Array(width);
+  const offset = new Float64Array(width);
+  const block = new Int32Array(width).fill(-1);
+  const rows: Int32Array[] = [];
+  let denseCount = 0;
+  const pairs: Array<[number, number] | null> = columns.map(({ values }) => {
+    const first = values[0]!;
+    let second = first;
+    let secondCount = 0;
+    for (let r = 0; r < n; r++) {
+      const value = values[r]!;
+      if (value === first) continue;
+      if (secondCount > 0 && value !== second) return null;
+      second = value;
+      secondCount++;
+    }
+    return secondCount > 0 ? [first, second] : null;
+  });
+  columns.forEach((column, k) => {
+    if (pairs[k] === null) block[k] = denseCount++;
+  });
+  const dense = new Float64Array(denseCount * n);
+  const counts = new Int32Array(n + 1);
+  columns.forEach(({ values, mean, scale }, k) => {
+    const pair = pairs[k];
+    if (pair === null || pair === undefined) {
+      const base = block[k]! * n;
+      for (let r = 0; r < n; r++) dense[base + r] = (values[r]! - mean) / scale;
+      slope[k] = 1;
+      offset[k] = 0;
+      rows.push(new Int32Array(0));
+      return;
+    }
+    // b marks the rarer of the two values
+    let secondCount = 0;
+    for (let r = 0; r < n; r++) if (values[r] === pair[1]) secondCount++;
+    const [common, rare] = secondCount <= n - secondCount ? pair : [pair[1], pair[0]];
+    const marked = new Int32Array(Math.min(secondCount, n - secondCount));
+    let m = 0;
+    for (let r = 0; r < n; r++) if (values[r] === rare) marked[m++] = r;
+    for (let i = 0; i < marked.length; i++) counts[marked[i]! + 1]!++;
+    rows.push(marked);
+    slope[k] = (rare - common) / scale;
+    offset[k] = (common - mean) / scale;
+  });
+  const rowStart = new Int32Array(n + 1);
+  for (let r = 0; r < n; r++) rowStart[r + 1] = rowStart[r]! + counts[r + 1]!;
+  const rowColumns = new Int32Array(rowStart[n]!);
+  const cursor = rowStart.slice(0, n);
+  for (let k = 0; k < width; k++) {
+    const marked = rows[k]!;
+    for (let i = 0; i < marked.length; i++) rowColumns[cursor[marked[i]!]!++] = k;
+  }
+  return { n, width, slope, offset, dense, block, rows, rowStart, rowColumns };
+}
+
 function fitLogistic(set: TrainingSet, rowIndices: Int32Array, options: LogisticOptions): FittedLearner {
   const { x, y } = set;
   const cols = x.cols;
@@ -36,7 +120,8 @@ function fitLogistic(set: TrainingSet, rowIndices: Int32Array, options: Logistic
   const featureColumn = new Array<number>(cols).fill(-1);
   const indicatorColumn = new Array<number>(cols).fill(-1);
   const present = new Float64Array(n);
-  let width = 0;
+  // the raw (imputed) values of each varying feature, then of each indicator, with their mean and scale
+  const columns: Array<{ values: Float64Array; mean: number; scale: number }> = [];
   for (let j = 0; j < cols; j++) {
     let count = 0;
     for (let r = 0; r < n; r++) {
@@ -45,11 +130,13 @@ function fitLogistic(set: TrainingSet, rowIndices: Int32Array, options: Logistic
     }
     medians[j] = median(present.subarray(0, count));
     missingMeans[j] = (n - count) / Math.max(1, n);
+    const values = new Float64Array(n);
     let sum = 0;
     let sumSquares = 0;
     for (let r = 0; r < n; r++) {
       const raw = x.data[rowIndices[r]! * cols + j]!;
       const value = Number.isNaN(raw) ? medians[j]! : raw;
+      values[r] = value;
       sum += value;
       sumSquares += value * value;
     }
@@ -57,48 +144,28 @@ function fitLogistic(set: TrainingSet, rowIndices: Int32Array, options: Logistic
     const variance = sumSquares / Math.max(1, n) - means[j]! * means[j]!;
     if (variance > 1e-12) {
       scales[j] = Math.sqrt(variance);
-      featureColumn[j] = width++;
+      featureColumn[j] = columns.length;
+      columns.push({ values, mean: means[j]!, scale: scales[j]! });
     }
   }
   const indicators = sharedIndicators(x.data, cols, rowIndices, missingMeans);
   for (let j = 0; j < cols; j++) {
     const group = indicators.groupOf[j]!;
-    if (group >= 0) indicatorColumn[j] = width + group;
+    if (group >= 0) indicatorColumn[j] = columns.length + group;
   }
-  width += indicators.sizes.length;
-
-  // column-major, so the normal equations are dot products of contiguous columns
-  const design = new Float64Array(n * width);
-  for (let j = 0; j < cols; j++) {
-    const feature = featureColumn[j]!;
-    if (feature >= 0) {
-      const base = feature * n;
-      const median = medians[j]!;
-      const mean = means[j]!;
-      const scale = scales[j]!;
-      for (let r = 0; r < n; r++) {
-        const raw = x.data[rowIndices[r]! * cols + j]!;
-        design[base + r] = ((Number.isNaN(raw) ? median : raw) - mean) / scale;
-      }
-    }
-  }
-  for (let j = 0; j < cols; j++) {
-    const group = indicators.groupOf[j]!;
-    // the first member of a pattern writes the shared column; k identical L2-penalised columns fit exactly
-    // as one column scaled by √k, each member's coefficient being the shared one over √k
-    if (group < 0 || indicators.first[group] !== j) continue;
+  indicators.first.forEach((j, group) => {
+    // k identical L2-penalised columns fit exactly as one column scaled by √k, each member's coefficient
+    // being the shared one over √k
     const share = missingMeans[j]!;
-    const spread = Math.sqrt(share * (1 - share));
     const factor = Math.sqrt(indicators.sizes[group]!);
-    const base = indicatorColumn[j]! * n;
-    for (let r = 0; r < n; r++) {
-      const missing = Number.isNaN(x.data[rowIndices[r]! * cols + j]!);
-      design[base + r] = (((missing ? 1 : 0) - share) / spread) * factor;
-    }
-  }
+    const values = new Float64Array(n);
+    for (let r = 0; r < n; r++) values[r] = Number.isNaN(x.data[rowIndices[r]! * cols + j]!) ? 1 : 0;
+    columns.push({ values, mean: share, scale: Math.sqrt(share * (1 - share)) / factor });
+  });
+  const design = buildDesign(n, columns);
   const labels = new Float64Array(n);
   for (let r = 0; r < n; r++) labels[r] = y[rowIndices[r]!]!;
-  const weights = newton(design, labels, n, width, options.l2 ?? 1, options.maxIterations ?? 30);
+  const weights = newton(design, labels, options.l2 ?? 1, options.maxIterations ?? 30);
 
   const coefficients = new Array<number>(cols).fill(0);
   const missingCoefficients = new Array<number>(cols).fill(0);
@@ -178,9 +245,15 @@ function penalty(w: Float64Array, l2: number): number {
 }
 
 // Small kernels rather than one long loop nest: each is optimised once, early, and cheaply.
-function dot(a: Float64Array, aStart: number, b: Float64Array, bStart: number, n: number): number {
+function dot(a: Float64Array, b: Float64Array, bStart: number, n: number): number {
   let sum = 0;
-  for (let r = 0; r < n; r++) sum += a[aStart + r]! * b[bStart + r]!;
+  for (let r = 0; r < n; r++) sum += a[r]! * b[bStart + r]!;
+  return sum;
+}
+
+function sumAt(values: Float64Array, rows: Int32Array): number {
+  let sum = 0;
+  for (let i = 0; i < rows.length; i++) sum += values[rows[i]!]!;
   return sum;
 }
 
@@ -198,6 +271,10 @@ function product(out: Float64Array, a: Float64Array, b: Float64Array, bStart: nu
 // out[r] += coefficient · b[bStart + r]
 function addScaled(out: Float64Array, coefficient: number, b: Float64Array, bStart: number, n: number): void {
   for (let r = 0; r < n; r++) out[r] = out[r]! + coefficient * b[bStart + r]!;
+}
+
+function addAt(out: Float64Array, value: number, rows: Int32Array): void {
+  for (let i = 0; i < rows.length; i++) out[rows[i]!] = out[rows[i]!]! + value;
 }
 
 // out[r] = a[r] − scale · b[r]
@@ -227,15 +304,81 @@ function residuals(
   return [residualSum, curvatureSum];
 }
 
-/** Newton's method on a column-major design (column k at `k * n`); the intercept is implicit. */
-function newton(
-  design: Float64Array,
-  labels: Float64Array,
-  n: number,
-  width: number,
+// Σ curvature over the rows holding both sparse columns, for every pair: gram[(i + 1) · size + j + 1], i > j.
+function sparsePairs(design: Design, curvature: Float64Array, gram: Float64Array, size: number): void {
+  const { n, rowStart, rowColumns } = design;
+  for (let r = 0; r < n; r++) {
+    const end = rowStart[r + 1]!;
+    const weight = curvature[r]!;
+    for (let p = rowStart[r]! + 1; p < end; p++) {
+      const row = (rowColumns[p]! + 1) * size + 1;
+      for (let q = rowStart[r]!; q < p; q++)
+        gram[row + rowColumns[q]!] = gram[row + rowColumns[q]!]! + weight;
+    }
+  }
+}
+
+/**
+ * The Hessian of the penalised log-loss: the curvature-weighted Gram matrix of [1, b] (lower triangle),
+ * then moved to the standardised columns `slope · b + offset`.
+ */
+function fillHessian(
+  design: Design,
+  curvature: Float64Array,
+  curvatureSum: number,
+  weighted: Float64Array,
+  gram: Float64Array,
+  hessian: Float64Array,
   l2: number,
-  maxIterations: number,
-) {
+): void {
+  const { n, width, dense, block, rows, slope, offset } = design;
+  const size = width + 1;
+  gram.fill(0);
+  gram[0] = curvatureSum;
+  for (let k = 0; k < width; k++) {
+    const row = (k + 1) * size;
+    if (block[k]! < 0) {
+      // b² = b: the diagonal is the column's own sum
+      const sum = sumAt(curvature, rows[k]!);
+      gram[row] = sum;
+      gram[row + k + 1] = sum;
+      continue;
+    }
+    gram[row] = product(weighted, curvature, dense, block[k]! * n, n);
+    for (let l = 0; l < width; l++) {
+      if (block[l]! >= 0) {
+        if (l <= k) gram[row + l + 1] = dot(weighted, dense, block[l]! * n, n);
+      } else {
+        const value = sumAt(weighted, rows[l]!);
+        if (l < k) gram[row + l + 1] = value;
+        else gram[(l + 1) * size + k + 1] = value;
+      }
+    }
+  }
+  sparsePairs(design, curvature, gram, size);
+  hessian[0] = gram[0]! + 1e-9;
+  for (let i = 0; i < width; i++) {
+    const gi0 = gram[(i + 1) * size]!;
+    const value = slope[i]! * gi0 + offset[i]! * gram[0]!;
+    hessian[(i + 1) * size] = value;
+    hessian[i + 1] = value;
+    for (let j = 0; j <= i; j++) {
+      const gj0 = gram[(j + 1) * size]!;
+      const cell =
+        slope[i]! * slope[j]! * gram[(i + 1) * size + j + 1]! +
+        slope[i]! * offset[j]! * gi0 +
+        offset[i]! * slope[j]! * gj0 +
+        offset[i]! * offset[j]! * gram[0]!;
+      hessian[(i + 1) * size + j + 1] = cell;
+      hessian[(j + 1) * size + i + 1] = cell;
+    }
+    hessian[(i + 1) * size + i + 1] = hessian[(i + 1) * size + i + 1]! + l2;
+  }
+}
+
+/** Newton's method on the design; the intercept is implicit. */
+function newton(design: Design, labels: Float64Array, l2: number, maxIterations: number) {
+  const { n, width, dense, block, rows, slope, offset } = design;
   const size = width + 1;
   const w = new Float64Array(size);
   let positives = 0;
@@ -250,6 +393,7 @@ function newton(
   const delta = new Float64Array(n);
   const next = new Float64Array(size);
   let loss = dataLoss(eta, labels, n) + penalty(w, l2);
+  const gram = new Float64Array(size * size);
   const hessian = new Float64Array(size * size);
   const gradient = new Float64Array(size);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
@@ -258,26 +402,20 @@ function newton(
     const refresh = iteration < 3 || iteration % 3 === 0;
     const [residualSum, curvatureSum] = residuals(eta, labels, residual, curvature, n);
     gradient[0] = residualSum;
-    for (let k = 0; k < width; k++) gradient[k + 1] = dot(residual, 0, design, k * n, n) + l2 * w[k + 1]!;
-    if (refresh) {
-      hessian[0] = curvatureSum + 1e-9;
-      for (let k = 0; k < width; k++) {
-        const row = (k + 1) * size;
-        const sum = product(weighted, curvature, design, k * n, n);
-        hessian[row] = sum;
-        hessian[k + 1] = sum;
-        for (let l = 0; l <= k; l++) {
-          const value = dot(weighted, 0, design, l * n, n);
-          hessian[row + l + 1] = value;
-          hessian[(l + 1) * size + k + 1] = value;
-        }
-        hessian[row + k + 1] = hessian[row + k + 1]! + l2;
-      }
+    for (let k = 0; k < width; k++) {
+      const sum = block[k]! >= 0 ? dot(residual, dense, block[k]! * n, n) : sumAt(residual, rows[k]!);
+      gradient[k + 1] = slope[k]! * sum + offset[k]! * residualSum + l2 * w[k + 1]!;
     }
+    if (refresh) fillHessian(design, curvature, curvatureSum, weighted, gram, hessian, l2);
     const step = choleskySolve(hessian, gradient, size);
     // the step's move of every row's linear predictor
-    delta.fill(step[0]!);
-    for (let k = 0; k < width; k++) addScaled(delta, step[k + 1]!, design, k * n, n);
+    let shift = step[0]!;
+    for (let k = 0; k < width; k++) shift += step[k + 1]! * offset[k]!;
+    delta.fill(shift);
+    for (let k = 0; k < width; k++) {
+      if (block[k]! >= 0) addScaled(delta, step[k + 1]! * slope[k]!, dense, block[k]! * n, n);
+      else addAt(delta, step[k + 1]! * slope[k]!, rows[k]!);
+    }
     let scale = 1;
     let nextLoss = loss;
     // step halving keeps every iteration a descent step
