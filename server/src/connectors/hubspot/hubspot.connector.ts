@@ -8,13 +8,15 @@ import type { ConnectorError, CrmConnector, PullRequest, PulledAccount } from '.
 import { ConnectorFailure } from '../crm-connector.ts';
 import type { WriteOperation, WriteOutcome } from '../write-operation.ts';
 import { hubspotConnectorSettingsSchema, type HubSpotConnectorSettingsInput } from './hubspot-settings.ts';
-import { mapPulledAccount } from './mappers/snapshot.mapper.ts';
+import { mapPulledAccountWithErrors } from './mappers/snapshot.mapper.ts';
+import type { UsageRecordError } from './mappers/usage-object.mapper.ts';
 import { hubspotLimits, hubspotProvider, hubspotRateLimitHeaders } from './provider.ts';
 import { searchCompanies } from './pull/hubspot-reads.ts';
 import { historyRows } from './pull/pull-history.ts';
 import { changedCompanies, type ChangedCompany } from './pull/pull-companies.ts';
 import { pagesWithAssociations } from './pull/pull-pages.ts';
-import { readBundles, type Prefetch } from './pull/read-bundles.ts';
+import { resolveUsageObject } from './pull/usage-object-type.ts';
+import { readBundles, type Prefetch, type UsageObjectRead } from './pull/read-bundles.ts';
 import { ensureProperties, preflightSchema } from './schema/hubspot-schema.ts';
 import { createHubSpotTransport } from './transport/hubspot-transport.ts';
 import type { PortalLimits } from './transport/portal-limiter.ts';
@@ -48,6 +50,8 @@ type Indexed<K extends WriteOperation['kind']> = {
 export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector & {
   ensureProperties(): Promise<Result<string[], ConnectorError>>;
   readFloor(): number;
+  /** The usage records (`usage.customObject`) whose values could not be read tonight; the rest was kept. */
+  usageErrors(): UsageRecordError[];
 } {
   const settings = hubspotConnectorSettingsSchema.parse(options.settings ?? {});
   const transport = createHubSpotTransport(options);
@@ -57,6 +61,18 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
   // (or after it, when the budget is short), and the companies it shares with the sync are not read twice.
   const readTonight = new Map<string, { asOf: string; account: PulledAccount }>();
   const keep = historySample + hubspotLimits.searchPageSize;
+
+  // With `usage.customObject`: the usage object's type id, looked up once, and the values it could not read.
+  let usageObject: { read: UsageObjectRead | undefined } | undefined;
+  const usageErrors: UsageRecordError[] = [];
+  async function usageObjectRead() {
+    if (!usageObject) {
+      const resolved = await resolveUsageObject(transport, settings);
+      if (!resolved.ok) throw new ConnectorFailure(resolved.error);
+      usageObject = { read: resolved.value };
+    }
+    return usageObject.read;
+  }
 
   async function* pull({ after, asOf, signal, ownWrites, onPassed }: PullRequest) {
     // HubSpot has no filter on who modified a company: a company still at the instant Ripe's own write left it
@@ -73,17 +89,30 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
         : undefined;
     };
     const changed = changedCompanies(transport, after, signal);
+    const usageRead = await usageObjectRead();
     const pages = pagesWithAssociations(
       transport,
       changed,
       (company) => !ownWrite(company) && known(company) === undefined,
+      usageRead,
     );
     const records: Prefetch['records'] = new Map();
     for await (const { page, toRead, associations, upcoming } of pages) {
-      const bundles = await readBundles(transport, settings, toRead, associations, { upcoming, records });
+      const bundles = await readBundles(
+        transport,
+        settings,
+        toRead,
+        associations,
+        { upcoming, records },
+        usageRead,
+      );
       if (!bundles.ok) throw new ConnectorFailure(bundles.error);
       const read = new Map(
-        bundles.value.map((bundle) => [bundle.company.id, mapPulledAccount(bundle, { ...context, asOf })]),
+        bundles.value.map((bundle) => {
+          const mapped = mapPulledAccountWithErrors(bundle, { ...context, asOf });
+          usageErrors.push(...mapped.usageErrors);
+          return [bundle.company.id, mapped.account] as const;
+        }),
       );
       const accounts = page.flatMap((company) =>
         ownWrite(company) ? [] : (known(company) ?? read.get(company.id) ?? []),
@@ -166,6 +195,7 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
     },
     calls: () => transport.calls(),
     readFloor: () => transport.floor.reads(),
+    usageErrors: () => [...usageErrors],
     async reauthenticate() {
       const renewed = await options.tokens.refreshNow();
       return renewed.ok ? ok(undefined) : renewed;

@@ -6,7 +6,7 @@ import { ConnectorFailure } from '../../crm-connector.ts';
 import { hubspotLimits } from '../provider.ts';
 import type { HubSpotTransport } from '../transport/hubspot-transport.ts';
 import type { ChangedCompany } from './pull-companies.ts';
-import { readCompanyAssociations, type CompanyAssociations } from './read-bundles.ts';
+import { readCompanyAssociations, type CompanyAssociations, type UsageObjectRead } from './read-bundles.ts';
 
 export interface PageToRead {
   page: ChangedCompany[];
@@ -21,6 +21,7 @@ export async function* pagesWithAssociations(
   transport: HubSpotTransport,
   pages: AsyncIterable<ChangedCompany[]>,
   mustRead: (company: ChangedCompany) => boolean,
+  usageObject?: UsageObjectRead,
 ): AsyncGenerator<PageToRead> {
   const source = pages[Symbol.asyncIterator]();
   const queue: { page: ChangedCompany[]; toRead: ChangedCompany[] }[] = [];
@@ -43,7 +44,7 @@ export async function* pagesWithAssociations(
       if (head.toRead.some(({ id }) => !readAhead.has(id))) {
         // The head's companies come first in the queue's order, so they are in this read.
         const ids = waiting().slice(0, hubspotLimits.associationsBatchReadSize);
-        const read = await readCompanyAssociations(transport, ids);
+        const read = await readCompanyAssociations(transport, ids, usageObject);
         if (!read.ok) throw new ConnectorFailure(read.error);
         for (const [type, byCompany] of read.value) {
           const into = known.get(type) ?? new Map<string, string[]>();

@@ -52,13 +52,24 @@ const relatedReads: readonly { type: string; properties: readonly string[]; hist
 /** Related object type → company id → associated ids. */
 export type CompanyAssociations = Map<string, Map<string, string[]>>;
 
+/** With `usage.customObject`: the usage object's type id (`2-…`) and the properties read of its records. */
+export interface UsageObjectRead {
+  type: string;
+  properties: readonly string[];
+}
+
+/** The related reads of a pull: the fixed ones, and the usage object's when mapped. */
+const readsWith = (usageObject?: UsageObjectRead) =>
+  usageObject ? [...relatedReads, { ...usageObject, history: [] as readonly string[] }] : relatedReads;
+
 /** The associations of the companies with every related object type: one v4 batch read per type and 1,000. */
 export async function readCompanyAssociations(
   transport: HubSpotTransport,
   companyIds: readonly string[],
+  usageObject?: UsageObjectRead,
 ): Promise<Result<CompanyAssociations, ConnectorError>> {
   const answers = await Promise.all(
-    relatedReads.map(async ({ type }) => ({
+    readsWith(usageObject).map(async ({ type }) => ({
       type,
       answer: await readAssociations(transport, type, companyIds),
     })),
@@ -97,7 +108,9 @@ export async function readBundles(
   page: readonly { id: string; modifiedAt: string }[],
   associations: CompanyAssociations,
   prefetch: Prefetch = { upcoming: new Map(), records: new Map() },
+  usageObject?: UsageObjectRead,
 ): Promise<Result<CompanyBundle[], ConnectorError>> {
+  const reads = readsWith(usageObject);
   const ids = page.map((company) => company.id);
   const { plain, history } = companyProperties(settings);
   const associatedOf = (type: string, companyId: string) => associations.get(type)?.get(companyId) ?? [];
@@ -109,7 +122,7 @@ export async function readBundles(
   };
   const [companies, ...related] = await Promise.all([
     readObjects(transport, 'companies', ids, plain, history),
-    ...relatedReads.map(({ type, properties, history: withHistory }) =>
+    ...reads.map(({ type, properties, history: withHistory }) =>
       readObjects(
         transport,
         type,
@@ -123,7 +136,7 @@ export async function readBundles(
   const records = new Map<string, Map<string, HubSpotRecord>>();
   for (const [index, answer] of related.entries()) {
     if (!answer.ok) return answer;
-    const type = relatedReads[index]?.type ?? '';
+    const type = reads[index]?.type ?? '';
     const held = heldOf(type);
     const wanted = new Set(needed(type));
     const own = new Map<string, HubSpotRecord>();
@@ -152,6 +165,9 @@ export async function readBundles(
           engagements: engagementObjects.flatMap((type) =>
             pick(type, id).map((record) => ({ type, record })),
           ),
+          ...(usageObject
+            ? { usageRecords: { objectType: usageObject.type, records: pick(usageObject.type, id) } }
+            : {}),
         },
       ];
     }),

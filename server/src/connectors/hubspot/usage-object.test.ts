@@ -1,0 +1,155 @@
+// A night's pull of usage from custom-object records: a portal whose usage integration writes one `product_usage`
+// record per company per day, pulled through @hubspot/api-client against the emulator with `usage.customObject`.
+import { addDays, dayNumber, type AccountSnapshot } from '@ripe/shared';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSandbox } from '../../sandbox/sandbox.ts';
+import type { PulledAccount } from '../crm-connector.ts';
+import { startEmulatorPortal, type EmulatorPortal } from './emulator/emulator-portal.ts';
+import { seededUsageObjectMapping, usageObjectName } from './emulator/usage-object.seed.ts';
+
+const asOf = '2026-06-01';
+const accounts = 12;
+const seed = 3;
+const days = 120;
+const portals: EmulatorPortal[] = [];
+afterEach(async () => {
+  await Promise.all(portals.splice(0).map((portal) => portal.close()));
+});
+
+async function collect(pages: AsyncIterable<PulledAccount[]>): Promise<PulledAccount[]> {
+  const pulled: PulledAccount[] = [];
+  for await (const page of pages) pulled.push(...page);
+  return pulled;
+}
+
+type Series = { metric: string; kind: string; feature?: string; start: string; values: (number | null)[] };
+
+/** What the portal was seeded with: the sandbox's series over the window, those with a value in it. */
+function seededUsage(snapshot: AccountSnapshot): Series[] {
+  const start = addDays(asOf, -(days - 1));
+  const metrics = new Set(Object.values(seededUsageObjectMapping().metrics).map(({ metric }) => metric));
+  return snapshot.usage
+    .filter((series) => metrics.has(series.metric))
+    .map((series) => ({
+      metric: series.metric,
+      kind: series.kind,
+      ...(series.feature ? { feature: series.feature } : {}),
+      start,
+      values: Array.from(
+        { length: days },
+        (_, offset) => series.values[dayNumber(start) + offset - dayNumber(series.start)] ?? null,
+      ),
+    }))
+    .filter((series) => series.values.some((value) => value !== null));
+}
+
+const pulledUsage = (account: PulledAccount): Series[] =>
+  (account.snapshot as { usage: (Series & { premium?: boolean })[] }).usage.map(
+    ({ metric, kind, feature, start, values }) => ({
+      metric,
+      kind,
+      ...(feature ? { feature } : {}),
+      start,
+      values,
+    }),
+  );
+
+const byMetric = (a: Series, b: Series) => a.metric.localeCompare(b.metric);
+
+async function customObjectPortal() {
+  const portal = await startEmulatorPortal({ port: 0, accounts, seed, asOf, usage: 'custom_object' });
+  portals.push(portal);
+  return portal;
+}
+
+describe('usage from a mapped HubSpot custom object', () => {
+  it('pulls each company’s daily series from its usage records, equal to what was seeded, at the read floor', async () => {
+    const portal = await customObjectPortal();
+    const connector = portal.connector({ settings: { usage: { customObject: seededUsageObjectMapping() } } });
+    const pulled = await collect(connector.pullAccounts({ after: null, asOf }));
+    expect(pulled).toHaveLength(accounts);
+
+    const sandbox = createSandbox({ accounts, seed, endDate: asOf });
+    const seeded = new Map(
+      Array.from({ length: accounts }, (_, index) => {
+        const snapshot = sandbox.snapshotAt(index, asOf);
+        return [snapshot.account.name, seededUsage(snapshot)] as const;
+      }),
+    );
+    for (const account of pulled) {
+      const name = (account.snapshot as { account: { name: string } }).account.name;
+      const expected = seeded.get(name);
+      expect(expected?.length).toBeGreaterThan(0);
+      expect(pulledUsage(account).sort(byMetric)).toStrictEqual([...(expected ?? [])].sort(byMetric));
+    }
+    expect(connector.usageErrors()).toStrictEqual([]);
+
+    // One schemas call for the object's name, one v4 association read per related type (the usage object's
+    // included) for the 12 companies, batch reads of 100 usage records: every read at the floor.
+    const calls = connector.calls();
+    expect(calls.byKind.schemas).toBe(1);
+    expect(calls.byKind.associations).toBe(7);
+    const [objectTypeId = '2-0'] = [...portal.emulator.state.schemas.keys()];
+    const usageRecords = portal.emulator.state.records[objectTypeId]?.size ?? 0;
+    expect(usageRecords).toBeGreaterThan(1_000);
+    expect(portal.emulator.requests()[`POST /crm/v3/objects/${objectTypeId}/batch/read`]).toBe(
+      Math.ceil(usageRecords / 100),
+    );
+    expect(calls.reads).toBe(connector.readFloor());
+  });
+
+  it('takes the object type id as it is, without the schemas call', async () => {
+    const portal = await customObjectPortal();
+    const [objectTypeId = ''] = [...portal.emulator.state.schemas.keys()];
+    const connector = portal.connector({
+      settings: { usage: { customObject: { ...seededUsageObjectMapping(), objectType: objectTypeId } } },
+    });
+    const pulled = await collect(connector.pullAccounts({ after: null, asOf }));
+    expect(pulled.every((account) => pulledUsage(account).length > 0)).toBe(true);
+    expect(connector.calls().byKind.schemas).toBeUndefined();
+  });
+
+  it('reports a record it cannot read by id and property, and keeps the rest of the company’s usage', async () => {
+    const portal = await customObjectPortal();
+    const { state } = portal.emulator;
+    const [objectTypeId = '2-0'] = [...state.schemas.keys()];
+    const records = [...(state.records[objectTypeId]?.values() ?? [])].sort(
+      (a, b) => Number(a.id) - Number(b.id),
+    );
+    // The integration wrote text into a number property and a day HubSpot could not have parsed (as an import can).
+    const badNumber = records.at(-1);
+    const badDate = records.at(-2);
+    if (!badNumber || !badDate) throw new Error('no usage records');
+    badNumber.properties.usage_seats_used = 'twelve';
+    badDate.properties.usage_date = '31/05/2026';
+    const connector = portal.connector({ settings: { usage: { customObject: seededUsageObjectMapping() } } });
+    const pulled = await collect(connector.pullAccounts({ after: null, asOf }));
+    const errors = connector.usageErrors();
+    expect(
+      errors
+        .map(({ recordId, property, reason }) => ({ recordId, property, reason }))
+        .sort((a, b) => a.recordId.localeCompare(b.recordId)),
+    ).toStrictEqual([
+      { recordId: badDate.id, property: 'usage_date', reason: 'unparseable_date' },
+      { recordId: badNumber.id, property: 'usage_seats_used', reason: 'not_a_number' },
+    ]);
+    const company = pulled.find((account) => account.accountId === errors[0]?.companyId);
+    const usage = pulledUsage(company as PulledAccount);
+    const seats = usage.find((series) => series.metric === 'seats_used');
+    // The last record is the newest day: its seats are missing, the other metrics of that day are kept.
+    expect(seats?.values.at(-1)).toBeNull();
+    expect(seats?.values.slice(0, -2).some((value) => value !== null)).toBe(true);
+    expect(usage.find((series) => series.metric === 'active_users')?.values.at(-1)).not.toBeNull();
+    expect(usage.length).toBeGreaterThan(1);
+  });
+
+  it('refuses a usage object the portal does not have, naming it', async () => {
+    const portal = await customObjectPortal();
+    const connector = portal.connector({
+      settings: { usage: { customObject: { ...seededUsageObjectMapping(), objectType: 'usage_rollup' } } },
+    });
+    await expect(collect(connector.pullAccounts({ after: null, asOf }))).rejects.toThrow(
+      new RegExp(`no custom object usage_rollup.*${usageObjectName}`),
+    );
+  });
+});
