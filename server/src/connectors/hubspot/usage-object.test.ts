@@ -1,11 +1,13 @@
 // A night's pull of usage from custom-object records: a portal whose usage integration writes one `product_usage`
 // record per company per day, pulled through @hubspot/api-client against the emulator with `usage.customObject`.
+import { readFileSync } from 'node:fs';
 import { addDays, dayNumber, type AccountSnapshot } from '@ripe/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../sandbox/sandbox.ts';
 import type { PulledAccount } from '../crm-connector.ts';
 import { startEmulatorPortal, type EmulatorPortal } from './emulator/emulator-portal.ts';
 import { seededUsageObjectMapping, usageObjectName } from './emulator/usage-object.seed.ts';
+import { hubspotConnectorSettingsSchema } from './hubspot-settings.ts';
 
 const asOf = '2026-06-01';
 const accounts = 12;
@@ -150,6 +152,23 @@ describe('usage from a mapped HubSpot custom object', () => {
     });
     await expect(collect(connector.pullAccounts({ after: null, asOf }))).rejects.toThrow(
       new RegExp(`no custom object usage_rollup.*${usageObjectName}`),
+    );
+  });
+
+  it('the documented example is valid settings, the same on the page and in docs/examples', () => {
+    const docs = new URL('../../../../docs/', import.meta.url);
+    const example = JSON.parse(
+      readFileSync(new URL('examples/hubspot-usage-object.settings.json', docs), 'utf8'),
+    );
+    const page = readFileSync(new URL('hubspot-usage-object.md', docs), 'utf8');
+    const block = /```json\n([\s\S]*?)```/.exec(page)?.[1] ?? '';
+    expect(JSON.parse(block)).toStrictEqual(example);
+    const settings = hubspotConnectorSettingsSchema.parse(example);
+    expect(settings.usage.metrics).toStrictEqual([]);
+    expect(Object.keys(settings.usage.customObject?.metrics ?? {})).toStrictEqual(
+      Object.keys(seededUsageObjectMapping().metrics).filter((property) =>
+        ['usage_seats_used', 'usage_active_users', 'usage_api_calls', 'usage_feature_sso'].includes(property),
+      ),
     );
   });
 });
