@@ -49,6 +49,18 @@ export interface PulledAccount {
   cursor: NonNullable<SyncCursor>;
   /** The CRM user who owns follow-up (the mapped CSM owner field), when known. */
   ownerId: string | null;
+  /**
+   * What the account's own record held when pulled, as an opaque fingerprint of the values the connector reads
+   * (a CRM that cannot say who modified a record gives it): kept with Ripe's next write, it tells the next pull
+   * a person's edit made between this pull and that write, which the write's instant would otherwise hide.
+   */
+  version?: string;
+}
+
+/** The account as Ripe's own last write left it (`WriteOutcome.modifiedAt`, and the version it was pulled at). */
+export interface OwnWrite {
+  modifiedAt: string;
+  version?: string;
 }
 
 export interface PullRequest {
@@ -57,10 +69,11 @@ export interface PullRequest {
   /** The day scored, `YYYY-MM-DD`: activities and usage are read up to it. */
   asOf: string;
   /**
-   * Account id → the last-modified instant Ripe's own last write left it with (`WriteOutcome.modifiedAt`). An
-   * account still at that instant changed only by Ripe: the connector does not pull it again.
+   * Account id → the last-modified instant Ripe's own last write left it with (`WriteOutcome.modifiedAt`) and
+   * the version the write was computed from. An account still at that instant, holding the same values, changed
+   * only by Ripe: the connector does not pull it again.
    */
-  ownWrites?: ReadonlyMap<string, string>;
+  ownWrites?: ReadonlyMap<string, OwnWrite>;
   /**
    * Called with the position of the last account of a page when the connector skipped it as Ripe's own change,
    * after the page's other accounts were yielded: the night moves its cursor past it once its batches committed.

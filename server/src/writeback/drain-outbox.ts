@@ -12,6 +12,7 @@ import {
   type WritebackStatus,
 } from './outbox.repository.ts';
 import { planWrites } from './plan-writes.ts';
+import type { WritebackPayload } from './writeback-payload.ts';
 import { countWrite, noWrites, type WrittenCounts } from './write-tally.ts';
 import { confirm, type WrittenState } from './written-state.ts';
 import { loadWrittenStates, saveWrittenStates } from './written-state.repository.ts';
@@ -41,6 +42,14 @@ export interface DrainReport {
   errors: { accountId: string; code: string; message: string; fields: string[] }[];
   /** Why the drain stopped before the outbox was empty: the budget, or the CRM refusing the calls. */
   stopped: { reason: 'budget' } | { reason: 'crm'; error: ConnectorError } | null;
+}
+
+/** The state after Ripe's write left the account at `modifiedAt`, computed from the version pulled tonight. */
+function ownWrite(state: WrittenState, modifiedAt: string, payload: WritebackPayload): WrittenState {
+  const { pulledVersion: _previous, ...rest } = state;
+  return payload.pulledVersion === undefined
+    ? { ...rest, modifiedAt }
+    : { ...rest, modifiedAt, pulledVersion: payload.pulledVersion };
 }
 
 interface RowWork {
@@ -149,7 +158,7 @@ export async function drainOutbox(input: DrainInput): Promise<DrainReport> {
         countWrite(report.written, operation, item.state.task !== null);
         item.state = confirm(item.state, operation);
         // The CRM's instant after this write: the next pull knows the account changed by Ripe's hand alone.
-        if (outcome.modifiedAt) item.state = { ...item.state, modifiedAt: outcome.modifiedAt };
+        if (outcome.modifiedAt) item.state = ownWrite(item.state, outcome.modifiedAt, item.row.payload);
         item.done += 1;
       } else {
         item.failures.push(

@@ -27,6 +27,8 @@ export interface WritebackPayload {
    * for the next training.
    */
   features?: FeatureVector;
+  /** The account's version as pulled tonight (`PulledAccount.version`), kept with the write's instant. */
+  pulledVersion?: string;
 }
 
 export function writebackPayload(
@@ -34,6 +36,7 @@ export function writebackPayload(
   human: HumanOwnedValues,
   ownerId: string | null,
   features?: FeatureVector,
+  pulledVersion?: string,
 ): WritebackPayload {
   const fields = machineFieldValues(verdict);
   return {
@@ -48,5 +51,6 @@ export function writebackPayload(
     opportunity: opportunityFor(verdict, human),
     human,
     ...(features && isShortlisted(verdict) ? { features } : {}),
+    ...(pulledVersion === undefined ? {} : { pulledVersion }),
   };
 }

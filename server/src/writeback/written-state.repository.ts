@@ -1,3 +1,4 @@
+import type { OwnWrite } from '../connectors/crm-connector.ts';
 import type { OrgTransaction } from '../store/org-scope.ts';
 import { emptyWrittenState, type WrittenState } from './written-state.ts';
 
@@ -31,14 +32,21 @@ export async function saveWrittenStates(
 }
 
 /**
- * Account id → the last-modified instant Ripe's own last write left each account with, for the night's pull to
- * tell Ripe's writes from a person's (`PullRequest.ownWrites`).
+ * Account id → the last-modified instant Ripe's own last write left each account with, and the version it was
+ * pulled at, for the night's pull to tell Ripe's writes from a person's (`PullRequest.ownWrites`).
  */
-export async function loadOwnWrites(tx: OrgTransaction): Promise<Map<string, string>> {
-  const { rows } = await tx.query<{ account_id: string; modified_at: string }>(
-    `select account_id, state->>'modifiedAt' as modified_at from written_state
-     where org_id = $1 and state->>'modifiedAt' is not null`,
+export async function loadOwnWrites(tx: OrgTransaction): Promise<Map<string, OwnWrite>> {
+  const { rows } = await tx.query<{ account_id: string; modified_at: string; version: string | null }>(
+    `select account_id, state->>'modifiedAt' as modified_at, state->>'pulledVersion' as version
+     from written_state where org_id = $1 and state->>'modifiedAt' is not null`,
     [tx.orgId],
   );
-  return new Map(rows.map((row) => [row.account_id, row.modified_at]));
+  return new Map(
+    rows.map((row) => [
+      row.account_id,
+      row.version === null
+        ? { modifiedAt: row.modified_at }
+        : { modifiedAt: row.modified_at, version: row.version },
+    ]),
+  );
 }

@@ -25,6 +25,8 @@ export interface WrittenState {
    * it, the account changed only by Ripe's hand and the night does not pull it again.
    */
   modifiedAt?: string;
+  /** The account's version as pulled for that write (`PulledAccount.version`): a person's edit changes it. */
+  pulledVersion?: string;
 }
 
 export const emptyWrittenState: WrittenState = {

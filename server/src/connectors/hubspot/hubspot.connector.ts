@@ -16,7 +16,12 @@ import { historyRows } from './pull/pull-history.ts';
 import { changedCompanies, type ChangedCompany } from './pull/pull-companies.ts';
 import { pagesWithAssociations } from './pull/pull-pages.ts';
 import { resolveUsageObject } from './pull/usage-object-type.ts';
-import { readBundles, type Prefetch, type UsageObjectRead } from './pull/read-bundles.ts';
+import {
+  readBundles,
+  versionedProperties,
+  type Prefetch,
+  type UsageObjectRead,
+} from './pull/read-bundles.ts';
 import { ensureProperties, preflightSchema } from './schema/hubspot-schema.ts';
 import { createHubSpotTransport } from './transport/hubspot-transport.ts';
 import type { PortalLimits } from './transport/portal-limiter.ts';
@@ -73,14 +78,21 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
     }
     return usageObject.read;
   }
+  const versioned = versionedProperties(settings);
 
   async function* pull({ after, asOf, signal, ownWrites, onPassed }: PullRequest) {
     // HubSpot has no filter on who modified a company: a company still at the instant Ripe's own write left it
     // with changed by Ripe's hand alone, and is passed over (a person's later edit moves the instant on). An edit
-    // made between the night's pull and its write is hidden by the write's instant until the company changes again.
+    // made between the night's pull and its write is hidden under the write's instant: the search answers the
+    // values the pull reads, and a company whose values differ from the version the write was computed from is
+    // pulled again.
     const ownWrite = (company: ChangedCompany) => {
       const written = ownWrites?.get(company.id);
-      return written !== undefined && Date.parse(written) === Date.parse(company.modifiedAt);
+      return (
+        written !== undefined &&
+        Date.parse(written.modifiedAt) === Date.parse(company.modifiedAt) &&
+        (written.version === undefined || written.version === company.version)
+      );
     };
     const known = (company: ChangedCompany) => {
       const kept = readTonight.get(company.id);
@@ -88,7 +100,7 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
         ? kept.account
         : undefined;
     };
-    const changed = changedCompanies(transport, after, signal);
+    const changed = changedCompanies(transport, after, signal, versioned);
     const usageRead = await usageObjectRead();
     const pages = pagesWithAssociations(
       transport,
@@ -114,9 +126,11 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
           return [bundle.company.id, mapped.account] as const;
         }),
       );
-      const accounts = page.flatMap((company) =>
-        ownWrite(company) ? [] : (known(company) ?? read.get(company.id) ?? []),
-      );
+      const accounts = page.flatMap((company) => {
+        const account = ownWrite(company) ? undefined : (known(company) ?? read.get(company.id));
+        if (!account) return [];
+        return company.version === undefined ? [account] : [{ ...account, version: company.version }];
+      });
       for (const account of read.values())
         if (readTonight.size < keep) readTonight.set(account.accountId, { asOf, account });
       if (accounts.length > 0) yield accounts;

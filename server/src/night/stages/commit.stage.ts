@@ -55,7 +55,7 @@ export async function commitStage(input: CommitInput): Promise<NightTally> {
         runId,
         scored.map(({ pulled, verdict, features }) => ({
           accountId: verdict.accountId,
-          payload: writebackPayload(verdict, pulled.human, pulled.ownerId, features),
+          payload: writebackPayload(verdict, pulled.human, pulled.ownerId, features, pulled.version),
         })),
       );
       feedback = await recordHumanValues(tx, input.batch, input.now);

@@ -2,6 +2,7 @@ import {
   ConnectorFailure,
   type ConnectorError,
   type CrmConnector,
+  type OwnWrite,
   type PulledAccount,
   type SyncCursor,
 } from '../../connectors/crm-connector.ts';
@@ -34,8 +35,8 @@ export function pullStage(input: {
   asOf: string;
   batchSize: number;
   budget: NightBudget;
-  /** Account id → the last-modified instant Ripe's own write left it with (`PullRequest.ownWrites`). */
-  ownWrites?: ReadonlyMap<string, string>;
+  /** Account id → the instant and version Ripe's own write left it with (`PullRequest.ownWrites`). */
+  ownWrites?: ReadonlyMap<string, OwnWrite>;
   /** Accounts staged so far (their writes are reserved in the budget). */
   staged: () => number;
   signal?: AbortSignal;

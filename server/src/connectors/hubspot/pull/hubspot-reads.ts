@@ -1,5 +1,6 @@
 // The read calls a pull makes, each through the transport: company search pages, batch reads of ≤ 100 objects
 // (with property history when asked), and v4 association batch reads of ≤ 1,000 companies.
+import { createHash } from 'node:crypto';
 import { FilterOperatorEnum, type FilterGroup } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
 import { err, ok, type Result } from '../../../resilience/result.ts';
 import type { ConnectorError, SyncCursor } from '../../crm-connector.ts';
@@ -57,8 +58,18 @@ export function afterCursor(after: SyncCursor): FilterGroup[] {
 
 export interface SearchPage {
   total: number;
-  companies: { id: string; modifiedAt: string }[];
+  /** `version`: a fingerprint of the `versioned` properties asked for, when any were (`PulledAccount.version`). */
+  companies: { id: string; modifiedAt: string; version?: string }[];
   next: number | null;
+}
+
+/** A fingerprint of a company's values of `names`: equal values, equal versions. */
+export function companyVersion(
+  properties: Readonly<Record<string, string | null | undefined>>,
+  names: readonly string[],
+): string {
+  const values = [...new Set(names)].sort().map((name) => [name, properties[name] ?? null]);
+  return createHash('sha256').update(JSON.stringify(values)).digest('base64url').slice(0, 22);
 }
 
 /** Companies after the cursor in last-modified order, `limit` from `offset` of the query's results. */
@@ -67,9 +78,10 @@ export function searchCompanies(
   after: SyncCursor,
   offset: number,
   limit: number = hubspotLimits.searchPageSize,
+  versioned: readonly string[] = [],
 ): Promise<Result<SearchPage, ConnectorError>> {
   // HubSpot sorts by one property; ties are put in id order by the caller.
-  return search(transport, afterCursor(after), 'hs_lastmodifieddate', offset, limit);
+  return search(transport, afterCursor(after), 'hs_lastmodifieddate', offset, limit, versioned);
 }
 
 /** Companies last modified at `instant` (ms), after `afterId` when given, in id order. */
@@ -78,6 +90,7 @@ export function searchInstant(
   instant: string,
   afterId: string | null,
   offset: number,
+  versioned: readonly string[] = [],
 ): Promise<Result<SearchPage, ConnectorError>> {
   const at = String(Date.parse(instant));
   const filters = [
@@ -86,7 +99,7 @@ export function searchInstant(
       ? []
       : [{ propertyName: 'hs_object_id', operator: FilterOperatorEnum.Gt, value: afterId }]),
   ];
-  return search(transport, [{ filters }], 'hs_object_id', offset, hubspotLimits.searchPageSize);
+  return search(transport, [{ filters }], 'hs_object_id', offset, hubspotLimits.searchPageSize, versioned);
 }
 
 async function search(
@@ -95,12 +108,13 @@ async function search(
   sort: string,
   offset: number,
   limit: number,
+  versioned: readonly string[],
 ): Promise<Result<SearchPage, ConnectorError>> {
   const answer = await transport.call({ kind: 'search', direction: 'read', search: true }, (client) =>
     client.crm.objects.searchApi.doSearchWithHttpInfo('companies', {
       filterGroups,
       sorts: [sort],
-      properties: ['hs_lastmodifieddate'],
+      properties: ['hs_lastmodifieddate', ...versioned],
       limit,
       ...(offset > 0 ? { after: String(offset) } : {}),
     }),
@@ -112,6 +126,7 @@ async function search(
     companies: answer.value.results.map((company) => ({
       id: company.id,
       modifiedAt: new Date(company.properties.hs_lastmodifieddate ?? company.updatedAt).toISOString(),
+      ...(versioned.length > 0 ? { version: companyVersion(company.properties, versioned) } : {}),
     })),
     next: next === undefined ? null : Number(next),
   });

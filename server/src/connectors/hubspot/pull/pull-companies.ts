@@ -9,7 +9,7 @@ import { hubspotLimits } from '../provider.ts';
 import type { HubSpotTransport } from '../transport/hubspot-transport.ts';
 import { searchCompanies, searchInstant, type SearchPage } from './hubspot-reads.ts';
 
-export type ChangedCompany = { id: string; modifiedAt: string };
+export type ChangedCompany = { id: string; modifiedAt: string; version?: string };
 
 const inOrder = (a: ChangedCompany, b: ChangedCompany) =>
   Date.parse(a.modifiedAt) - Date.parse(b.modifiedAt) || Number(a.id) - Number(b.id);
@@ -29,13 +29,14 @@ async function* sameInstant(
   transport: HubSpotTransport,
   instant: string,
   afterId: string | null,
+  versioned: readonly string[],
   signal?: AbortSignal,
 ): AsyncGenerator<ChangedCompany[], string | null> {
   let lastId = afterId;
   let offset = 0;
   for (;;) {
     signal?.throwIfAborted();
-    const page = await searchInstant(transport, instant, lastId, offset);
+    const page = await searchInstant(transport, instant, lastId, offset, versioned);
     if (!page.ok) throw new ConnectorFailure(page.error);
     found(transport, page.value);
     const companies = [...page.value.companies].sort(inOrder);
@@ -49,17 +50,19 @@ async function* sameInstant(
   }
 }
 
+/** `versioned`: the company properties whose values make each company's `version`. */
 export async function* changedCompanies(
   transport: HubSpotTransport,
   after: SyncCursor,
   signal?: AbortSignal,
+  versioned: readonly string[] = [],
 ): AsyncGenerator<ChangedCompany[]> {
   let cursor = after;
   let offset = 0;
   let held: ChangedCompany[] = [];
   for (;;) {
     signal?.throwIfAborted();
-    const page = await searchCompanies(transport, cursor, offset);
+    const page = await searchCompanies(transport, cursor, offset, hubspotLimits.searchPageSize, versioned);
     if (!page.ok) throw new ConnectorFailure(page.error);
     found(transport, page.value);
     const next = page.value.next;
@@ -75,7 +78,7 @@ export async function* changedCompanies(
     if (lastInstant !== undefined && held.length >= hubspotLimits.searchPageSize) {
       // A page's worth changed at one instant: all of them by id, then on after that instant.
       const from = cursor?.modifiedAt === lastInstant ? cursor.id : null;
-      const lastId = yield* sameInstant(transport, lastInstant, from, signal);
+      const lastId = yield* sameInstant(transport, lastInstant, from, versioned, signal);
       cursor = { modifiedAt: lastInstant, id: lastId ?? held.at(-1)?.id ?? '' };
       offset = 0;
       held = [];

@@ -40,6 +40,12 @@ function companyProperties(settings: HubSpotConnectorSettings): { plain: string[
   return { plain, history: [...usage, ...(status ? [status] : [])] };
 }
 
+/** The company properties whose values a pull reads: a person's edit to any of them is a change to pull. */
+export function versionedProperties(settings: HubSpotConnectorSettings): string[] {
+  const { plain, history } = companyProperties(settings);
+  return [...new Set([...plain, ...history])];
+}
+
 const engagementObjects = Object.keys(engagementTypes) as EngagementObject[];
 
 /** The object types read with each company, and their properties (history on the deal stage). */
