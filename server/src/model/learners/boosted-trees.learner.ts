@@ -24,9 +24,10 @@ const MAX_BINS = 64;
  */
 export function prepareBoostedTrees(set: TrainingSet, options: BoostingOptions = {}): PreparedLearner {
   const binned = binMatrix(set.x, MAX_BINS);
+  const cells = cellIndices(binned);
   return {
     kind: 'boosted_trees',
-    fit: (rowIndices) => treesFromJson(fitBoosted(binned, set.y, rowIndices, options)),
+    fit: (rowIndices) => treesFromJson(fitBoosted(binned, cells, set.y, rowIndices, options)),
   };
 }
 
@@ -111,11 +112,21 @@ function findBestSplit(
     : { gain: bestGain, feature: bestFeature, bin: bestBin, missingLeft: bestMissingLeft };
 }
 
+// Each cell's first slot in a histogram, per row and feature: (binStart[f] + bin) · 3, worked out once per
+// training set rather than on every histogram pass.
+function cellIndices(binned: BinnedMatrix): Uint16Array | Int32Array {
+  const { rows, cols, bins, binCounts } = binned;
+  const binStart = binStarts(binCounts);
+  const cells = binStart[cols]! * 3 <= 0xffff ? new Uint16Array(rows * cols) : new Int32Array(rows * cols);
+  for (let r = 0; r < rows; r++)
+    for (let f = 0; f < cols; f++) cells[r * cols + f] = (binStart[f]! + bins[r * cols + f]!) * 3;
+  return cells;
+}
+
 // A plain function with its arrays as locals: the hot loop of the whole learner.
 function accumulateHistogram(
   histogram: Histogram,
-  bins: Uint8Array,
-  binStart: Int32Array,
+  cells: Uint16Array | Int32Array,
   cols: number,
   order: Int32Array,
   rowBase: Int32Array,
@@ -129,8 +140,9 @@ function accumulateHistogram(
     const base = rowBase[sample]!;
     const g = gradient[sample]!;
     const h = hessian[sample]!;
-    for (let f = 0; f < cols; f++) {
-      const cell = (binStart[f]! + bins[base + f]!) * 3;
+    const last = base + cols;
+    for (let c = base; c < last; c++) {
+      const cell = cells[c]!;
       histogram[cell]! += g;
       histogram[cell + 1]! += h;
       histogram[cell + 2]! += 1;
@@ -192,6 +204,7 @@ function partition(
 
 function fitBoosted(
   binned: BinnedMatrix,
+  cells: Uint16Array | Int32Array,
   y: Uint8Array,
   rowIndices: Int32Array,
   options: BoostingOptions,
@@ -281,8 +294,8 @@ function fitBoosted(
       small.fill(0);
       const leftIsSmall = middle - start <= end - middle;
       if (leftIsSmall)
-        accumulateHistogram(small, bins, binStart, cols, order, rowBase, gradient, hessian, start, middle);
-      else accumulateHistogram(small, bins, binStart, cols, order, rowBase, gradient, hessian, middle, end);
+        accumulateHistogram(small, cells, cols, order, rowBase, gradient, hessian, start, middle);
+      else accumulateHistogram(small, cells, cols, order, rowBase, gradient, hessian, middle, end);
       subtract(large, histogram!, small);
       leftHistogram = leftIsSmall ? small : large;
       rightHistogram = leftIsSmall ? large : small;
@@ -297,7 +310,7 @@ function fitBoosted(
     let sampled = 0;
     for (let i = 0; i < m; i++) if (subsample >= 1 || random() < subsample) order[sampled++] = i;
     rootHistogram.fill(0);
-    accumulateHistogram(rootHistogram, bins, binStart, cols, order, rowBase, gradient, hessian, 0, sampled);
+    accumulateHistogram(rootHistogram, cells, cols, order, rowBase, gradient, hessian, 0, sampled);
     const root = buildNode(0, sampled, 0, maxDepth > 0 ? rootHistogram : null);
     json.roots.push(root);
     // every row, sampled or not, moves by its leaf's value (already done at the leaves when all were sampled)
