@@ -128,3 +128,33 @@ describe('email history', () => {
     expect(codesOf('We need 10 more seats.\n> Thanks, see you Monday.')).toStrictEqual(['buying_intent']);
   });
 });
+
+describe('the subject line is a topic, not a statement', () => {
+  it("a reply's subject names the thread (often ours): not read as the writer's words", () => {
+    expect(
+      codesOf2("Hi Grace,\n\nWe're not interested in upgrading to Business right now.", 'Re: upgrade'),
+    ).toStrictEqual([]);
+    expect(codesOf2('Merci, nous restons sur notre offre actuelle.', 'TR : Upgrade')).toStrictEqual([]);
+    expect(codesOf2('Thanks, no change for us this year.', 'RE: Quote for 20 more seats')).toStrictEqual([]);
+  });
+
+  it('a code the subject raises and the body negates is not said', () => {
+    expect(
+      codesOf2('We will not upgrade to the Business plan this year.', 'Upgrade to Business'),
+    ).toStrictEqual([]);
+  });
+
+  it('a subject of its own still states a need the body does not deny', () => {
+    expect(codesOf2('See the details below.', 'Quote for 20 more seats')).toStrictEqual(['buying_intent']);
+    expect(
+      codesOf2(
+        'We will not upgrade this year. Could you send us a quote for 5 more seats?',
+        'Upgrade to Business',
+      ),
+    ).toStrictEqual(['buying_intent']);
+  });
+});
+
+function codesOf2(text: string, subject: string): string[] {
+  return findConversationCues(text, subject).map((cue) => cue.code);
+}

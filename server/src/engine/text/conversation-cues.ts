@@ -108,6 +108,43 @@ interface SentenceMatch {
   phrase: string;
 }
 
+/**
+ * A reply or forward prefix ("Re:", "RE :", "Fwd:", "TR :", "AW:", "WG:", "Réf :"): the subject is the thread's
+ * topic, set by whoever opened it (often us), not what this message's writer says.
+ */
+const REPLY_SUBJECT = /^\s*(?:re|fwd?|tr|aw|wg|sv|r[ée]f|r[ée]p)\s*(?:\[\d+\])?\s*:/i;
+
+/** The subject as a statement of the message's writer, or '' when it only names a thread. */
+function subjectRead(subject: string): string {
+  return REPLY_SUBJECT.test(subject) ? '' : subject;
+}
+
+/** Bits of the codes a sentence of `text` mentions only negated ("we are not interested in upgrading to Business"). */
+function negatedCodes(text: string): number {
+  if (text.length === 0) return 0;
+  const needed = text.length * 3 + 3;
+  if (buffer.length < needed) buffer = new Uint8Array(needed);
+  const length = encoder.encodeInto(text, buffer).written;
+  const count = triggeredSentences(buffer, length, TRIGGERS, spans);
+  let negated = 0;
+  for (let s = 0; s < count; s++) {
+    const folded = foldText(decoder.decode(buffer.subarray(spans[3 * s], spans[3 * s + 1])));
+    const mask = spans[3 * s + 2] as number;
+    for (let bit = 0; bit < conversationCodes.length; bit++) {
+      if ((mask & (1 << bit)) === 0) continue;
+      const regex = REGEXES[bit] as RegExp;
+      regex.lastIndex = 0;
+      for (let match = regex.exec(folded); match; match = regex.exec(folded)) {
+        if (isNegated(folded, match.index, match.index + match[0].length, 0, folded.length)) {
+          negated |= 1 << bit;
+          break;
+        }
+      }
+    }
+  }
+  return negated;
+}
+
 /** Non-negated matches of the codes in `mask` within one folded sentence, overlaps resolved by priority. */
 function sentenceMatches(folded: string, mask: number, skip: number): SentenceMatch[] {
   const matches: SentenceMatch[] = [];
@@ -129,7 +166,8 @@ function sentenceMatches(folded: string, mask: number, skip: number): SentenceMa
 }
 
 /**
- * The non-negated cues of `text` (and of its `subject`, read as a sentence of its own), at most one per
+ * The non-negated cues of `text` (and of its `subject`, read as a sentence of its own unless it only names a
+ * replied or forwarded thread, and dropped for a code the body negates), at most one per
  * code (the first). English and French.
  *
  * `findConversationCues('We need 10 more seats. No budget cuts planned.')` → one `buying_intent` cue.
@@ -140,15 +178,33 @@ export function findConversationCues(
   options: CueOptions = {},
 ): ConversationCue[] {
   const cues: ConversationCue[] = [];
-  if (text.length === 0 && subject.length === 0) return cues;
-  const phraseCues = findPhraseCues(text, subject);
+  // A reply's subject names the thread, not what its writer says ("Re: upgrade" over "we're not interested").
+  const topic = subjectRead(subject);
+  if (text.length === 0 && topic.length === 0) return cues;
+  let phraseCues = findPhraseCues(text, topic);
+  // The subject is only a topic: a code it raises that the body mentions negated is not said, and the
+  // body's own sentences speak for that code instead.
+  if (phraseCues.some((cue) => subjectCues.has(cue))) {
+    const denied = negatedCodes(text);
+    const isDenied = (cue: ConversationCue) =>
+      subjectCues.has(cue) && (denied & (1 << conversationCodes.indexOf(cue.code))) !== 0;
+    if (phraseCues.some(isDenied)) {
+      const bodyCues = findPhraseCues(text, '');
+      phraseCues = [
+        ...phraseCues.filter(
+          (cue) => subjectCues.has(cue) && !isDenied(cue) && !bodyCues.some((b) => b.code === cue.code),
+        ),
+        ...bodyCues,
+      ];
+    }
+  }
   const seen = new Set(phraseCues.map((cue) => cue.code));
   cues.push(...phraseCues);
   // The quoted history of an email (a line starting with ">") is older text, already read.
   const quoted = text.search(/\n\s*>/);
   const body = quoted < 0 ? text : text.slice(0, quoted);
   const mentions = [
-    ...defaultIntentReader().read(subject, options),
+    ...defaultIntentReader().read(topic, options),
     ...defaultIntentReader().read(body, options),
   ];
   // Per code, the first asserted mention, else the first hedged one.
@@ -177,6 +233,9 @@ function cueOfMention(code: ConversationCode, mention: IntentMention): Conversat
   };
 }
 
+/** The phrase cues read in a subject line (the latest `findPhraseCues` call's). */
+const subjectCues = new WeakSet<ConversationCue>();
+
 /** The cues of the phrase lists (lexicon.ts), at most one per code. */
 function findPhraseCues(text: string, subject: string): ConversationCue[] {
   const cues: ConversationCue[] = [];
@@ -188,6 +247,7 @@ function findPhraseCues(text: string, subject: string): ConversationCue[] {
     length = encoder.encodeInto(subject, buffer).written;
     buffer[length++] = 10;
   }
+  const subjectEnd = length;
   length += encoder.encodeInto(text, buffer.subarray(length)).written;
   const count = triggeredSentences(buffer, length, TRIGGERS, spans);
   let seen = 0;
@@ -203,7 +263,9 @@ function findPhraseCues(text: string, subject: string): ConversationCue[] {
       }
       seen |= bit;
       // Folding keeps indices, so the sentence as written is the quote.
-      cues.push(withNeed({ code: match.code, phrase: match.phrase, quote: quoteOf(sentence) }, sentence));
+      const cue = withNeed({ code: match.code, phrase: match.phrase, quote: quoteOf(sentence) }, sentence);
+      if ((spans[3 * s] as number) < subjectEnd) subjectCues.add(cue);
+      cues.push(cue);
     }
   }
   return cues;

@@ -1,0 +1,52 @@
+// Account stories an account manager judges at a glance (fixtures/, written by make-stories.ts, each with
+// its expectation in fixtures/expectations.json), scored end to end as `ripe score` does, in process.
+// Each test asserts what the AM expects of the story that exposed a cause fixed in the engine.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Verdict } from '@ripe/shared';
+import { readSnapshotFile } from '../../src/night/file-source.ts';
+import { runNight } from '../../src/night/run-night.ts';
+import { createProgress } from '../../src/cli/progress.ts';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+
+async function score(story: string): Promise<Verdict> {
+  const file = await readSnapshotFile(join(fixtures, `${story}.json`));
+  const verdicts: Verdict[] = [];
+  await runNight({
+    source: file.source,
+    asOf: file.asOf,
+    config: file.config,
+    progress: createProgress({ quiet: true }),
+    sink: {
+      async saveBatch(batch) {
+        verdicts.push(...batch);
+      },
+    },
+  });
+  expect(verdicts).toHaveLength(1);
+  return verdicts[0]!;
+}
+
+/** Every text the AM and the customer read. */
+function texts(verdict: Verdict): string {
+  const agent = verdict.agent;
+  return [
+    verdict.potential.basis,
+    agent?.approach ?? '',
+    ...(agent?.talkTrack ?? []),
+    agent?.emailDraft?.body ?? '',
+    agent?.nextStep ?? '',
+  ].join('\n');
+}
+
+describe('"we don\'t plan to grow this year", "not interested in upgrading" (replies under "Re: Upgrade")', () => {
+  it('reads no buying intent from the reply subjects, so the account is not ready and quotes no subject line', async () => {
+    const verdict = await score('no-growth-this-year');
+    expect(verdict.readiness).not.toBe('ready');
+    const buying = verdict.signals.find((signal) => signal.code === 'buying_intent');
+    // only our own offer (outbound) remains, never the customer's replies
+    expect(buying?.evidenceIds.filter((id) => !id.includes('-a7:')) ?? []).toStrictEqual([]);
+    expect(texts(verdict)).not.toMatch(/You told us: "Re:/);
+  });
+});
