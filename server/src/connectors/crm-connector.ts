@@ -1,4 +1,4 @@
-import type { PriceBook } from '@ripe/shared';
+import type { FieldIssue, PriceBook } from '@ripe/shared';
 import type { HistoryRow } from '../eval/sandbox-training.ts';
 import type { Result } from '../resilience/result.ts';
 import type { CrmKind } from '../store/orgs.repository.ts';
@@ -55,6 +55,11 @@ export interface PulledAccount {
    * a person's edit made between this pull and that write, which the write's instant would otherwise hide.
    */
   version?: string;
+  /**
+   * Records of this account the connector could not read, each named (record, id, field): reported as the night's
+   * per-record errors; the rest of the account is scored.
+   */
+  issues?: FieldIssue[];
 }
 
 /** The account as Ripe's own last write left it (`WriteOutcome.modifiedAt`, and the version it was pulled at). */

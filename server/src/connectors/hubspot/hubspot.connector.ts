@@ -8,8 +8,7 @@ import type { ConnectorError, CrmConnector, PullRequest, PulledAccount } from '.
 import { ConnectorFailure } from '../crm-connector.ts';
 import type { WriteOperation, WriteOutcome } from '../write-operation.ts';
 import { hubspotConnectorSettingsSchema, type HubSpotConnectorSettingsInput } from './hubspot-settings.ts';
-import { mapPulledAccountWithErrors } from './mappers/snapshot.mapper.ts';
-import type { UsageRecordError } from './mappers/usage-object.mapper.ts';
+import { mapPulledAccount } from './mappers/snapshot.mapper.ts';
 import { hubspotLimits, hubspotProvider, hubspotRateLimitHeaders } from './provider.ts';
 import { searchCompanies } from './pull/hubspot-reads.ts';
 import { historyRows } from './pull/pull-history.ts';
@@ -55,8 +54,6 @@ type Indexed<K extends WriteOperation['kind']> = {
 export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector & {
   ensureProperties(): Promise<Result<string[], ConnectorError>>;
   readFloor(): number;
-  /** The usage records (`usage.customObject`) whose values could not be read tonight; the rest was kept. */
-  usageErrors(): UsageRecordError[];
 } {
   const settings = hubspotConnectorSettingsSchema.parse(options.settings ?? {});
   const transport = createHubSpotTransport(options);
@@ -69,7 +66,6 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
 
   // With `usage.customObject`: the usage object's type id, looked up once, and the values it could not read.
   let usageObject: { read: UsageObjectRead | undefined } | undefined;
-  const usageErrors: UsageRecordError[] = [];
   async function usageObjectRead() {
     if (!usageObject) {
       const resolved = await resolveUsageObject(transport, settings);
@@ -119,12 +115,9 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
         usageRead,
       );
       if (!bundles.ok) throw new ConnectorFailure(bundles.error);
+      // A usage record the pull could not read is the account's issue (`PulledAccount.issues`).
       const read = new Map(
-        bundles.value.map((bundle) => {
-          const mapped = mapPulledAccountWithErrors(bundle, { ...context, asOf });
-          usageErrors.push(...mapped.usageErrors);
-          return [bundle.company.id, mapped.account] as const;
-        }),
+        bundles.value.map((bundle) => [bundle.company.id, mapPulledAccount(bundle, { ...context, asOf })]),
       );
       const accounts = page.flatMap((company) => {
         const account = ownWrite(company) ? undefined : (known(company) ?? read.get(company.id));
@@ -209,7 +202,6 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
     },
     calls: () => transport.calls(),
     readFloor: () => transport.floor.reads(),
-    usageErrors: () => [...usageErrors],
     async reauthenticate() {
       const renewed = await options.tokens.refreshNow();
       return renewed.ok ? ok(undefined) : renewed;

@@ -84,7 +84,7 @@ describe('usage from a mapped HubSpot custom object', () => {
       expect(expected?.length).toBeGreaterThan(0);
       expect(pulledUsage(account).sort(byMetric)).toStrictEqual([...(expected ?? [])].sort(byMetric));
     }
-    expect(connector.usageErrors()).toStrictEqual([]);
+    expect(pulled.flatMap((account) => account.issues ?? [])).toStrictEqual([]);
 
     // One schemas call for the object's name, one v4 association read per related type (the usage object's
     // included) for the 12 companies, batch reads of 100 usage records: every read at the floor.
@@ -126,16 +126,21 @@ describe('usage from a mapped HubSpot custom object', () => {
     badDate.properties.usage_date = '31/05/2026';
     const connector = portal.connector({ settings: { usage: { customObject: seededUsageObjectMapping() } } });
     const pulled = await collect(connector.pullAccounts({ after: null, asOf }));
-    const errors = connector.usageErrors();
+    // The night reports each as a per-record error of the company it belongs to.
+    const company = pulled.find((account) => (account.issues ?? []).length > 0);
     expect(
-      errors
-        .map(({ recordId, property, reason }) => ({ recordId, property, reason }))
-        .sort((a, b) => a.recordId.localeCompare(b.recordId)),
-    ).toStrictEqual([
-      { recordId: badDate.id, property: 'usage_date', reason: 'unparseable_date' },
-      { recordId: badNumber.id, property: 'usage_seats_used', reason: 'not_a_number' },
-    ]);
-    const company = pulled.find((account) => account.accountId === errors[0]?.companyId);
+      pulled.flatMap((account) =>
+        (account.issues ?? []).map(({ record, recordId, field }) => ({ record, recordId, field })),
+      ),
+    ).toStrictEqual(
+      [
+        { record: `usage record (${objectTypeId})`, recordId: badDate.id, field: 'usage_date' },
+        { record: `usage record (${objectTypeId})`, recordId: badNumber.id, field: 'usage_seats_used' },
+      ].sort((a, b) => a.recordId.localeCompare(b.recordId)),
+    );
+    expect(company?.issues?.map((issue) => issue.message).join('\n')).toMatch(
+      new RegExp(`${badNumber.id}.*usage_seats_used`),
+    );
     const usage = pulledUsage(company as PulledAccount);
     const seats = usage.find((series) => series.metric === 'seats_used');
     // The last record is the newest day: its seats are missing, the other metrics of that day are kept.

@@ -23,6 +23,8 @@ export function scoreStage(
   model: ScoringModel,
 ): { scored: ScoredAccount[]; issues: FieldIssue[] } {
   const { valid, issues } = parseAccounts(batch.map((pulled) => pulled.snapshot));
+  // What the connector could not read of an account's records; the account itself is scored.
+  issues.push(...batch.flatMap((pulled) => pulled.issues ?? []));
   const byId = new Map(batch.map((pulled) => [pulled.accountId, pulled]));
   const scored: ScoredAccount[] = [];
   for (const snapshot of valid) {

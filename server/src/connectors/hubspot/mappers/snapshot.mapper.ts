@@ -77,15 +77,8 @@ function usageOf(
 const byOccurrence = (a: { occurredAt: string }, b: { occurredAt: string }) =>
   a.occurredAt.localeCompare(b.occurredAt);
 
+/** The pulled account; a usage record whose values could not be read is one of its `issues`, the rest is kept. */
 export function mapPulledAccount(bundle: CompanyBundle, context: MappingContext): PulledAccount {
-  return mapPulledAccountWithErrors(bundle, context).account;
-}
-
-/** The pulled account, and the usage records whose values could not be read (the rest of the usage is kept). */
-export function mapPulledAccountWithErrors(
-  bundle: CompanyBundle,
-  context: MappingContext,
-): { account: PulledAccount; usageErrors: UsageRecordError[] } {
   const { account, contract } = mapCompany(bundle.company, context.settings);
   const usage = usageOf(bundle, context, contract);
   const cutoff = `${context.asOf}T23:59:59.999Z`;
@@ -103,13 +96,20 @@ export function mapPulledAccountWithErrors(
     opportunities: bundle.deals.flatMap((deal) => mapDeal(deal, context.settings) ?? []),
   };
   return {
-    account: {
-      accountId: bundle.company.id,
-      snapshot,
-      human: mapHuman(bundle.company),
-      cursor: { modifiedAt: bundle.modifiedAt, id: bundle.company.id },
-      ownerId: text(bundle.company, context.settings.csmOwnerProperty) ?? null,
-    },
-    usageErrors: usage.errors,
+    accountId: bundle.company.id,
+    snapshot,
+    human: mapHuman(bundle.company),
+    cursor: { modifiedAt: bundle.modifiedAt, id: bundle.company.id },
+    ownerId: text(bundle.company, context.settings.csmOwnerProperty) ?? null,
+    ...(usage.errors.length > 0
+      ? {
+          issues: usage.errors.map((error) => ({
+            record: `usage record (${error.objectType})`,
+            recordId: error.recordId,
+            field: error.property,
+            message: error.message,
+          })),
+        }
+      : {}),
   };
 }

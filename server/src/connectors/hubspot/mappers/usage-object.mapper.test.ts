@@ -4,7 +4,7 @@ import { hubspotConnectorSettingsSchema } from '../hubspot-settings.ts';
 import bundle from './fixtures/company-bundle.json' with { type: 'json' };
 import records from './fixtures/usage-records.json' with { type: 'json' };
 import type { HubSpotRecord } from './hubspot-record.ts';
-import { mapPulledAccountWithErrors, type CompanyBundle } from './snapshot.mapper.ts';
+import { mapPulledAccount, type CompanyBundle } from './snapshot.mapper.ts';
 import { recordDay, usageFromRecords, type UsageObjectMapping } from './usage-object.mapper.ts';
 
 const mapping: UsageObjectMapping = {
@@ -69,7 +69,7 @@ describe('usage from custom-object records', () => {
 
   it('replaces the property-history series of a metric the records hold, in the mapped account', () => {
     const settings = hubspotConnectorSettingsSchema.parse({ usage: { days: 4, customObject: mapping } });
-    const { account, usageErrors } = mapPulledAccountWithErrors(
+    const account = mapPulledAccount(
       {
         ...(bundle as CompanyBundle),
         usageRecords: { objectType: '2-100001', records: records as HubSpotRecord[] },
@@ -84,6 +84,8 @@ describe('usage from custom-object records', () => {
     ]);
     // Audit logs are premium for the fixture's team contract, as for a property-history series.
     expect(usage.find((series) => series.metric === 'feature:audit_log')?.premium).toBe(true);
-    expect(usageErrors).toHaveLength(5);
+    // Each unreadable value is the account's issue, by record and property.
+    expect(account.issues).toHaveLength(5);
+    expect(account.issues?.every((issue) => issue.record === 'usage record (2-100001)')).toBe(true);
   });
 });
