@@ -94,7 +94,7 @@ export const frenchLexicon: Lexicon = {
       'licence licences siege sieges utilisateur utilisateurs supplementaire supplementaires additionnel',
       'additionnels additionnelle additionnelles ajouter rajouter acheter commander ajoutons davantage devis',
       'proposition_commerciale proposition_tarifaire grille_tarifaire mise_a montee_en upgrade etendre elargir',
-      'augmenter developper passer',
+      'augmenter developper passer combien',
       wordPairs(PEOPLE, 'de supplementaires'),
       wordPairs('de d des autres', 'comptes postes acces'),
       wordPairs('comptes postes acces', 'en'),
@@ -110,6 +110,8 @@ export const frenchLexicon: Lexicon = {
       '(?:un |une |le |votre )?(?:devis|proposition (?:commerciale|tarifaire)|grille tarifaire)',
       `(?:passer|monter|migrer) (?:a|vers|sur) (?:l'|la |le )?${OFFER} (?:superieure?|business|enterprise|entreprise|premium|pro)`,
       '(?:mise a niveau|montee en gamme|upgrade)',
+      // un prix demandé : « combien coûterait le module Analytics ? »
+      "combien (?:[a-z'-]+ ){0,4}(?:couterait|couteraient|coute|coutent|couterai)",
       "(?:etendre|elargir|augmenter|developper) (?:notre |le |l'|nos )?(?:contrat|abonnement|usage|utilisation|deploiement|engagement|nombre de licences|licences)",
       // un besoin chiffré : « 25 personnes de plus », « passer à 80 licences »
       `\\d+ (?:${PEOPLE.replaceAll(' ', '|')}) (?:de plus|supplementaires|en plus)`,

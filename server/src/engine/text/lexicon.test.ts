@@ -76,6 +76,9 @@ const examples: Record<'en' | 'fr', Record<ConversationCode, string[]>> = {
       'We will need 25 more people on the platform by June.',
       'We need licences for 30 new joiners.',
       'What would it cost to go to 80 seats?',
+      'They asked for a proposal after the demo.',
+      'Can you tell us what the Analytics module would cost us?',
+      'Can we talk about a larger commit with a better rate?',
     ],
     new_need: [
       'A new customer success team starts in May.',
@@ -165,6 +168,7 @@ const examples: Record<'en' | 'fr', Record<ConversationCode, string[]>> = {
       'Nous souhaitons étendre notre contrat.',
       'Il nous faudrait des accès pour 25 personnes de plus.',
       'Nous voudrions passer à 80 licences.',
+      'Combien coûterait le module Analytics pour dix personnes ?',
     ],
     new_need: [
       'Une nouvelle filiale rejoint le groupe.',
