@@ -50,3 +50,19 @@ describe('"we don\'t plan to grow this year", "not interested in upgrading" (rep
     expect(texts(verdict)).not.toMatch(/You told us: "Re:/);
   });
 });
+
+describe('a flat-priced Analytics module (6,000 USD a year) the finance team asks a price for, after our demo', () => {
+  it('proposes a cross-sell of Analytics at its flat fee, reads our demo as ours, not a competitor', async () => {
+    const verdict = await score('flat-module');
+    expect(verdict.readiness).not.toBe('not_ready');
+    expect(verdict.motion).toBe('cross_sell');
+    expect(verdict.potential).toMatchObject({
+      currency: 'USD',
+      arr: 6000,
+      evidenceIds: ['conv:module:analytics'],
+    });
+    expect(verdict.potential.basis).toContain('Analytics at a flat 6,000 USD a year');
+    expect(verdict.signals.map((signal) => signal.code)).not.toContain('churn_threat');
+    expect(verdict.signals.map((signal) => signal.code)).toContain('buying_intent');
+  });
+});

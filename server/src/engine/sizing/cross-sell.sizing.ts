@@ -2,8 +2,10 @@
 // With the module already explored, low = its users today, mid = its users projected `horizonDays`
 // ahead, high = every licensed seat (a site-wide module). Without usage of any module (a new need heard
 // in conversations), the cheapest unlicensed module for a first team: 10 / 25 / 100 % of the licensed
-// seats. A module priced flat is worth its fee whatever the users.
-import type { AccountSnapshot, Module, Potential } from '@ripe/shared';
+// seats. A module the customer named when asking (`conv:module:<id>`) is the one priced, cited in the
+// potential. A module priced flat is worth its fee whatever the users.
+import type { AccountSnapshot, Evidence, Module, Potential } from '@ripe/shared';
+import { namedModuleOf } from '../techniques/conversation/named-module.evidence.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { formatAmount, formatMoney, formatPrice, wholeUnits } from './money.ts';
 import { usageOutlook } from './usage-outlook.ts';
@@ -34,6 +36,7 @@ function pickModule(
   snapshot: AccountSnapshot,
   ctx: EngineContext,
   horizonDays: number,
+  named: Module | undefined,
 ): ModuleCandidate | null {
   const licensed = snapshot.contract.modules;
   let best: ModuleCandidate | null = null;
@@ -41,7 +44,7 @@ function pickModule(
     if (series.kind !== 'feature_adoption') continue;
     const feature = series.feature ?? series.metric;
     const module = ctx.priceBook.modules.find((candidate) => candidate.features.includes(feature));
-    if (!module || licensed.includes(module.id)) continue;
+    if (!module || licensed.includes(module.id) || (named && module !== named)) continue;
     const outlook = usageOutlook(series, ctx.now, horizonDays);
     if (!outlook || outlook.current <= 0) continue;
     const value = modulePrice(module, outlook.mid);
@@ -50,6 +53,7 @@ function pickModule(
     }
   }
   if (best) return best;
+  if (named) return { module: named, users: Number.NaN, projected: Number.NaN };
   let cheapest: Module | null = null;
   const team = Math.max(1, Math.ceil(firstTeam.mid * snapshot.contract.seatsLicensed));
   for (const module of ctx.priceBook.modules) {
@@ -59,10 +63,43 @@ function pickModule(
   return cheapest ? { module: cheapest, users: Number.NaN, projected: Number.NaN } : null;
 }
 
-export function sizeCrossSell(snapshot: AccountSnapshot, ctx: EngineContext, horizonDays: number): Potential {
-  const currency = ctx.priceBook.currency;
+/** `evidence`: the verdict's, for the module the customer named. */
+export function sizeCrossSell(
+  snapshot: AccountSnapshot,
+  ctx: EngineContext,
+  horizonDays: number,
+  evidence: readonly Evidence[] = [],
+): Potential {
   const seats = snapshot.contract.seatsLicensed;
-  const candidate = pickModule(snapshot, ctx, horizonDays);
+  const asked = namedModuleOf(evidence);
+  const named = asked
+    ? ctx.priceBook.modules.find(
+        (module) => module.id === asked.moduleId && !snapshot.contract.modules.includes(module.id),
+      )
+    : undefined;
+  const potential = sizeModule(
+    snapshot,
+    ctx,
+    horizonDays,
+    seats,
+    pickModule(snapshot, ctx, horizonDays, named),
+  );
+  if (!named || !asked) return potential;
+  return {
+    ...potential,
+    basis: `${potential.basis} ${named.name} asked about on ${asked.date} (“${asked.quote}”).`,
+    evidenceIds: [asked.evidenceId],
+  };
+}
+
+function sizeModule(
+  snapshot: AccountSnapshot,
+  ctx: EngineContext,
+  horizonDays: number,
+  seats: number,
+  candidate: ModuleCandidate | null,
+): Potential {
+  const currency = ctx.priceBook.currency;
   if (!candidate) {
     return {
       currency,

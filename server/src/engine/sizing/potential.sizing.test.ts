@@ -248,3 +248,37 @@ describe('sizePotential: unit prices', () => {
     expect(potential.arr).toBe(Math.round(200_000 * 12 * 0.002 * 0.8));
   });
 });
+
+describe('a cross-sell of the module the customer named', () => {
+  const asked: Evidence = {
+    id: 'conv:module:analytics',
+    description: 'Module asked about: Analytics',
+    value: 'Analytics',
+    date: '2026-04-20',
+    source: 'activity:a1',
+    quote: 'What would the Analytics module cost us?',
+  };
+
+  it('prices the module named, not the cheapest, and cites the sentence', () => {
+    const snapshot = buildSnapshot({ contract: { seatsLicensed: 40 } });
+    const unnamed = sizePotential('cross_sell', snapshot, ctx);
+    const named = sizePotential('cross_sell', snapshot, ctx, [asked]);
+    expect(unnamed.basis).toMatch(/^Automation/);
+    expect(named).toMatchObject({ arr: 10 * 120, evidenceIds: ['conv:module:analytics'] });
+    expect(named.basis).toMatch(/^Analytics/);
+    expect(named.basis).toContain('“What would the Analytics module cost us?”');
+  });
+
+  it('prefers the module named over another module explored in the usage', () => {
+    const snapshot = buildSnapshot({ usage: [adoption('workflows', constant(91, 12))] });
+    expect(sizePotential('cross_sell', snapshot, ctx).basis).toMatch(/^Automation/);
+    expect(sizePotential('cross_sell', snapshot, ctx, [asked]).basis).toMatch(/^Analytics/);
+  });
+
+  it('ignores a module named that is already licensed', () => {
+    const snapshot = buildSnapshot({ contract: { modules: ['analytics'] } });
+    const potential = sizePotential('cross_sell', snapshot, ctx, [asked]);
+    expect(potential.basis).toMatch(/^Automation/);
+    expect(potential.evidenceIds).toBeUndefined();
+  });
+});

@@ -52,7 +52,7 @@ export function sizePotential(
         : upgrade;
     }
     case 'cross_sell':
-      return sizeCrossSell(snapshot, ctx, horizonDays);
+      return sizeCrossSell(snapshot, ctx, horizonDays, evidence);
     case 'usage_commit':
       return sizeUsageCommit(snapshot, ctx, horizonDays);
   }

@@ -75,6 +75,8 @@ function refineNeed(cue: ConversationCue, sentence: string): void {
 export interface CueOptions {
   /** The current year: a year before it reads as the past. */
   year?: number;
+  /** Our own product's names, folded (the price book's tiers and modules): never a competitor. */
+  ownNames?: ReadonlySet<string>;
 }
 
 /** The signal code each intent feeds. */

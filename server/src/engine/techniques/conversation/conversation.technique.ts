@@ -1,11 +1,13 @@
-import type { Activity, Evidence, Motion, Signal, TechniqueResult } from '@ripe/shared';
+import type { Activity, Evidence, Motion, PriceBook, Signal, TechniqueResult } from '@ripe/shared';
 import { dayNumber, instantDayNumber, isoDay } from '@ripe/shared';
 import { findConversationCues, type ConversationCue } from '../../text/conversation-cues.ts';
+import { foldText } from '../../text/fold-text.ts';
 import type { IntentCode } from '../../text/intents/intent.types.ts';
 import { needRank, type StatedNeed } from '../../text/intents/stated-need.ts';
 import { conversationCodes, type ConversationCode } from '../../text/lexicon.ts';
 import type { Technique } from '../technique.ts';
 import { makeSignal, round3, scoreFromSignals } from '../signal.ts';
+import { namedModuleEvidence } from './named-module.evidence.ts';
 import { describeNeed, needEvidenceId, needKind } from './stated-need.evidence.ts';
 
 /** Customer-written text says most; our notes and calls count too; our own emails least. */
@@ -55,7 +57,16 @@ interface Mention {
   need?: StatedNeed;
   needQuote?: string;
   day: number;
+  /** Written by us: never the customer's request. */
+  ours: boolean;
 }
+
+/** Codes whose sentences may name the module the customer wants. */
+const MODULE_CODES: ReadonlySet<ConversationCode> = new Set([
+  'buying_intent',
+  'new_need',
+  'plan_limit_question',
+]);
 
 /** The latest need stated in numbers, the most explicit of a day: the one the sizing rests on. */
 function latestNeed(mentions: readonly Mention[]): Mention | null {
@@ -71,6 +82,26 @@ function latestNeed(mentions: readonly Mention[]): Mention | null {
     if (rank < 0 || (rank === 0 && mention.weight > best.weight)) best = mention;
   }
   return best;
+}
+
+const ownNamesOf = new WeakMap<PriceBook, ReadonlySet<string>>();
+
+/** The words of our own tiers' and modules' names, folded: a demo of "the Analytics module" is ours. */
+export function ownNames(priceBook: PriceBook): ReadonlySet<string> {
+  let names = ownNamesOf.get(priceBook);
+  if (!names) {
+    const words = [...priceBook.tiers, ...priceBook.modules].flatMap((item) =>
+      foldText(item.name).split(/[^a-z0-9]+/),
+    );
+    names = new Set(words.filter((word) => word.length > 1));
+    ownNamesOf.set(priceBook, names);
+  }
+  return names;
+}
+
+/** The code a mention was read for (its evidence id ends with it). */
+function codeOf(mention: Mention): ConversationCode {
+  return mention.evidence.id.slice(mention.evidence.id.lastIndexOf(':') + 1) as ConversationCode;
 }
 
 /** Mostly a team or people in numbers: a new need for seats, not for a module. */
@@ -94,6 +125,7 @@ export const conversationTechnique: Technique = (snapshot, ctx): TechniqueResult
   const { lookbackDays, halfLifeDays } = ctx.config.conversation;
   const mentions = new Map<ConversationCode, Mention[]>();
   const year = Number(ctx.now.slice(0, 4));
+  const names = ownNames(ctx.priceBook);
   let readable = 0;
 
   for (const activity of snapshot.activities) {
@@ -103,7 +135,7 @@ export const conversationTechnique: Technique = (snapshot, ctx): TechniqueResult
     if (activity.text.length === 0 && !activity.subject) continue;
     readable++;
     const weight = directionWeight[activity.direction] * Math.pow(0.5, age / halfLifeDays);
-    const cues = findConversationCues(activity.text, activity.subject, { year });
+    const cues = findConversationCues(activity.text, activity.subject, { year, ownNames: names });
     for (const cue of cues) {
       const cueWeight = cue.hedged ? weight * HEDGED_WEIGHT : weight;
       let list = mentions.get(cue.code);
@@ -116,6 +148,7 @@ export const conversationTechnique: Technique = (snapshot, ctx): TechniqueResult
       list.push({
         weight: cueWeight,
         day,
+        ours: activity.direction === 'outbound',
         ...(need ? { need, needQuote: cue.needQuote ?? cue.quote } : {}),
         evidence: {
           id: `conv:${activity.id}:${cue.code}`,
@@ -157,7 +190,7 @@ export const conversationTechnique: Technique = (snapshot, ctx): TechniqueResult
   if (need?.need) {
     const kind = needKind(need.need, snapshot.contract.seatsLicensed);
     const id = needEvidenceId(kind);
-    const code = need.evidence.id.slice(need.evidence.id.lastIndexOf(':') + 1);
+    const code = codeOf(need);
     evidence.push({
       ...need.evidence,
       id,
@@ -167,6 +200,30 @@ export const conversationTechnique: Technique = (snapshot, ctx): TechniqueResult
     });
     const signal = signals.find((candidate) => candidate.code === code);
     if (signal) signal.evidenceIds.unshift(id);
+  }
+
+  const moduleNamed = namedModuleEvidence(
+    kept
+      .filter((mention) => !mention.ours && MODULE_CODES.has(codeOf(mention)))
+      .map((mention) => ({
+        quote: mention.evidence.quote ?? '',
+        weight: mention.weight,
+        day: mention.evidence.date,
+        source: mention.evidence.source,
+      })),
+    ctx.priceBook,
+    snapshot.contract.modules,
+  );
+  if (moduleNamed) {
+    evidence.push(moduleNamed);
+    const signal = signals.find(
+      (candidate) =>
+        MODULE_CODES.has(candidate.code as ConversationCode) &&
+        candidate.evidenceIds.some(
+          (id) => evidence.find((item) => item.id === id)?.quote === moduleNamed.quote,
+        ),
+    );
+    signal?.evidenceIds.push(moduleNamed.id);
   }
 
   return {

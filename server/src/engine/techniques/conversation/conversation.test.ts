@@ -215,3 +215,35 @@ describe('conversationTechnique: a need stated in numbers', () => {
     expect(useCase.signals.find((signal) => signal.code === 'new_need')?.motion).toBe('cross_sell');
   });
 });
+
+describe('conversationTechnique: our own product named', () => {
+  it('reads a demo of one of our modules as ours, a demo of another vendor as an alternative evaluated', () => {
+    const ours = analyse([
+      {
+        text: 'Demo of the Analytics module for Nina and David, they asked for a proposal.',
+        type: 'note',
+        direction: 'internal',
+      },
+    ]);
+    const theirs = analyse([{ text: 'They had a demo of Zendor last week, ahead of the renewal.' }]);
+    expect(signalCodes(ours)).not.toContain('churn_threat');
+    expect(signalCodes(ours)).toContain('buying_intent');
+    expect(signalCodes(theirs)).toContain('churn_threat');
+  });
+
+  it('names the unlicensed module the customer asks about, by its name or a feature of it', () => {
+    const byName = analyse([{ text: 'Can you tell us what the Automation module would cost us?' }]);
+    const byFeature = analyse([
+      { text: 'Our finance team wants to start using forecasting for the quarterly plan.' },
+    ]);
+    const ours = analyse([
+      { text: 'Would you like a quote for the Automation module?', direction: 'outbound' },
+    ]);
+    const named = (result: ReturnType<typeof analyse>) =>
+      result.evidence.filter((item) => item.id.startsWith('conv:module:')).map((item) => item.id);
+    expect(named(byName)).toStrictEqual(['conv:module:automation']);
+    expect(named(byFeature)).toStrictEqual(['conv:module:analytics']);
+    expect(named(ours)).toStrictEqual([]);
+    expect(resultProblems(byName)).toStrictEqual([]);
+  });
+});

@@ -16,6 +16,11 @@ import { wordClasses } from './word-classes.ts';
 export interface ReadOptions {
   /** The current year: a year before it reads as the past, after it as a plan. */
   year?: number;
+  /**
+   * Our own names, folded (the price book's tiers and modules: "analytics", "business"): a demo or a trial
+   * of one of them is of our product, never an alternative evaluated.
+   */
+  ownNames?: ReadonlySet<string>;
 }
 
 const PEOPLE_INTENTS = new Set<IntentCode>([
@@ -47,6 +52,15 @@ export function sentenceSpans(text: string): [number, number][] {
   }
   if (text.slice(from).trim().length > 0) spans.push([from, text.length]);
   return spans;
+}
+
+/** Whether a name the match read (a capitalised word) is one of our own: "a demo of the Analytics module". */
+function namesUs(sentence: SentenceModel, match: PatternMatch, ownNames: ReadonlySet<string> | undefined): boolean {
+  if (!ownNames || ownNames.size === 0) return false;
+  return match.at.some((i) => {
+    const token = i >= 0 ? sentence.tokens[i] : undefined;
+    return token !== undefined && token.capital && ownNames.has(token.folded);
+  });
 }
 
 interface CompiledRule {
@@ -121,9 +135,11 @@ export class IntentReader {
       for (const match of matchAll(pattern, sentence)) {
         const ctx = ctxOf(match);
         if (rule.check && !rule.check(ctx)) continue;
+        const intent = this.intentOf(rule, sentence, match, options);
+        if (intent === 'evaluating_alternatives' && namesUs(sentence, match, options.ownNames)) continue;
         consider(
           rule.name,
-          this.intentOf(rule, sentence, match, options),
+          intent,
           match,
           rule.competitorsAreObjects === true,
         );
