@@ -102,6 +102,29 @@ describe('ripe demo --crm hubspot', () => {
     }
     expect(nights.flatMap((night) => night.errors)).toStrictEqual([]);
   }, 60_000);
+
+  it('reads usage from custom-object records as from property history: the same verdicts, in the floor', async () => {
+    const run = (hubspotUsage: 'properties' | 'custom-object') =>
+      runCrmDemo({
+        crm: 'hubspot',
+        hubspotUsage,
+        accounts: 40,
+        nights: 1,
+        changeRate: 0,
+        seed: 9,
+        asOf: '2026-06-01',
+      });
+    const [fromProperties, fromRecords] = await Promise.all([run('properties'), run('custom-object')]);
+    const [night] = fromRecords.nights;
+    // The seed writes each day's value to a record instead of a property version: the same series, so the same
+    // readiness, fields and tasks.
+    expect(night?.written).toStrictEqual(fromProperties.nights[0]?.written);
+    expect(night?.written.tasksCreated).toBeGreaterThan(0);
+    expect(night?.errors).toStrictEqual([]);
+    // The usage object's association and batch reads come on top, each in the floor.
+    expect(night?.apiCalls.reads).toBeGreaterThan(fromProperties.nights[0]?.apiCalls.reads ?? Infinity);
+    expect(night?.apiCalls.reads).toBeLessThanOrEqual(1.05 * (night?.floorCalls.reads ?? 0));
+  }, 60_000);
 });
 
 /** The write calls the portal received, by route. */

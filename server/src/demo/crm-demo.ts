@@ -16,6 +16,8 @@ import type { WrittenCounts } from '../writeback/write-tally.ts';
 import { hubspotDemoTarget } from './hubspot-demo-target.ts';
 
 export type DemoCrm = 'sandbox' | 'salesforce' | 'hubspot';
+/** Where the HubSpot demo portal keeps usage: company properties' value history, or custom-object records. */
+export type HubSpotDemoUsage = 'properties' | 'custom-object';
 
 export interface CrmDemoOptions {
   crm: DemoCrm;
@@ -24,6 +26,8 @@ export interface CrmDemoOptions {
   /** Share of accounts that change in the CRM before each night after the second (the second repeats the first). */
   changeRate: number;
   seed: number;
+  /** With `hubspot`: where the portal keeps usage (default `properties`). */
+  hubspotUsage?: HubSpotDemoUsage;
   /** The CRM's data date; the nights score it. */
   asOf: string;
   progress?: (night: number) => NightProgress | undefined;

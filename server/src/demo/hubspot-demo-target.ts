@@ -1,6 +1,7 @@
 import { startEmulatorPortal } from '../connectors/hubspot/emulator/emulator-portal.ts';
 import { companyIds, showBuyingSignals } from '../connectors/hubspot/emulator/portal-edits.ts';
 import { portalReport, writeCalls } from '../connectors/hubspot/emulator/portal-report.ts';
+import { seededUsageObjectMapping } from '../connectors/hubspot/emulator/usage-object.seed.ts';
 import { Rng } from '../sandbox/prng.ts';
 import type { CrmDemoOptions, DemoTarget } from './crm-demo.ts';
 
@@ -10,19 +11,23 @@ import type { CrmDemoOptions, DemoTarget } from './crm-demo.ts';
  * What the demo reports beside the night's figures is counted in the portal itself.
  */
 export async function hubspotDemoTarget(options: CrmDemoOptions): Promise<DemoTarget> {
+  const customObject = options.hubspotUsage === 'custom-object';
   const portal = await startEmulatorPortal({
     port: 0,
     accounts: options.accounts,
     seed: options.seed,
     asOf: options.asOf,
+    ...(customObject ? { usage: 'custom_object' as const } : {}),
   });
+  // Usage from the `product_usage` records alone, as docs/hubspot-usage-object.md maps it.
+  const settings = customObject ? { usage: { metrics: [], customObject: seededUsageObjectMapping() } } : {};
   const { state } = portal.emulator;
   const ids = companyIds(state);
   const rng = new Rng(options.seed + 1);
   let properties = portalReport(state).ripeProperties;
   let writes = writeCalls(portal.emulator.requests());
   return {
-    resolve: () => portal.connector(),
+    resolve: () => portal.connector({ settings }),
     change: (indexes) =>
       showBuyingSignals(
         state,

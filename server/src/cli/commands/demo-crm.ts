@@ -1,5 +1,5 @@
 import { RipeError } from '@ripe/shared';
-import { runCrmDemo, type DemoCrm, type DemoNight } from '../../demo/crm-demo.ts';
+import { runCrmDemo, type DemoCrm, type DemoNight, type HubSpotDemoUsage } from '../../demo/crm-demo.ts';
 import { createProgress } from '../progress.ts';
 import { renderTable } from '../format.ts';
 
@@ -10,6 +10,7 @@ export interface CrmDemoCliOptions {
   nights: number;
   changeRate: number;
   asOf: string;
+  hubspotUsage?: string;
   json?: boolean;
 }
 
@@ -19,6 +20,19 @@ export function parseCrm(raw: string): DemoCrm {
   const crm = crms.find((known) => known === raw);
   if (!crm) throw new RipeError('invalid_argument', `--crm must be one of ${crms.join(', ')}, got "${raw}"`);
   return crm;
+}
+
+const usageSources: readonly HubSpotDemoUsage[] = ['properties', 'custom-object'];
+
+export function parseHubSpotUsage(raw: string): HubSpotDemoUsage {
+  const usage = usageSources.find((known) => known === raw);
+  if (!usage) {
+    throw new RipeError(
+      'invalid_argument',
+      `--hubspot-usage must be one of ${usageSources.join(', ')}, got "${raw}"`,
+    );
+  }
+  return usage;
 }
 
 export function parseShare(name: string) {
@@ -35,6 +49,7 @@ export function parseShare(name: string) {
 export async function crmDemoCommand(options: CrmDemoCliOptions): Promise<void> {
   const { install, nights } = await runCrmDemo({
     crm: parseCrm(options.crm),
+    hubspotUsage: parseHubSpotUsage(options.hubspotUsage ?? 'properties'),
     accounts: options.accounts,
     nights: options.nights,
     changeRate: options.changeRate,

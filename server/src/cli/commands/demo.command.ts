@@ -25,6 +25,7 @@ interface DemoOptions {
   crm?: string;
   nights: number;
   changeRate: number;
+  hubspotUsage: string;
 }
 
 function rankedList(summary: NightSummary, top: number): string {
@@ -78,6 +79,11 @@ export function registerDemo(program: Command): void {
       'with --crm: share of accounts changed in the CRM before each night after the second',
       parseShare('change-rate'),
       0.05,
+    )
+    .option(
+      '--hubspot-usage <where>',
+      'with --crm hubspot: where the portal keeps usage, properties (their value history) or custom-object (records)',
+      'properties',
     )
     .action(async (options: DemoOptions) => {
       const asOf = options.asOf ?? today();
