@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../random.ts';
 import { allRows, type LogisticJson } from './learner.ts';
-import { prepareLogistic, sharedIndicators } from './logistic.learner.ts';
+import { medianOfPresent, prepareLogistic, sharedIndicators } from './logistic.learner.ts';
 
 // A numeric column, a three-level categorical one-hot encoded (its three columns missing together) and a
 // second numeric column with missing values of its own.
@@ -31,9 +31,21 @@ describe('logistic regression', () => {
       for (let r = 0; r < set.x.rows; r++) missing += Number.isNaN(set.x.data[r * 5 + j]!) ? 1 : 0;
       return missing / set.x.rows;
     });
-    const { groupOf, sizes } = sharedIndicators(set.x.data, 5, allRows(set.x.rows), missingMeans);
+    const columns = new Float64Array(set.x.rows * 5);
+    for (let r = 0; r < set.x.rows; r++)
+      for (let j = 0; j < 5; j++) columns[j * set.x.rows + r] = set.x.data[r * 5 + j]!;
+    const { groupOf, sizes } = sharedIndicators(columns, set.x.rows, allRows(set.x.rows), missingMeans);
     expect([...groupOf]).toEqual([-1, 0, 0, 0, 1]);
     expect(sizes).toEqual([3, 1]);
+  });
+
+  it('takes the median of the present values, read off the counts when there are two', () => {
+    const nan = Number.NaN;
+    expect(medianOfPresent(Float64Array.from([1, 0, nan, 0, 1, 1]), 5)).toBe(1);
+    expect(medianOfPresent(Float64Array.from([1, 0, 0, 1]), 4)).toBe(0.5);
+    expect(medianOfPresent(Float64Array.from([5, nan, 5]), 2)).toBe(5);
+    expect(medianOfPresent(Float64Array.from([3, 1, 2, nan, 10]), 4)).toBe(2.5);
+    expect(medianOfPresent(Float64Array.from([nan]), 0)).toBe(0);
   });
 
   it('reaches the optimum of the penalised log-loss with one indicator per feature', () => {

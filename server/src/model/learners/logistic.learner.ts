@@ -13,14 +13,51 @@ export interface LogisticOptions {
  * missing indicator; inputs are standardised so one penalty fits all features.
  */
 export function prepareLogistic(set: TrainingSet, options: LogisticOptions = {}): PreparedLearner {
-  return { kind: 'logistic', fit: (rowIndices) => fitLogistic(set, rowIndices, options) };
+  const features = byColumn(set);
+  return { kind: 'logistic', fit: (rowIndices) => fitLogistic(set, features, rowIndices, options) };
 }
 
-function median(values: Float64Array): number {
-  if (values.length === 0) return 0;
-  const sorted = values.slice().sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+// The set's features column by column (column j at `j * rows`), once per training set: every fit then reads
+// contiguous columns.
+function byColumn(set: TrainingSet): Float64Array {
+  const { rows, cols, data } = set.x;
+  const values = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) values[j * rows + r] = data[r * cols + j]!;
+  return values;
+}
+
+/**
+ * The median of the present (non-NaN) values, `count` of them: read off the counts when there are at most
+ * two distinct values (a one-hot level, a flag), else sorted.
+ */
+export function medianOfPresent(values: Float64Array, count: number): number {
+  if (count === 0) return 0;
+  let low = Number.NaN;
+  let high = Number.NaN;
+  let lowCount = 0;
+  let twoValued = true;
+  for (let r = 0; r < values.length && twoValued; r++) {
+    const value = values[r]!;
+    if (Number.isNaN(value)) continue;
+    if (Number.isNaN(low) || value === low) {
+      low = value;
+      lowCount++;
+    } else if (Number.isNaN(high) || value === high) high = value;
+    else twoValued = false;
+  }
+  const mid = count >> 1;
+  if (twoValued) {
+    if (high < low) {
+      [low, high] = [high, low];
+      lowCount = count - lowCount;
+    }
+    const at = (position: number) => (position < lowCount ? low : high);
+    return count % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+  }
+  const sorted = new Float64Array(count);
+  for (let r = 0, k = 0; r < values.length; r++) if (!Number.isNaN(values[r]!)) sorted[k++] = values[r]!;
+  sorted.sort();
+  return count % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /**
@@ -107,9 +144,15 @@ function buildDesign(
   return { n, width, slope, offset, dense, block, rows, rowStart, rowColumns };
 }
 
-function fitLogistic(set: TrainingSet, rowIndices: Int32Array, options: LogisticOptions): FittedLearner {
+function fitLogistic(
+  set: TrainingSet,
+  features: Float64Array,
+  rowIndices: Int32Array,
+  options: LogisticOptions,
+): FittedLearner {
   const { x, y } = set;
   const cols = x.cols;
+  const rows = x.rows;
   const n = rowIndices.length;
   const medians = new Array<number>(cols).fill(0);
   const means = new Array<number>(cols).fill(0);
@@ -119,22 +162,19 @@ function fitLogistic(set: TrainingSet, rowIndices: Int32Array, options: Logistic
   // missing pattern (the one-hot columns of a categorical share theirs)
   const featureColumn = new Array<number>(cols).fill(-1);
   const indicatorColumn = new Array<number>(cols).fill(-1);
-  const present = new Float64Array(n);
   // the raw (imputed) values of each varying feature, then of each indicator, with their mean and scale
   const columns: Array<{ values: Float64Array; mean: number; scale: number }> = [];
   for (let j = 0; j < cols; j++) {
+    const base = j * rows;
+    const values = gather(features, base, rowIndices);
     let count = 0;
-    for (let r = 0; r < n; r++) {
-      const value = x.data[rowIndices[r]! * cols + j]!;
-      if (!Number.isNaN(value)) present[count++] = value;
-    }
-    medians[j] = median(present.subarray(0, count));
+    for (let r = 0; r < n; r++) if (!Number.isNaN(values[r]!)) count++;
+    medians[j] = medianOfPresent(values, count);
     missingMeans[j] = (n - count) / Math.max(1, n);
-    const values = new Float64Array(n);
     let sum = 0;
     let sumSquares = 0;
     for (let r = 0; r < n; r++) {
-      const raw = x.data[rowIndices[r]! * cols + j]!;
+      const raw = values[r]!;
       const value = Number.isNaN(raw) ? medians[j]! : raw;
       values[r] = value;
       sum += value;
@@ -148,7 +188,7 @@ function fitLogistic(set: TrainingSet, rowIndices: Int32Array, options: Logistic
       columns.push({ values, mean: means[j]!, scale: scales[j]! });
     }
   }
-  const indicators = sharedIndicators(x.data, cols, rowIndices, missingMeans);
+  const indicators = sharedIndicators(features, rows, rowIndices, missingMeans);
   for (let j = 0; j < cols; j++) {
     const group = indicators.groupOf[j]!;
     if (group >= 0) indicatorColumn[j] = columns.length + group;
@@ -159,7 +199,7 @@ function fitLogistic(set: TrainingSet, rowIndices: Int32Array, options: Logistic
     const share = missingMeans[j]!;
     const factor = Math.sqrt(indicators.sizes[group]!);
     const values = new Float64Array(n);
-    for (let r = 0; r < n; r++) values[r] = Number.isNaN(x.data[rowIndices[r]! * cols + j]!) ? 1 : 0;
+    for (let r = 0; r < n; r++) values[r] = Number.isNaN(features[j * rows + rowIndices[r]!]!) ? 1 : 0;
     columns.push({ values, mean: share, scale: Math.sqrt(share * (1 - share)) / factor });
   });
   const design = buildDesign(n, columns);
@@ -194,12 +234,13 @@ function fitLogistic(set: TrainingSet, rowIndices: Int32Array, options: Logistic
  * columns are missing together, and one indicator column stands for all of them.
  */
 export function sharedIndicators(
-  data: Float64Array,
-  cols: number,
+  columns: Float64Array,
+  rows: number,
   rowIndices: Int32Array,
   missingMeans: readonly number[],
 ): { groupOf: Int32Array; first: number[]; sizes: number[] } {
   const n = rowIndices.length;
+  const cols = missingMeans.length;
   const groupOf = new Int32Array(cols).fill(-1);
   const first: number[] = [];
   const sizes: number[] = [];
@@ -209,12 +250,7 @@ export function sharedIndicators(
     for (let g = 0; g < first.length && group < 0; g++) {
       const other = first[g]!;
       if (missingMeans[other] !== missingMeans[j]) continue;
-      let same = true;
-      for (let r = 0; r < n && same; r++) {
-        const base = rowIndices[r]! * cols;
-        same = Number.isNaN(data[base + j]!) === Number.isNaN(data[base + other]!);
-      }
-      if (same) group = g;
+      if (sameMissing(columns, j * rows, other * rows, rowIndices, n)) group = g;
     }
     if (group < 0) {
       group = first.length;
@@ -225,6 +261,20 @@ export function sharedIndicators(
     sizes[group] = sizes[group]! + 1;
   }
   return { groupOf, first, sizes };
+}
+
+function sameMissing(columns: Float64Array, a: number, b: number, rowIndices: Int32Array, n: number) {
+  for (let r = 0; r < n; r++) {
+    const row = rowIndices[r]!;
+    if (Number.isNaN(columns[a + row]!) !== Number.isNaN(columns[b + row]!)) return false;
+  }
+  return true;
+}
+
+function gather(values: Float64Array, base: number, rowIndices: Int32Array): Float64Array {
+  const out = new Float64Array(rowIndices.length);
+  for (let r = 0; r < rowIndices.length; r++) out[r] = values[base + rowIndices[r]!]!;
+  return out;
 }
 
 // Σ log(1 + e^η) − y·η over the rows, computed stably
@@ -434,8 +484,8 @@ function newton(design: Design, labels: Float64Array, l2: number, maxIterations:
     trial = swap;
     const improvement = loss - nextLoss;
     loss = nextLoss;
-    // a gain below 1e-7 of the loss moves the log-odds by about 1e-3 at most: the steps after it only settle
-    // collinear directions (one-hot levels) that the predictions do not see
+    // a gain below 1e-7 of the loss leaves the log-odds within about 1e-3 (root mean square) of the optimum:
+    // the steps after it mostly settle collinear directions (one-hot levels) that the predictions hardly see
     if (largest < 1e-7 || improvement < 1e-7 * Math.max(1, Math.abs(loss))) break;
   }
   return w;
