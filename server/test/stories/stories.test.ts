@@ -66,3 +66,16 @@ describe('a flat-priced Analytics module (6,000 USD a year) the finance team ask
     expect(verdict.signals.map((signal) => signal.code)).toContain('buying_intent');
   });
 });
+
+describe('French emails: « une équipe de 15 personnes à Lyon va rejoindre la plateforme », 37 of 40 seats used', () => {
+  it('sizes the seats on the 15 people (12 beyond the 3 free seats) and quotes that sentence in the French draft', async () => {
+    const verdict = await score('lyon-french');
+    expect(verdict.readiness).toBe('ready');
+    expect(verdict.motion).toBe('seat_upsell');
+    expect(verdict.potential).toMatchObject({ arr: 12 * 360, evidenceIds: ['conv:need:people'] });
+    const quoted =
+      '« Nous ouvrons un bureau à Lyon en janvier : une équipe de 15 personnes va rejoindre la plateforme. »';
+    expect(verdict.agent?.talkTrack[1]).toBe(`Vous nous avez dit : ${quoted}`);
+    expect(verdict.agent?.emailDraft.body).toContain(quoted);
+  });
+});

@@ -127,6 +127,31 @@ describe('deterministic agent', () => {
     );
   });
 
+  it('quotes the sentence the potential rests on before another quote of the same message', () => {
+    const need: Evidence = {
+      id: 'conv:need:people',
+      description: 'Stated need: 15 more people to equip',
+      value: 15,
+      date: '2026-06-20',
+      source: 'activity:a-7',
+      quote: 'A team of 15 people is joining in Lyon.',
+    };
+    const subject = verdict({
+      evidence: [...evidence, need],
+      potential: {
+        currency: 'USD',
+        arr: 7200,
+        low: 4800,
+        high: 7200,
+        basis: '15 extra seats × 480 USD.',
+        evidenceIds: ['conv:need:people'],
+      },
+    });
+    const assessment = agent.assess(subject, snapshot(), ctx);
+    expect(assessment.talkTrack[1]).toBe('You told us: "A team of 15 people is joining in Lyon."');
+    expect(assessment.citedEvidenceIds).toContain('conv:need:people');
+  });
+
   it('never quotes an internal note or our own email back to the customer', () => {
     for (const direction of ['internal', 'outbound'] as const) {
       const assessment = agent.assess(

@@ -38,16 +38,20 @@ function supportOf(
   language: DraftLanguage,
   customerWords: ReadonlySet<string>,
 ): { text: string; evidenceId: string } | null {
-  for (const signal of verdict.signals) {
-    if (signal.polarity !== 'positive' || !quotedCodes.has(signal.code)) continue;
-    for (const id of signal.evidenceIds) {
-      const evidence = byId.get(id);
-      const quote = evidence?.quote;
-      // an internal note or our own email is not the customer's to be quoted back
-      if (!quote || !customerWords.has(evidence.source.slice('activity:'.length))) continue;
-      const text = language === 'fr' ? `Vous nous avez dit : « ${quote} »` : `You told us: "${quote}"`;
-      return { text, evidenceId: id };
-    }
+  // the sentence the potential rests on ("a team of 15 people is joining") first, then the signals' quotes
+  const candidates = [
+    ...(verdict.potential.evidenceIds ?? []),
+    ...verdict.signals
+      .filter((signal) => signal.polarity === 'positive' && quotedCodes.has(signal.code))
+      .flatMap((signal) => signal.evidenceIds),
+  ];
+  for (const id of candidates) {
+    const evidence = byId.get(id);
+    const quote = evidence?.quote;
+    // an internal note or our own email is not the customer's to be quoted back
+    if (!quote || !customerWords.has(evidence.source.slice('activity:'.length))) continue;
+    const text = language === 'fr' ? `Vous nous avez dit : « ${quote} »` : `You told us: "${quote}"`;
+    return { text, evidenceId: id };
   }
   for (const signal of verdict.signals) {
     if (signal.polarity !== 'positive' || signal === anchor?.signal) continue;
