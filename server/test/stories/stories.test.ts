@@ -75,7 +75,24 @@ describe('French emails: « une équipe de 15 personnes à Lyon va rejoindre la 
     expect(verdict.potential).toMatchObject({ arr: 12 * 360, evidenceIds: ['conv:need:people'] });
     const quoted =
       '« Nous ouvrons un bureau à Lyon en janvier : une équipe de 15 personnes va rejoindre la plateforme. »';
-    expect(verdict.agent?.talkTrack[1]).toBe(`Vous nous avez dit : ${quoted}`);
-    expect(verdict.agent?.emailDraft.body).toContain(quoted);
+    // the email goes to Julien (the decision-maker); Camille wrote it
+    expect(verdict.agent?.decisionMaker?.name).toBe('Julien Bernard');
+    expect(verdict.agent?.talkTrack[1]).toBe(`Camille nous a dit : ${quoted}`);
+    expect(verdict.agent?.emailDraft.body).toContain(`Camille nous a dit : ${quoted}`);
+  });
+});
+
+describe('seats at 98 % for 4 months, the champion asks for 25 more seats for the Berlin office', () => {
+  it('is ready, sized on the 25 seats, open now, and the email to the COO says who asked', async () => {
+    const verdict = await score('berlin-25-seats');
+    expect(verdict.readiness).toBe('ready');
+    expect(verdict.motion).toBe('seat_upsell');
+    expect(verdict.potential).toMatchObject({ arr: 25 * 360, evidenceIds: ['conv:need:seats'] });
+    expect(verdict.window!.opensOn <= verdict.asOf && verdict.asOf <= verdict.window!.closesOn).toBe(true);
+    expect(verdict.agent?.decisionMaker?.name).toBe('Markus Weber');
+    expect(verdict.agent?.emailDraft.body).toContain(
+      'Lena told us: "We are opening our Berlin office in January and need 25 more seats for the team there."',
+    );
+    expect(verdict.agent?.emailDraft.body).not.toContain('You told us');
   });
 });

@@ -152,6 +152,32 @@ describe('deterministic agent', () => {
     expect(assessment.citedEvidenceIds).toContain('conv:need:people');
   });
 
+  it('names who said the quoted sentence when the email goes to someone else', () => {
+    const contacts = [
+      { id: 'c-1', name: 'Claire Martin', createdAt: '2025-01-01' },
+      { id: 'c-2', name: 'Lena Hoffmann', createdAt: '2025-01-01' },
+      { id: 'c-3', name: 'Tom Price', createdAt: '2025-01-01' },
+    ];
+    const quoteLine = (participants: string[], country = 'US') =>
+      agent.assess(
+        verdict(),
+        snapshot({
+          account: { country, csmName: 'Sam Lee' },
+          contacts,
+          activities: [{ ...lyonEmail, participants }],
+        }),
+        ctx,
+      ).talkTrack[1];
+    expect(quoteLine(['c-1'])).toBe('You told us: "we will need licences for the new Lyon team"');
+    expect(quoteLine(['c-2'])).toBe('Lena told us: "we will need licences for the new Lyon team"');
+    expect(quoteLine(['c-2', 'c-3'])).toBe(
+      'Your team told us: "we will need licences for the new Lyon team"',
+    );
+    expect(quoteLine(['c-2'], 'FR')).toBe(
+      'Lena nous a dit : « we will need licences for the new Lyon team »',
+    );
+  });
+
   it('never quotes an internal note or our own email back to the customer', () => {
     for (const direction of ['internal', 'outbound'] as const) {
       const assessment = agent.assess(

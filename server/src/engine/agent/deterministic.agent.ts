@@ -29,6 +29,33 @@ function customerActivityIds(snapshot: AccountSnapshot): Set<string> {
   return ids;
 }
 
+/**
+ * Who said a quoted sentence, as the reader of the draft hears it: "You" when the decision-maker took part
+ * in the activity (or nobody is named), the one customer contact who did by first name ("Lena told us"),
+ * else "Your team".
+ */
+function speakerOf(
+  snapshot: AccountSnapshot,
+  activityId: string,
+  recipient: string | null,
+  language: DraftLanguage,
+): string {
+  const activity = snapshot.activities.find((candidate) => candidate.id === activityId);
+  const people = (activity?.participants ?? []).flatMap((id) => {
+    const contact = snapshot.contacts.find((candidate) => candidate.id === id);
+    return contact ? [contact] : [];
+  });
+  if (recipient === null || people.length === 0 || people.some((contact) => contact.id === recipient)) {
+    return language === 'fr' ? 'Vous nous avez dit' : 'You told us';
+  }
+  if (people.length === 1) {
+    const name = people[0]!.name.trim();
+    const first = name.includes(' ') ? name.slice(0, name.indexOf(' ')) : name;
+    return language === 'fr' ? `${first} nous a dit` : `${first} told us`;
+  }
+  return language === 'fr' ? 'Votre équipe nous a dit' : 'Your team told us';
+}
+
 /** A customer quote (their own words), or a second usage fact, to back the anchor. */
 function supportOf(
   verdict: Verdict,
@@ -37,6 +64,7 @@ function supportOf(
   phrase: AnchorPhraser,
   language: DraftLanguage,
   customerWords: ReadonlySet<string>,
+  saidBy: (activityId: string) => string,
 ): { text: string; evidenceId: string } | null {
   // the sentence the potential rests on ("a team of 15 people is joining") first, then the signals' quotes
   const candidates = [
@@ -49,8 +77,10 @@ function supportOf(
     const evidence = byId.get(id);
     const quote = evidence?.quote;
     // an internal note or our own email is not the customer's to be quoted back
-    if (!quote || !customerWords.has(evidence.source.slice('activity:'.length))) continue;
-    const text = language === 'fr' ? `Vous nous avez dit : « ${quote} »` : `You told us: "${quote}"`;
+    const activityId = evidence?.source.slice('activity:'.length) ?? '';
+    if (!quote || !customerWords.has(activityId)) continue;
+    const speaker = saidBy(activityId);
+    const text = language === 'fr' ? `${speaker} : « ${quote} »` : `${speaker}: "${quote}"`;
     return { text, evidenceId: id };
   }
   for (const signal of verdict.signals) {
@@ -77,7 +107,16 @@ export function createDeterministicAgent(findDecisionMaker: FindDecisionMaker): 
       const language = draftLanguage(snapshot);
       const anchor = findAnchor(verdict, byId);
       const phrase = createAnchorPhraser(snapshot, ctx);
-      const support = supportOf(verdict, anchor, byId, phrase, language, customerActivityIds(snapshot));
+      const recipient = decisionMaker?.contactId ?? null;
+      const support = supportOf(
+        verdict,
+        anchor,
+        byId,
+        phrase,
+        language,
+        customerActivityIds(snapshot),
+        (id) => speakerOf(snapshot, id, recipient, language),
+      );
       const customerAnchor = anchor ? phrase(anchor, language) : null;
       const inputs: PitchInputs = {
         accountName: snapshot.account.name,
