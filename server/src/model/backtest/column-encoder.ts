@@ -13,6 +13,30 @@ export interface ColumnEncoder {
   report: ColumnReport;
   /** Appends the cell's encoded values to `out` (NaN for missing; a level unseen in training is `(other)`). */
   encode(cell: string | undefined, out: number[]): void;
+  /** The same for row `row` of a parsed column, without reading its text again. */
+  encodeParsed(parsed: ParsedColumn, row: number, out: number[]): void;
+}
+
+/** A column's cells read once: which are missing, their trimmed text and their value as a number. */
+export interface ParsedColumn {
+  missing: Uint8Array;
+  trimmed: string[];
+  /** `Number(cell)` (NaN when missing or not a finite number). */
+  numbers: Float64Array;
+}
+
+export function parseColumn(cells: ReadonlyArray<string | undefined>): ParsedColumn {
+  const missing = new Uint8Array(cells.length);
+  const trimmed: string[] = [];
+  const numbers = new Float64Array(cells.length);
+  cells.forEach((cell, i) => {
+    const absent = isMissing(cell);
+    missing[i] = absent ? 1 : 0;
+    trimmed.push(absent ? '' : cell!.trim());
+    const value = absent ? Number.NaN : Number(cell);
+    numbers[i] = Number.isFinite(value) ? value : Number.NaN;
+  });
+  return { missing, trimmed, numbers };
 }
 
 export interface EncoderOptions {
@@ -26,21 +50,47 @@ export function fitColumnEncoder(
   cells: ReadonlyArray<string | undefined>,
   options: EncoderOptions,
 ): ColumnEncoder {
-  const present = cells.filter((cell) => !isMissing(cell)).map((cell) => cell!.trim());
-  const missing = cells.length - present.length;
+  return fitParsedColumnEncoder(
+    column,
+    parseColumn(cells),
+    Int32Array.from(cells, (_, i) => i),
+    options,
+  );
+}
+
+/** The encoder of a parsed column fitted on its rows `rows` (a fold's training rows). */
+export function fitParsedColumnEncoder(
+  column: string,
+  parsed: ParsedColumn,
+  rows: ArrayLike<number>,
+  options: EncoderOptions,
+): ColumnEncoder {
+  const present: string[] = [];
+  let numeric = !options.categorical;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (parsed.missing[row] === 1) continue;
+    present.push(parsed.trimmed[row]!);
+    if (Number.isNaN(parsed.numbers[row]!)) numeric = false;
+  }
+  const missing = rows.length - present.length;
   const dropped = (note: string): ColumnEncoder => ({
     names: [],
     report: { column, type: 'dropped', encoded: 0, missing, note },
     encode: () => {},
+    encodeParsed: () => {},
   });
   if (present.length === 0) return dropped('always empty');
-  if (!options.categorical && present.every((cell) => Number.isFinite(Number(cell)))) {
+  if (numeric) {
     return {
       names: [column],
       report: { column, type: 'numeric', encoded: 1, missing },
       encode(cell, out) {
         const value = isMissing(cell) ? Number.NaN : Number(cell);
         out.push(Number.isFinite(value) ? value : Number.NaN);
+      },
+      encodeParsed(parsed, row, out) {
+        out.push(parsed.numbers[row]!);
       },
     };
   }
@@ -66,16 +116,23 @@ export function fitColumnEncoder(
       ...(hasOther ? { note: `${frequency.size} levels, top ${options.maxLevels} kept` } : {}),
     },
     encode(cell, out) {
-      const start = out.length;
-      if (isMissing(cell)) {
-        for (let k = 0; k < names.length; k++) out.push(Number.NaN);
-        return;
-      }
-      for (let k = 0; k < names.length; k++) out.push(0);
-      const level = levelIndex.get(cell!.trim());
-      // a level training never saw: `(other)` when there is one, else no level at all
-      if (level !== undefined) out[start + level] = 1;
-      else if (hasOther) out[start + levels.length] = 1;
+      oneHot(isMissing(cell) ? null : cell!.trim(), out);
+    },
+    encodeParsed(parsed, row, out) {
+      oneHot(parsed.missing[row] === 1 ? null : parsed.trimmed[row]!, out);
     },
   };
+
+  function oneHot(level: string | null, out: number[]): void {
+    const start = out.length;
+    if (level === null) {
+      for (let k = 0; k < names.length; k++) out.push(Number.NaN);
+      return;
+    }
+    for (let k = 0; k < names.length; k++) out.push(0);
+    const index = levelIndex.get(level);
+    // a level training never saw: `(other)` when there is one, else no level at all
+    if (index !== undefined) out[start + index] = 1;
+    else if (hasOther) out[start + levels.length] = 1;
+  }
 }

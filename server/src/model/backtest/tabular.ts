@@ -1,6 +1,12 @@
 import { RipeError } from '@ripe/shared';
 import type { TrainingRow } from '../scoring-model.ts';
-import { fitColumnEncoder, isMissing, type ColumnEncoder } from './column-encoder.ts';
+import {
+  fitParsedColumnEncoder,
+  isMissing,
+  parseColumn,
+  type ColumnEncoder,
+  type ParsedColumn,
+} from './column-encoder.ts';
 
 export interface TableSpec {
   label: string;
@@ -181,25 +187,37 @@ export function readTable(
   };
 }
 
+// Each table's columns are parsed once, however many folds encode them.
+const parsedTables = new WeakMap<RawTable, ParsedColumn[]>();
+
+function parsedColumns(raw: RawTable): ParsedColumn[] {
+  let parsed = parsedTables.get(raw);
+  if (parsed === undefined) {
+    parsed = raw.columns.map((_, c) => parseColumn(raw.cells.map((cells) => cells[c])));
+    parsedTables.set(raw, parsed);
+  }
+  return parsed;
+}
+
 /** The column encoders fitted on `trainRows` only: type, levels and dropped columns come from them. */
 export function fitEncoders(raw: RawTable, trainRows: ArrayLike<number>): ColumnEncoder[] {
-  return raw.columns.map((column, c) => {
-    const cells: Array<string | undefined> = [];
-    for (let i = 0; i < trainRows.length; i++) cells.push(raw.cells[trainRows[i]!]![c]);
-    return fitColumnEncoder(column, cells, {
+  const parsed = parsedColumns(raw);
+  return raw.columns.map((column, c) =>
+    fitParsedColumnEncoder(column, parsed[c]!, trainRows, {
       categorical: raw.categorical.has(column),
       maxLevels: raw.maxLevels,
-    });
-  });
+    }),
+  );
 }
 
 /** Training rows for `rows` of the table, encoded by `encoders`. */
 export function encodeRows(raw: RawTable, encoders: readonly ColumnEncoder[], rows: ArrayLike<number>) {
+  const parsed = parsedColumns(raw);
   const result: TrainingRow[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const features: number[] = [];
-    encoders.forEach((encoder, c) => encoder.encode(raw.cells[row]![c], features));
+    for (let c = 0; c < encoders.length; c++) encoders[c]!.encodeParsed(parsed[c]!, row, features);
     result.push({
       features,
       label: raw.labels[row]!,
