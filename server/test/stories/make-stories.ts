@@ -1034,6 +1034,44 @@ function story(
   );
 }
 
+// 16. Only a possibility: "we might need 20 more seats next year, not sure yet".
+{
+  const acc = 'st-hedged';
+  const p = people(acc, [
+    ['Alex Morgan', 'Head of Customer Support', 'champion', 'director'],
+    ['Jordan Blake', 'VP Operations', 'decision_maker', 'vp'],
+  ]);
+  story(
+    'hedged-maybe-seats',
+    'seats flat at 88 % of 50, the champion writes "we might need 20 more seats next year, depending on the budget, not sure yet" → nurture at most, the possibility weighs less and does not size the potential on 20 seats',
+    {
+      account: account(acc, 'Greystone Services'),
+      contract: {
+        tier: 'team',
+        seatsLicensed: 50,
+        price: 18600,
+        startDate: '2026-05-01',
+        renewalDate: '2027-05-01',
+        modules: [],
+      },
+      usage: seatsAndActive(() => 44),
+      contacts: contacts(p),
+      activities: activities(acc, [
+        ...cadence(p[0]!.id, 170, 10, 21),
+        [
+          15,
+          'email',
+          'inbound',
+          [p[0]!.id],
+          'Planning',
+          'Hi Grace,\n\nWe might need 20 more seats next year, depending on the budget, not sure yet.\n\nAlex',
+        ],
+      ]),
+      opportunities: renewals(18600, [2025, 2026]),
+    },
+  );
+}
+
 const dir = join(import.meta.dirname, 'fixtures');
 for (const s of stories) writeFileSync(join(dir, `${s.file}.json`), `${JSON.stringify(s.snapshot)}\n`);
 writeFileSync(

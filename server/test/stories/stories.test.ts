@@ -96,3 +96,14 @@ describe('seats at 98 % for 4 months, the champion asks for 25 more seats for th
     expect(verdict.agent?.emailDraft.body).not.toContain('You told us');
   });
 });
+
+describe('"we might need 20 more seats next year, depending on the budget, not sure yet", seats at 88 %', () => {
+  it('reads a possibility, not a plan: not ready, and the potential is not sized on the 20 seats', async () => {
+    const verdict = await score('hedged-maybe-seats');
+    expect(verdict.readiness).not.toBe('ready');
+    expect(verdict.potential.evidenceIds ?? []).toStrictEqual([]);
+    expect(verdict.potential.arr).toBeLessThan(20 * 360);
+    const buying = verdict.evidence.find((item) => item.id.endsWith(':buying_intent'));
+    expect(buying?.description).toContain('(hedged)');
+  });
+});

@@ -158,3 +158,33 @@ describe('the subject line is a topic, not a statement', () => {
 function codesOf2(text: string, subject: string): string[] {
   return findConversationCues(text, subject).map((cue) => cue.code);
 }
+
+describe('hedged phrase cues', () => {
+  const read = (text: string) =>
+    findConversationCues(text).map((cue) => [cue.code, cue.hedged === true, cue.need?.count ?? null]);
+
+  it.each([
+    ['We might need 20 more seats next year, not sure yet.', [['buying_intent', true, 20]]],
+    ['If the pilot goes well we will add 10 seats.', [['buying_intent', true, 10]]],
+    ['We will add 10 seats, maybe in Q2.', [['buying_intent', true, 10]]],
+    ['Nous allons probablement ajouter 10 licences en janvier.', [['buying_intent', true, 10]]],
+    ['Nous pourrions éventuellement ajouter 10 licences.', [['buying_intent', true, 10]]],
+  ])('%s → hedged', (text, expected) => {
+    expect(read(text)).toStrictEqual(expected);
+  });
+
+  it.each([
+    ['Could you send us a quote for 20 more seats?', [['buying_intent', false, 20]]],
+    ['May we get a quote for 20 more seats?', [['buying_intent', false, 20]]],
+    ['In May we will add 10 seats.', [['buying_intent', false, 10]]],
+    ['We need 10 more seats before the end of the quarter.', [['buying_intent', false, 10]]],
+  ])('%s → asserted', (text, expected) => {
+    expect(read(text)).toStrictEqual(expected);
+  });
+
+  it('an asserted sentence takes the place of an earlier hedged one', () => {
+    expect(
+      read('We might need more seats. Actually we need 20 more seats, please send a quote.'),
+    ).toStrictEqual([['buying_intent', false, 20]]);
+  });
+});

@@ -110,6 +110,39 @@ interface SentenceMatch {
   phrase: string;
 }
 
+// Hedging over folded text, as the intent reader reads it (intents/scope.ts): a modal in the clause before the
+// match ("we might need 20 more seats"; "could you…", "may we…" are requests), an "if", "unless", "whether" or
+// "not sure" anywhere in the sentence, a "maybe" after it ("…10 more seats, maybe in Q2").
+const HEDGE_MODAL =
+  /(?:^|[^a-z'-])(?:might|may(?! (?:we|i|you)\b)|could(?! (?:you|we|i)\b)|possibly|perhaps|maybe|potentially|probably|pourrait|pourraient|pourrais|eventuellement|peut-etre|probablement)(?![a-z'-])/;
+const HEDGE_ANYWHERE =
+  /(?:^|[^a-z'-])(?:if|unless|whether|depending|not sure|unsure|not certain|not decided|not confirmed|too early|tbc|tbd|si|sauf si|selon|pas sur|pas encore decide|maybe|perhaps|possibly|peut-etre|eventuellement)(?![a-z'-])/;
+
+/** Whether the match `[start, end)` of the folded sentence is only a possibility; `sentence` as written. */
+function isHedged(folded: string, start: number, end: number, sentence: string): boolean {
+  // "May" with a capital inside a sentence is the month
+  const clause = afterClauseBreak(folded.slice(0, start));
+  const modal = HEDGE_MODAL.exec(clause.text);
+  if (modal) {
+    const at = clause.from + modal.index + (modal[0].length - modal[0].trimStart().length);
+    const word = folded.slice(at).match(/^[a-z'-]+/)?.[0] ?? '';
+    const isMonth = word === 'may' && at > 0 && sentence.charCodeAt(at) === 77; // 'M'
+    if (!isMonth) return true;
+  }
+  return HEDGE_ANYWHERE.test(folded.slice(0, start)) || HEDGE_ANYWHERE.test(folded.slice(end));
+}
+
+const CLAUSE_BREAK = /[,;:()]|\b(?:but|however|although|though|yet|mais|cependant|pourtant|toutefois)\b/g;
+
+function afterClauseBreak(text: string): { text: string; from: number } {
+  CLAUSE_BREAK.lastIndex = 0;
+  let cut = 0;
+  for (let found = CLAUSE_BREAK.exec(text); found; found = CLAUSE_BREAK.exec(text)) {
+    cut = found.index + found[0].length;
+  }
+  return { text: text.slice(cut), from: cut };
+}
+
 /**
  * A reply or forward prefix ("Re:", "RE :", "Fwd:", "TR :", "AW:", "WG:", "Réf :"): the subject is the thread's
  * topic, set by whoever opened it (often us), not what this message's writer says.
@@ -253,19 +286,40 @@ function findPhraseCues(text: string, subject: string): ConversationCue[] {
   length += encoder.encodeInto(text, buffer.subarray(length)).written;
   const count = triggeredSentences(buffer, length, TRIGGERS, spans);
   let seen = 0;
+  /** Codes whose cue is only hedged so far: a later asserted sentence takes its place. */
+  let hedgedOnly = 0;
   for (let s = 0; s < count; s++) {
     const sentence = decoder.decode(buffer.subarray(spans[3 * s], spans[3 * s + 1]));
-    // codes already quoted are read again only for a need stated in numbers
-    for (const match of sentenceMatches(foldText(sentence), spans[3 * s + 2] as number, seen & ~NEED_MASK)) {
+    // codes already quoted are read again only for a need stated in numbers, or when only hedged so far
+    const folded = foldText(sentence);
+    for (const match of sentenceMatches(
+      folded,
+      spans[3 * s + 2] as number,
+      seen & ~NEED_MASK & ~hedgedOnly,
+    )) {
       const bit = 1 << conversationCodes.indexOf(match.code);
+      // Folding keeps indices, so the sentence as written is the quote.
+      const hedged = isHedged(folded, match.start, match.end, sentence);
       if ((seen & bit) !== 0) {
-        const cue = cues.find((candidate) => candidate.code === match.code);
-        if (cue) refineNeed(cue, sentence);
+        const index = cues.findIndex((candidate) => candidate.code === match.code);
+        const cue = cues[index];
+        if (!cue) continue;
+        if ((hedgedOnly & bit) !== 0 && !hedged) {
+          hedgedOnly &= ~bit;
+          cues[index] = withNeed(
+            { code: match.code, phrase: match.phrase, quote: quoteOf(sentence) },
+            sentence,
+          );
+          if ((spans[3 * s] as number) < subjectEnd) subjectCues.add(cues[index]);
+        } else if (!hedged || cue.hedged) refineNeed(cue, sentence);
         continue;
       }
       seen |= bit;
-      // Folding keeps indices, so the sentence as written is the quote.
-      const cue = withNeed({ code: match.code, phrase: match.phrase, quote: quoteOf(sentence) }, sentence);
+      if (hedged) hedgedOnly |= bit;
+      const cue = withNeed(
+        { code: match.code, phrase: match.phrase, quote: quoteOf(sentence), ...(hedged ? { hedged } : {}) },
+        sentence,
+      );
       if ((spans[3 * s] as number) < subjectEnd) subjectCues.add(cue);
       cues.push(cue);
     }

@@ -34,7 +34,7 @@ function valueOf(cue: ConversationCue): number | string {
 }
 
 function describe(cue: ConversationCue): string {
-  if (!cue.intent) return descriptions[cue.code];
+  if (!cue.intent) return `${descriptions[cue.code]}${cue.hedged ? ' (hedged)' : ''}`;
   const people = cue.people !== undefined ? `, ${cue.people} people stated` : '';
   return `${descriptions[cue.code]}: ${intentLabels[cue.intent]}${cue.hedged ? ' (hedged)' : ''}${people}`;
 }
