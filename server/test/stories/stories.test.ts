@@ -107,3 +107,15 @@ describe('"we might need 20 more seats next year, depending on the budget, not s
     expect(buying?.description).toContain('(hedged)');
   });
 });
+
+describe('restructuring, the support team reduced by 20 people, budgets frozen, seats falling', () => {
+  it('is not ready, no motion, and the budget cut quotes both the restructuring and the frozen budgets', async () => {
+    const verdict = await score('restructuring');
+    expect(verdict.readiness).toBe('not_ready');
+    expect(verdict.motion).toBeNull();
+    const cut = verdict.signals.find((signal) => signal.code === 'budget_cut');
+    expect(cut?.evidenceIds).toStrictEqual(
+      expect.arrayContaining(['conv:st-restructuring-a9:budget_cut', 'conv:st-restructuring-a10:budget_cut']),
+    );
+  });
+});

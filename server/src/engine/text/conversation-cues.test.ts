@@ -188,3 +188,14 @@ describe('hedged phrase cues', () => {
     ).toStrictEqual([['buying_intent', false, 20]]);
   });
 });
+
+describe('hiring stopped is no growth', () => {
+  it.each([
+    ["We've stopped hiring for now.", ['budget_cut']],
+    ['We paused all hiring until Q3.', ['budget_cut']],
+    ['Nous avons suspendu les recrutements.', ['budget_cut']],
+    ['We stopped using the old tool and are hiring 10 engineers.', ['growth_event']],
+  ])('%s → %j', (text, expected) => {
+    expect(codesOf(text)).toStrictEqual(expected);
+  });
+});

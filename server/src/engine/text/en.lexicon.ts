@@ -14,11 +14,14 @@ const UNIT = '(?:use case|project|initiative|workflow|product line)';
 export const englishLexicon: Lexicon = {
   budget_cut: {
     triggers:
-      'budget budgets cut cuts cutting slash slashed slashing reduce reduced reducing reduction reductions trim trimmed trimming freeze freezing fewer lower lowering drop dropping',
+      'budget budgets cut cuts cutting slash slashed slashing reduce reduced reducing reduction reductions trim trimmed trimming freeze freezing fewer lower lowering drop dropping hiring recruiting recruitment stopped paused halted froze suspended',
     cues: [
-      'budget (?:cuts?|freeze|reductions?|constraints?|(?:(?:is|was|has been|got|will be) )?(?:being )?(?:cut|slashed|reduced|frozen))',
+      'budgets? (?:cuts?|freeze|reductions?|constraints?|(?:(?:is|are|was|were|has been|have been|got|will be) )?(?:being )?(?:cut|slashed|reduced|frozen))',
       '(?:cut|cuts|cutting|slash\\w*|reduc\\w*|trim\\w*|freez\\w*) (?:our |the |their |its |all )?(?:budgets?|spend\\w*|costs?|headcount|software spend)',
       'hiring freeze',
+      // hiring stopped: "hiring is on hold", "we paused all hiring"
+      '(?:hiring|recruiting|recruitment) (?:(?:is|are|has been|was|will be) )?(?:on hold|paused|frozen|stopped|halted|suspended)',
+      '(?:stopped|paused|halted|froze|suspended) (?:all |our |any )?(?:hiring|recruiting|recruitment)',
       'cost[- ]cutting',
       `(?:reduce|reducing|lower|lowering|drop|dropping) (?:the |our )?(?:number of )?${SEATS}`,
       `fewer ${SEATS}`,

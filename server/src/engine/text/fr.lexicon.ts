@@ -10,11 +10,14 @@ const LIMIT = '(?:limite|limites|quota|quotas|plafond|maximum|nombre maximum)';
 export const frenchLexicon: Lexicon = {
   budget_cut: {
     triggers:
-      'coupe coupes reduction reductions restriction restrictions gel baisse reduire baisser diminuer couper geler reduisons baissons diminuons moins_de',
+      'coupe coupes reduction reductions restriction restrictions gel baisse reduire baisser diminuer couper geler reduisons baissons diminuons moins_de recrutements embauches suspendu suspendus gele geles arrete',
     cues: [
       '(?:coupes?|reductions?|restrictions?|gel|baisse) (?:budgetaires?|du budget|de budget|des budgets|des depenses|des couts)',
       '(?:reduire|baisser|diminuer|couper|geler|reduisons|baissons) (?:le |notre |nos |les |leur |leurs )?(?:budgets?|depenses|couts)',
       'gel des (?:embauches|recrutements)',
+      // « les recrutements sont suspendus », « nous avons arrêté les embauches »
+      '(?:recrutements|embauches) (?:sont )?(?:geles|suspendus|en pause|arretes)',
+      '(?:suspendu|gele|arrete) (?:les |nos |tous les |toutes les )?(?:recrutements|embauches)',
       'reduction (?:des )?couts',
       `(?:reduire|diminuer|baisser|reduisons|diminuons) (?:le nombre de |nos |les )?${SEATS}`,
       `moins de ${SEATS}`,

@@ -20,6 +20,9 @@ const examples: Record<'en' | 'fr', Record<ConversationCode, string[]>> = {
       'They are downsizing the division.',
       'We have to reduce the number of seats.',
       'We will need fewer licences.',
+      'Budgets are frozen until further notice.',
+      'Hiring is on hold until Q3.',
+      "We've stopped hiring for now.",
     ],
     churn_threat: [
       'We may cancel our subscription.',
@@ -116,6 +119,8 @@ const examples: Record<'en' | 'fr', Record<ConversationCode, string[]>> = {
       'Nous devons diminuer le nombre de licences.',
       'Il nous faudra moins de postes.',
       'Une réduction des coûts est demandée.',
+      'Les recrutements sont suspendus.',
+      'Nous avons arrêté les embauches.',
     ],
     churn_threat: [
       'Nous voulons résilier le contrat.',

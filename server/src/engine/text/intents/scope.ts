@@ -154,6 +154,7 @@ function phraseAt(
 export class Scope {
   private readonly negation: number;
   private readonly postNegation: number;
+  private readonly halt: number;
   private readonly modal: number;
   private readonly uncertain: number;
   private readonly other: number;
@@ -163,6 +164,7 @@ export class Scope {
   constructor(private readonly index: ClassIndex) {
     this.negation = index.id('NEGATION');
     this.postNegation = index.id('POST_NEGATION');
+    this.halt = index.id('HALT');
     this.modal = index.id('HEDGE_MODAL');
     this.uncertain = index.id('UNCERTAIN');
     this.other = index.id('OTHER_PARTY');
@@ -293,7 +295,9 @@ export class Scope {
     // Negation: before the match in its clause, or inside it when the pattern did not read the word.
     for (let i = windowStart; i < match.end; i++) {
       if (consumed.has(i) || hedgePhrases.has(i)) continue;
-      if (!hasClass(bits[i]!, this.negation)) continue;
+      // a stop reaches only the words right after it: "stopped hiring", "paused all hiring"
+      const halts = hasClass(bits[i]!, this.halt) && i >= match.start - 2;
+      if (!hasClass(bits[i]!, this.negation) && !halts) continue;
       // "ne … que" is "only", not a negation.
       if (
         (tokens[i]!.folded === 'ne' || tokens[i]!.folded === "n'") &&

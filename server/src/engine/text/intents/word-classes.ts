@@ -78,6 +78,8 @@ export const wordClasses = {
   // --- scope
   NEGATION:
     'not no never none nobody nothing without nor neither ne pas aucun aucune jamais rien sans ni nullement',
+  // a stop before the intent negates it too: "we've stopped hiring", "nous avons suspendu les recrutements"
+  HALT: 'stopped stopping paused pausing halted halting suspended suspending ceased froze freezing arrete arretons suspendu suspendus suspendons',
   POST_NEGATION:
     'cancelled canceled called off abandoned abandonne abandonnee annule annulee scrapped shelved frozen freeze gel',
   HEDGE_MODAL:
