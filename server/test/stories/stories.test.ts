@@ -7,6 +7,7 @@ import type { Verdict } from '@ripe/shared';
 import { readSnapshotFile } from '../../src/night/file-source.ts';
 import { runNight } from '../../src/night/run-night.ts';
 import { createProgress } from '../../src/cli/progress.ts';
+import { taskFor } from '../../src/writeback/task-text.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 
@@ -118,4 +119,19 @@ describe('restructuring, the support team reduced by 20 people, budgets frozen, 
       expect.arrayContaining(['conv:st-restructuring-a9:budget_cut', 'conv:st-restructuring-a10:budget_cut']),
     );
   });
+});
+
+describe("the CSM's task of an account at its limit (seats 100 of 100, 49 of 50, consumption at 113 % of the commit)", () => {
+  it.each(['at-limit-today', 'berlin-25-seats', 'usage-tiny-price'])(
+    '%s: every signal line states its fact in words, never a bare ratio after it',
+    async (story) => {
+      const task = taskFor(await score(story), 'csm-1');
+      expect(task).not.toBeNull();
+      const lines = task!.body.split('\n').filter((line) => line.startsWith('- '));
+      expect(lines.filter((line) => / — \d+(?:\.\d+)? \(\d{4}-\d\d-\d\d\)$/.test(line))).toStrictEqual([]);
+      expect(task!.body).toMatch(
+        /flat at [\d,]+ (?:of [\d,]+ licensed|against a commit of [\d,]+) \(\d+ %\)/,
+      );
+    },
+  );
 });

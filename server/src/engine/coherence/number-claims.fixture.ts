@@ -346,17 +346,25 @@ export function evidenceClaims(
     );
   } else if (id === 'tmp:plateau:seats') {
     claims.push(
-      byId(/Seats used flat at (\d+) of (\d+) licensed for 4\+ weeks/g, 'seat plateau', () => [
+      byId(/Seats used flat at (\d+) of (\d+) licensed \((\d+) %\) for 4\+ weeks/g, 'seat plateau', () => [
         seats?.used,
         snapshot.contract.seatsLicensed,
+        value === undefined ? undefined : pct(value),
       ]),
     );
   } else if (id === 'tmp:plateau:consumption') {
     claims.push(
       byId(
-        new RegExp(`Monthly consumption flat at ${N} against a commit of ${N} for 4\\+ weeks`, 'g'),
+        new RegExp(
+          `Monthly consumption flat at ${N} against a commit of ${N} \\((\\d+) %\\) for 4\\+ weeks`,
+          'g',
+        ),
         'plateau',
-        () => [consumption?.monthly, snapshot.contract.committedVolume],
+        () => [
+          consumption?.monthly,
+          snapshot.contract.committedVolume,
+          value === undefined ? undefined : pct(value),
+        ],
       ),
     );
   } else if (id.startsWith('tmp:limit:')) {

@@ -5,6 +5,7 @@ import type { Technique } from '../technique.ts';
 import { HINT_MAX, makeSignal, ramp, round3, scoreFromSignals } from '../signal.ts';
 import { accountFacts, type AccountFacts } from '../../facts/account-facts.ts';
 import { formatAmount } from '../../sizing/money.ts';
+import { percent } from '../business-rules/business-rule.ts';
 import { AT_LIMIT_SHARE, projectFromTrends, type ProjectedLimit } from './limit-projection.ts';
 import { coverageOf, metricTrend, type MetricTrend, type TrendKind } from './metric-trend.ts';
 
@@ -120,7 +121,8 @@ export const temporalTechnique: Technique = (snapshot, ctx): TechniqueResult => 
     plateauMotion = 'seat_upsell';
     evidence.push({
       id: 'tmp:plateau:seats',
-      description: `Seats used flat at ${facts.seats.used} of ${seatsLicensed} licensed for ${PLATEAU_WEEKS}+ weeks`,
+      // the share in the words too: the value is the utilisation, never a bare ratio after the sentence
+      description: `Seats used flat at ${facts.seats.used} of ${seatsLicensed} licensed (${percent(round3(facts.seats.utilisation))}) for ${PLATEAU_WEEKS}+ weeks`,
       value: round3(facts.seats.utilisation),
       threshold: AT_LIMIT_SHARE,
       date: facts.seats.on,
@@ -132,7 +134,7 @@ export const temporalTechnique: Technique = (snapshot, ctx): TechniqueResult => 
     plateauMotion ??= 'usage_commit';
     evidence.push({
       id: 'tmp:plateau:consumption',
-      description: `Monthly consumption flat at ${formatAmount(facts.consumption.monthly)} against a commit of ${formatAmount(committedVolume)} for ${PLATEAU_WEEKS}+ weeks`,
+      description: `Monthly consumption flat at ${formatAmount(facts.consumption.monthly)} against a commit of ${formatAmount(committedVolume)} (${percent(round3(facts.consumption.share))}) for ${PLATEAU_WEEKS}+ weeks`,
       value: round3(facts.consumption.share),
       threshold: AT_LIMIT_SHARE,
       date: facts.consumption.on,
