@@ -1,4 +1,4 @@
-import { factText, type Verdict } from '@ripe/shared';
+import { signalLine, type Verdict } from '@ripe/shared';
 import { addDays, formatMoney } from './format.ts';
 import type { HumanOwnedValues } from '../connectors/crm-connector.ts';
 import type { OpportunitySpec, TaskSpec } from '../connectors/write-operation.ts';
@@ -32,7 +32,7 @@ export function taskFor(verdict: Verdict, ownerId: string | null): TaskSpec | nu
     .filter((signal) => signal.polarity === 'positive')
     .map((signal) => {
       const fact = signal.evidenceIds.map((id) => evidence.get(id)).find((item) => item !== undefined);
-      return `- ${signal.label}${fact ? `: ${factText(fact)}` : ''}`;
+      return `- ${fact ? signalLine(signal.label, fact) : signal.label}`;
     });
   const approach = verdict.agent
     ? [`Approach: ${verdict.agent.approach}`, `Next step: ${verdict.agent.nextStep}`]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verdictSchema, type Verdict } from '../verdict/verdict.schema.ts';
-import { machineFieldValues, type MachineFieldValues } from './writeback-values.ts';
+import { machineFieldValues, signalLine, type MachineFieldValues } from './writeback-values.ts';
 
 /** A ready seat upsell: three positive signals, one negative, two contradictions, the agent's pitch. */
 function verdict(): Verdict {
@@ -235,5 +235,27 @@ describe('machineFieldValues: text fields', () => {
     const v = verdict();
     const silent = { ...v, agent: v.agent && { ...v.agent, talkTrack: [], nextStep: ' ' } };
     expect(machineFieldValues(silent).approach).toBeNull();
+  });
+});
+
+describe('signalLine', () => {
+  it('says the label once when the fact opens with it', () => {
+    const evidence = {
+      id: 'conv:a1:new_need',
+      description:
+        'New team, use case or project: team, office or department coming on board (inbound email)',
+      value: 'bringing on board',
+      date: '2026-10-29',
+      source: 'activity:a1',
+      quote: 'The Lyon team is coming on board.',
+    };
+    expect(signalLine('New team, use case or project', evidence)).toBe(
+      'New team, use case or project: team, office or department coming on board (inbound email) — “The Lyon team is coming on board.” (2026-10-29)',
+    );
+    expect(
+      signalLine('Buying intent expressed', { ...evidence, description: 'Stated need: 25 more seats' }),
+    ).toBe(
+      'Buying intent expressed: Stated need: 25 more seats — “The Lyon team is coming on board.” (2026-10-29)',
+    );
   });
 });

@@ -113,8 +113,7 @@ function signalsText(verdict: Verdict): string {
     .map((signal) => {
       const label = signalCatalogue[signal.code].label;
       const evidence = cited(signal.evidenceIds);
-      if (!evidence) return label;
-      return `${label}: ${factText(evidence)}`;
+      return evidence ? signalLine(label, evidence) : label;
     })
     .join('\n');
 }
@@ -161,6 +160,15 @@ function citedEvidence(verdict: Verdict): (ids: readonly string[]) => Evidence |
  *
  * @example factText(evidence); // 'Seat utilisation 94 % (47 of 50 seats used, weekly median) (2026-09-28)'
  */
+/**
+ * A signal's line: its label, then its fact, the label said once when the fact opens with it
+ * ("New team, use case or project: team, office or department coming on board …", not the label twice).
+ */
+export function signalLine(label: string, evidence: Evidence): string {
+  const fact = factText(evidence);
+  return fact.toLowerCase().startsWith(label.toLowerCase()) ? fact : `${label}: ${fact}`;
+}
+
 export function factText(evidence: Evidence): string {
   const detail = evidence.quote
     ? ` — “${evidence.quote}”`
