@@ -135,3 +135,14 @@ describe("the CSM's task of an account at its limit (seats 100 of 100, 49 of 50,
     },
   );
 });
+
+describe('"we don\'t plan to grow the team this year", "no need for more licences", "not interested in upgrading", seats at 84 %', () => {
+  it('names the decline and proposes no motion: nurture, no potential, no task', async () => {
+    const verdict = await score('no-growth-this-year');
+    expect(verdict.readiness).toBe('nurture');
+    expect(verdict.motion).toBeNull();
+    expect(verdict.potential.arr).toBe(0);
+    expect(verdict.contradictions.map((contradiction) => contradiction.code)).toContain('expansion_declined');
+    expect(taskFor(verdict, 'csm-1')).toBeNull();
+  });
+});

@@ -121,6 +121,11 @@ export const signalCatalogue = {
   dissatisfaction: { technique: 'conversation', polarity: 'negative', label: 'Dissatisfaction expressed' },
   budget_cut: { technique: 'conversation', polarity: 'negative', label: 'Budget cut mentioned' },
   churn_threat: { technique: 'conversation', polarity: 'negative', label: 'Churn threat' },
+  expansion_declined: {
+    technique: 'conversation',
+    polarity: 'negative',
+    label: 'Expansion declined',
+  },
   champion_leaving_mentioned: {
     technique: 'conversation',
     polarity: 'negative',

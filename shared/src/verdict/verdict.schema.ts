@@ -63,6 +63,7 @@ export const contradictionCodeSchema = z.enum([
   'declining_usage',
   'champion_left',
   'negative_sentiment',
+  'expansion_declined',
 ]);
 export type ContradictionCode = z.infer<typeof contradictionCodeSchema>;
 

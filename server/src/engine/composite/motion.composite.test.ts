@@ -63,6 +63,16 @@ describe('chooseMotion', () => {
       null,
     ],
     [
+      'the customer declined to grow now: no motion, whatever the usage',
+      [
+        signal('tier_limit_reached', 1),
+        signal('consumption_near_commit', 1),
+        signal('seat_utilisation_high', 1),
+      ],
+      [contradiction('expansion_declined', 'lower')],
+      null,
+    ],
+    [
       'declining usage: no usage commit',
       [signal('consumption_near_commit', 1), signal('usage_declining', 0.6)],
       [],

@@ -71,6 +71,9 @@ export function motionsBlockedBy(code: ContradictionCode): readonly Motion[] {
       // the seeds: an upsell before the account embedded the product reads as indifference, and a
       // cross-sell before the primary product is adopted splits attention and speeds churn on both
       return ['seat_upsell', 'tier_upgrade', 'cross_sell'];
+    case 'expansion_declined':
+      // the customer said no to growing now: no motion is proposed until they say otherwise
+      return ['seat_upsell', 'tier_upgrade', 'cross_sell', 'usage_commit'];
     default:
       return [];
   }

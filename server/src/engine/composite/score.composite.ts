@@ -37,6 +37,7 @@ export function contradictionPenalty(code: ContradictionCode): number {
     case 'open_escalation':
     case 'recent_contraction':
     case 'champion_left':
+    case 'expansion_declined':
       return 15;
     case 'negative_sentiment':
       return 10;

@@ -69,7 +69,19 @@ describe('negation', () => {
     'Nous ne prévoyons pas d’ajouter des utilisateurs.',
     'Aucune nouvelle équipe en vue.',
   ])('cancels the intent in "%s"', (text) => {
-    expect(codesOf(text)).toStrictEqual([]);
+    expect(codesOf(text).filter((code) => code !== 'expansion_declined')).toStrictEqual([]);
+  });
+
+  it.each([
+    'We do not need more seats this year.',
+    'There are no plans to add users.',
+    "We're not interested in upgrading for now.",
+    "We don't plan to grow the team this year.",
+    "Nous n'avons pas besoin de licences supplémentaires.",
+    'Nous ne prévoyons pas d’ajouter des utilisateurs.',
+    'Nous ne sommes pas intéressés par une montée en gamme.',
+  ])('reads a decline to grow in "%s"', (text) => {
+    expect(codesOf(text)).toStrictEqual(['expansion_declined']);
   });
 
   it.each([
@@ -111,7 +123,9 @@ describe('matching', () => {
     const cues = findConversationCues(
       'We do not need more seats now. Next year we will need more seats. And more users.',
     );
-    expect(cues.map((cue) => cue.quote)).toStrictEqual(['Next year we will need more seats.']);
+    expect(cues.filter((cue) => cue.code === 'buying_intent').map((cue) => cue.quote)).toStrictEqual([
+      'Next year we will need more seats.',
+    ]);
   });
 
   it('does not split a sentence on a decimal point', () => {
@@ -133,7 +147,7 @@ describe('the subject line is a topic, not a statement', () => {
   it("a reply's subject names the thread (often ours): not read as the writer's words", () => {
     expect(
       codesOf2("Hi Grace,\n\nWe're not interested in upgrading to Business right now.", 'Re: upgrade'),
-    ).toStrictEqual([]);
+    ).toStrictEqual(['expansion_declined']);
     expect(codesOf2('Merci, nous restons sur notre offre actuelle.', 'TR : Upgrade')).toStrictEqual([]);
     expect(codesOf2('Thanks, no change for us this year.', 'RE: Quote for 20 more seats')).toStrictEqual([]);
   });
@@ -141,7 +155,7 @@ describe('the subject line is a topic, not a statement', () => {
   it('a code the subject raises and the body negates is not said', () => {
     expect(
       codesOf2('We will not upgrade to the Business plan this year.', 'Upgrade to Business'),
-    ).toStrictEqual([]);
+    ).toStrictEqual(['expansion_declined']);
   });
 
   it('a subject of its own still states a need the body does not deny', () => {
@@ -151,7 +165,7 @@ describe('the subject line is a topic, not a statement', () => {
         'We will not upgrade this year. Could you send us a quote for 5 more seats?',
         'Upgrade to Business',
       ),
-    ).toStrictEqual(['buying_intent']);
+    ).toStrictEqual(['expansion_declined', 'buying_intent']);
   });
 });
 

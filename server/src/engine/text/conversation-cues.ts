@@ -192,7 +192,9 @@ function sentenceMatches(folded: string, mask: number, skip: number): SentenceMa
       const end = start + match[0].length;
       // Codes run by priority, so an overlap with an earlier match means a lower-priority reading.
       if (matches.some((kept) => start < kept.end && end > kept.start)) continue;
-      if (isNegated(folded, start, end, 0, folded.length)) continue;
+      // a decline carries its own negation ("nous ne sommes pas intéressés par…")
+      if (conversationCodes[bit] !== 'expansion_declined' && isNegated(folded, start, end, 0, folded.length))
+        continue;
       matches.push({ code: conversationCodes[bit] as ConversationCode, start, end, phrase: match[0] });
       break;
     }

@@ -53,6 +53,20 @@ export const englishLexicon: Lexicon = {
       '(?:has|have) left the (?:company|business)',
     ],
   },
+  // the customer says no to growing now: "not interested in upgrading", "we don't plan to grow this year"
+  expansion_declined: {
+    triggers: [
+      'interested interest need needing plans plan planning intention',
+      'grow growing expand expanding upgrade upgrading adding add increase increasing',
+    ].join(' '),
+    cues: [
+      '(?:not|no longer) interested in (?:upgrad\\w*|expand\\w*|adding|buying|more|additional|extra|an? (?:upgrade|expansion|add-on)|the [a-z]+ (?:module|plan|tier|edition|add-on))',
+      'no (?:need|plans?|intention) (?:for|to|of) (?:more|additional|extra|upgrad\\w*|expand\\w*|grow\\w*|add\\w*|buy\\w*|increas\\w*)',
+      "(?:don't|do not|won't|will not|aren't|are not) (?:plan\\w* (?:to|on) |going to |looking to |intend\\w* to )?(?:grow\\w*|expand\\w*|upgrad\\w*|adding|add (?:more|any|new|extra)|increas\\w* (?:the |our )?(?:seats|licen[cs]es|headcount|team))",
+      "(?:won't|will not) (?:be )?need\\w* (?:the |any )?(?:more|extra|additional)",
+      "(?:don't|do not) need (?:any )?(?:more|additional|extra) (?:seats?|licen[cs]es?|users?|accounts?)",
+    ],
+  },
   dissatisfaction: {
     triggers: [
       'frustrat* disappoint* unhappy dissatisf* annoyed upset angry furious unacceptable terrible awful horrible poor bad',

@@ -52,6 +52,16 @@ export const frenchLexicon: Lexicon = {
       'part (?:a la|en) retraite',
     ],
   },
+  // le client refuse de grandir maintenant : « pas besoin de licences supplémentaires », « nous ne prévoyons pas d'ajouter »
+  expansion_declined: {
+    triggers:
+      'besoin prevu intention souhaitons prevoyons comptons envisageons voulons interesse interesses interessee interessees',
+    cues: [
+      "pas (?:besoin|prevu|l'intention) (?:de |d')(?:plus de |nouvelles |nouveaux |d'autres )?(?:licences|sieges|postes|comptes|acces|upgrade|monter|passer|ajouter|augmenter|etendre|grandir|recruter|embaucher)",
+      "(?:ne |n')(?:souhaitons|prevoyons|comptons|envisageons|voulons) pas (?:d')?(?:ajouter|augmenter|etendre|passer|monter|grandir|recruter|embaucher|evoluer)",
+      "pas interesse\\w* par (?:un |une |l'|le |la |les |plus de )?(?:upgrade|montee|passage|licences|module|offre)",
+    ],
+  },
   dissatisfaction: {
     triggers: [
       'mecontent* decu decue decus decues deception insatisf* frustr* agace* enerv* furieux furieuse',

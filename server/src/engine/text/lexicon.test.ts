@@ -45,6 +45,13 @@ const examples: Record<'en' | 'fr', Record<ConversationCode, string[]>> = {
       'Sarah is no longer with the company.',
       'Our sponsor has left the company.',
     ],
+    expansion_declined: [
+      "We're not interested in upgrading for now.",
+      'There is no need for more licences this year.',
+      "We don't plan to grow the team this year.",
+      "We won't be needing the extra seats after all.",
+      "We don't need any more licences.",
+    ],
     dissatisfaction: [
       'The team is frustrated by the outages.',
       "We aren't very happy with support.",
@@ -143,6 +150,11 @@ const examples: Record<'en' | 'fr', Record<ConversationCode, string[]>> = {
       'Il a trouvé un nouveau poste chez Globex.',
       'Elle ne fera plus partie de l’équipe.',
       'Il part à la retraite.',
+    ],
+    expansion_declined: [
+      'Pas besoin de licences supplémentaires pour le moment.',
+      "Nous ne prévoyons pas d'ajouter des utilisateurs cette année.",
+      'Nous ne sommes pas intéressés par une montée en gamme.',
     ],
     dissatisfaction: [
       'Nous sommes très mécontents.',

@@ -6,6 +6,7 @@ export type ConversationCode =
   | 'churn_threat'
   | 'champion_leaving_mentioned'
   | 'dissatisfaction'
+  | 'expansion_declined'
   | 'plan_limit_question'
   | 'buying_intent'
   | 'new_need'
@@ -32,6 +33,8 @@ export const conversationCodes: readonly ConversationCode[] = [
   'churn_threat',
   'champion_leaving_mentioned',
   'dissatisfaction',
+  // before the expansion codes: "no need for more licences" declines, it is no buying intent
+  'expansion_declined',
   'plan_limit_question',
   'buying_intent',
   'new_need',

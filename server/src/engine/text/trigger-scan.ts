@@ -15,7 +15,9 @@ const PACKED = 6;
 const TABLE_BITS = 13;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 /** Flag of a table entry: the word opens a pair, so the next word's pair is worth looking up. */
-const OPENS_PAIR = 0x100;
+const OPENS_PAIR = 0x8000;
+/** The code bits of a table entry (up to 15 codes). */
+const CODE_BITS = 0x7fff;
 /** Stem ids are the exact 25-bit packed prefix, tagged apart from hashed word ids. */
 const STEM_TAG = 0x40000000;
 
@@ -69,7 +71,7 @@ function stemIdOf(word: string): number {
 /** Trigger ids → code masks, in a table small enough to stay in the L1 cache. */
 export interface TriggerTable {
   readonly keys: Int32Array;
-  /** Bit mask of up to 8 codes, plus `OPENS_PAIR`. */
+  /** Bit mask of up to 15 codes, plus `OPENS_PAIR`. */
   readonly masks: Uint16Array;
   /** Two-letter beginnings of the stems (10 bits, packed): other words skip the stem lookup. */
   readonly stemStarts: Uint8Array;
@@ -201,12 +203,12 @@ export function triggeredSentences(
     }
     const word = wordId(head, tail, letters);
     const entry = lookup(triggers, word);
-    mask |= entry & 0xff;
+    mask |= entry & CODE_BITS;
     if (letters >= STEM) {
       const prefix = letters === STEM ? head : head >>> 5;
       if (triggers.stemStarts[prefix >>> 15] === 1) mask |= lookup(triggers, STEM_TAG | prefix);
     }
-    if (opensPair) mask |= lookup(triggers, pairId(previous, word)) & 0xff;
+    if (opensPair) mask |= lookup(triggers, pairId(previous, word)) & CODE_BITS;
     opensPair = (entry & OPENS_PAIR) !== 0;
     previous = word;
   }

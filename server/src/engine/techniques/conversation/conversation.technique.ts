@@ -47,6 +47,7 @@ const descriptions: Record<ConversationCode, string> = {
   dissatisfaction: 'Dissatisfaction',
   budget_cut: 'Budget cut',
   churn_threat: 'Churn threat',
+  expansion_declined: 'Expansion declined',
   champion_leaving_mentioned: 'Champion leaving',
 };
 

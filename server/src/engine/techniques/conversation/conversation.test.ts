@@ -104,7 +104,8 @@ describe('conversationTechnique', () => {
       { text: 'We do not need more seats. There are no plans to add users.' },
       { text: "Nous n'avons pas besoin de licences supplémentaires. Pas de nouveau projet." },
     ]);
-    expect(result.signals).toStrictEqual([]);
+    // no expansion read, only the decline itself
+    expect(signalCodes(result)).toStrictEqual(['expansion_declined']);
     expect(result.score).toBe(0);
   });
 

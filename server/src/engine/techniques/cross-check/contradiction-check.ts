@@ -36,6 +36,7 @@ export const contradictionLabels: Record<ContradictionCode, string> = {
   declining_usage: 'Usage declining',
   champion_left: 'Champion left or leaving',
   negative_sentiment: 'Strong negative sentiment',
+  expansion_declined: 'The customer declined to grow now',
 };
 
 /** The evidence ids the signals cite, each once. */

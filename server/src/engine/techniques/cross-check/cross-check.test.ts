@@ -178,6 +178,23 @@ const cases: Case[] = [
     expected: [['negative_sentiment', 'lower']],
   },
   { name: 'mild dissatisfaction only', found: [['dissatisfaction', 0.3]], expected: [] },
+  {
+    name: 'the customer declined to grow now, more than they asked for anything',
+    found: [
+      ['expansion_declined', 0.6],
+      ['buying_intent', 0.2],
+    ],
+    expected: [['expansion_declined', 'lower']],
+  },
+  {
+    name: 'a decline outweighed by a later ask',
+    found: [
+      ['expansion_declined', 0.3],
+      ['buying_intent', 0.6],
+    ],
+    expected: [],
+  },
+  { name: 'a faint decline', found: [['expansion_declined', 0.1]], expected: [] },
 ];
 
 describe('crossCheck', () => {

@@ -12,7 +12,7 @@ import {
 import { shallowAdoptionCheck } from './adoption.check.ts';
 import { contradictionLabels, type CheckContext, type ContradictionCheck } from './contradiction-check.ts';
 import { championGoneCheck, coolingRelationshipCheck } from './relationship.check.ts';
-import { budgetCutCheck, churnRiskCheck, sentimentCheck } from './sentiment.check.ts';
+import { budgetCutCheck, churnRiskCheck, declinedCheck, sentimentCheck } from './sentiment.check.ts';
 
 // In this order: the renewal check reads the escalations found before it.
 const checks: readonly ContradictionCheck[] = [
@@ -25,6 +25,7 @@ const checks: readonly ContradictionCheck[] = [
   championGoneCheck,
   churnRiskCheck,
   budgetCutCheck,
+  declinedCheck,
   sentimentCheck,
 ];
 

@@ -26,6 +26,26 @@ export const budgetCutCheck: ContradictionCheck = ({ present, contradict }) => {
   if (cuts.length > 0) contradict('budget_cut', 'block', idsOf(cuts));
 };
 
+/** What the customer said for growing: a decline stronger than all of it stands. */
+const STATED_GROWTH: readonly SignalCode[] = [
+  'buying_intent',
+  'new_need',
+  'growth_event',
+  'plan_limit_question',
+];
+
+/**
+ * The customer declined to grow now ("not interested in upgrading", "we don't plan to grow this year"),
+ * recently and more than they asked for anything since: no motion is proposed (motion.composite.ts).
+ */
+export const declinedCheck: ContradictionCheck = ({ present, contradict }) => {
+  const declined = present(['expansion_declined']).filter((signal) => signal.strength >= CHURN_RISK_STRENGTH);
+  if (declined.length === 0) return;
+  const asked = Math.max(0, ...present(STATED_GROWTH).map((signal) => signal.strength));
+  if (declined.some((signal) => signal.strength > asked))
+    contradict('expansion_declined', 'lower', idsOf(declined));
+};
+
 export const sentimentCheck: ContradictionCheck = ({ present, contradict }) => {
   const sentiment = present(SENTIMENT);
   const faint = present(FAINT_RISKS).filter((signal) => signal.strength < CHURN_RISK_STRENGTH);
