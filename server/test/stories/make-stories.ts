@@ -1072,6 +1072,113 @@ function story(
   );
 }
 
+// 17. A licence cut two months ago, seats full on the smaller licence since.
+{
+  const acc = 'st-recent-cut';
+  const p = people(acc, [
+    ['Sam Reed', 'Head of Finance Systems', 'champion', 'director'],
+    ['Ana Lopez', 'CFO', 'budget_owner', 'c_level'],
+  ]);
+  story(
+    'recent-licence-cut',
+    "licence cut from 80 to 50 seats 60 days ago at the customer's request, 49 of 50 used since → caution (recent contraction named), not ready: selling the seats back two months after the cut is tone-deaf",
+    {
+      account: account(acc, 'Harrow Capital'),
+      contract: {
+        tier: 'team',
+        seatsLicensed: 50,
+        price: 18600,
+        startDate: '2025-09-01',
+        renewalDate: '2026-09-01',
+        modules: [],
+        licenceHistory: [
+          { effectiveDate: '2025-09-01', seatsLicensed: 80, tier: 'team' },
+          { effectiveDate: addDays(AS_OF, -60), seatsLicensed: 50, tier: 'team' },
+        ],
+      },
+      usage: seatsAndActive(
+        ramp([
+          [179, 70],
+          [62, 68],
+          [58, 49],
+          [0, 49],
+        ]),
+      ),
+      contacts: contacts(p),
+      activities: activities(acc, [...cadence(p[0]!.id, 170, 10, 21)]),
+      opportunities: [
+        ...renewals(29400, [2025]),
+        {
+          id: 'opp-cut',
+          type: 'contraction',
+          amount: 10800,
+          stage: 'closed_won',
+          createdAt: addDays(AS_OF, -75),
+          closedAt: addDays(AS_OF, -60),
+        },
+      ],
+    },
+  );
+}
+
+// 18. Usage-based in GBP at 0.0015 GBP per event.
+{
+  const acc = 'st-gbp-usage';
+  const book = {
+    ...priceBook,
+    usage: { unit: 'events', unitPrice: 0.002, commitDiscount: 0.2, prices: { GBP: 0.0015 } },
+    exchangeRates: { GBP: 0.75 },
+  };
+  const p = people(acc, [
+    ['Olly Grant', 'Data Platform Lead', 'champion', 'manager'],
+    ['Fiona Marsh', 'CTO', 'decision_maker', 'c_level'],
+  ]);
+  story(
+    'gbp-tiny-unit-price',
+    'billed in GBP at 0.0015 GBP per event, 10,000,000 events a month committed, running at 9.3M and rising 2 % a month → usage_commit sized in GBP, unit price printed 0.0015 GBP, no USD anywhere',
+    {
+      account: account(acc, 'Brackenridge Data', { country: 'GB', currency: 'GBP' }),
+      contract: {
+        tier: 'team',
+        seatsLicensed: 15,
+        committedVolume: 10_000_000,
+        price: 180000,
+        startDate: '2026-04-01',
+        renewalDate: '2027-04-01',
+        modules: [],
+      },
+      usage: [
+        ...seatsAndActive(() => 11),
+        {
+          metric: 'events',
+          kind: 'consumption',
+          start: START,
+          values: series(
+            ramp([
+              [179, 280000],
+              [0, 320000],
+            ]),
+          ),
+        },
+      ],
+      contacts: contacts(p),
+      activities: activities(acc, [
+        ...cadence(p[0]!.id, 170, 10, 21),
+        [
+          20,
+          'email',
+          'inbound',
+          [p[1]!.id],
+          'Volumes',
+          'Hi Grace,\n\nEvent volumes keep climbing with the new product line. Can we talk about a bigger commit for next year?\n\nFiona',
+        ],
+      ]),
+      opportunities: renewals(180000, [2026]),
+    },
+    book,
+  );
+}
+
 const dir = join(import.meta.dirname, 'fixtures');
 for (const s of stories) writeFileSync(join(dir, `${s.file}.json`), `${JSON.stringify(s.snapshot)}\n`);
 writeFileSync(

@@ -146,3 +146,23 @@ describe('"we don\'t plan to grow the team this year", "no need for more licence
     expect(taskFor(verdict, 'csm-1')).toBeNull();
   });
 });
+
+describe('billed in GBP at 0.0015 GBP per event, 9.5M of a 10M monthly commit', () => {
+  it('sizes a usage commit in GBP at its precise unit price and says why 1,000,000 events', async () => {
+    const verdict = await score('gbp-tiny-unit-price');
+    expect(verdict.motion).toBe('usage_commit');
+    expect(verdict.potential.currency).toBe('GBP');
+    expect(verdict.potential.arr).toBe(Math.round(1_000_000 * 12 * 0.0015 * 0.8));
+    expect(verdict.potential.basis).toContain('× 0.0015 GBP ×');
+    expect(verdict.potential.basis).toContain('a new commit is at least 10 % over the current one');
+    expect(texts(verdict)).not.toContain('USD');
+  });
+});
+
+describe('a licence cut from 80 to 50 seats 60 days ago, 49 of 50 used since', () => {
+  it('is caution with the recent contraction named, no motion proposed', async () => {
+    const verdict = await score('recent-licence-cut');
+    expect(verdict.readiness).toBe('caution');
+    expect(verdict.contradictions.map((contradiction) => contradiction.code)).toContain('recent_contraction');
+  });
+});

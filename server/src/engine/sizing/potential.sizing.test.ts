@@ -282,3 +282,25 @@ describe('a cross-sell of the module the customer named', () => {
     expect(potential.evidenceIds).toBeUndefined();
   });
 });
+
+describe('the basis says when the minimum step sets the size', () => {
+  it('names the step of a seat upsell on a flat account, not on one whose trend asks for more', () => {
+    const flat = size('seat_upsell', { usage: [seats(constant(91, 50))] });
+    const growing = size('seat_upsell', { usage: [seats(ramp(91, 30, 48, false))] });
+    expect(flat.basis).toContain('a seat upsell is at least 15 % of the licence');
+    expect(growing.basis).not.toContain('at least');
+  });
+
+  it('names the step of a usage commit below it, not of one above it', () => {
+    const below = size('usage_commit', {
+      contract: { committedVolume: 10000 },
+      usage: [consumption(constant(91, 300))],
+    });
+    const above = size('usage_commit', {
+      contract: { committedVolume: 10000 },
+      usage: [consumption(constant(91, 400))],
+    });
+    expect(below.basis).toContain('a new commit is at least 10 % over the current one');
+    expect(above.basis).not.toContain('at least');
+  });
+});

@@ -91,6 +91,11 @@ export function sizeSeatUpsell(
         ? `, trending +${(demand.slopePerDay * 30).toFixed(1)} seats a month, ${Math.ceil(demand.mid)} needed in ${horizonDays} days`
         : '');
   const beyondActive = demand.active > licensed ? `; ${formatAmount(demand.active)} active users` : '';
+  // the step binds when the projected demand asks for fewer seats: the basis says so
+  const step =
+    !sized && Math.ceil(demand.mid - licensed) < projected.mid
+      ? `; a seat upsell is at least ${Math.round(minimumStep.mid * 100)} % of the licence`
+      : '';
   const ceiling =
     tier.maxSeats !== undefined && licensed + mid > tier.maxSeats
       ? `; beyond the ${tier.name} tier's ${tier.maxSeats} seats`
@@ -98,8 +103,8 @@ export function sizeSeatUpsell(
   const because = stated
     ? sized
       ? `${stated.reading} (“${need!.quote}”)`
-      : `${usage}${beyondActive}; ${stated.reading}`
-    : `${usage}${beyondActive}`;
+      : `${usage}${beyondActive}; ${stated.reading}${step}`
+    : `${usage}${beyondActive}${step}`;
   return {
     currency,
     arr: wholeUnits(mid * price),

@@ -37,6 +37,8 @@ export function sizeUsageCommit(
   const low = above(outlook?.low ?? 0, minimumStep.low);
   const mid = Math.max(low, above(outlook?.mid ?? 0, minimumStep.mid));
   const high = Math.max(mid, above(outlook?.high ?? 0, minimumStep.high));
+  // the step binds when the projection asks for less than it: the basis says so, or its figure reads unexplained
+  const stepped = mid > monthly(outlook?.mid ?? 0) - commit;
   const yearlyUnitPrice = 12 * pricing.unitPrice * (1 - pricing.commitDiscount);
   const arr = wholeUnits(mid * yearlyUnitPrice);
   const unit = pricing.unit;
@@ -49,6 +51,9 @@ export function sizeUsageCommit(
       `${formatAmount(mid)} ${unit} a month above the ${formatAmount(commit)} committed × 12 × ` +
       `${formatPrice(pricing.unitPrice, currency)} × (1 − ${Math.round(pricing.commitDiscount * 100)} % commit discount) = ` +
       `${formatMoney(arr, currency)}: running at ${formatAmount(monthly(current))} a month, ` +
-      `${formatAmount(monthly(outlook?.mid ?? 0))} projected in ${horizonDays} days.`,
+      `${formatAmount(monthly(outlook?.mid ?? 0))} projected in ${horizonDays} days` +
+      (stepped
+        ? `; a new commit is at least ${Math.round(minimumStep.mid * 100)} % over the current one.`
+        : '.'),
   };
 }
