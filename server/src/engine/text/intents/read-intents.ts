@@ -55,7 +55,11 @@ export function sentenceSpans(text: string): [number, number][] {
 }
 
 /** Whether a name the match read (a capitalised word) is one of our own: "a demo of the Analytics module". */
-function namesUs(sentence: SentenceModel, match: PatternMatch, ownNames: ReadonlySet<string> | undefined): boolean {
+function namesUs(
+  sentence: SentenceModel,
+  match: PatternMatch,
+  ownNames: ReadonlySet<string> | undefined,
+): boolean {
   if (!ownNames || ownNames.size === 0) return false;
   return match.at.some((i) => {
     const token = i >= 0 ? sentence.tokens[i] : undefined;
@@ -137,12 +141,7 @@ export class IntentReader {
         if (rule.check && !rule.check(ctx)) continue;
         const intent = this.intentOf(rule, sentence, match, options);
         if (intent === 'evaluating_alternatives' && namesUs(sentence, match, options.ownNames)) continue;
-        consider(
-          rule.name,
-          intent,
-          match,
-          rule.competitorsAreObjects === true,
-        );
+        consider(rule.name, intent, match, rule.competitorsAreObjects === true);
       }
     }
     this.fromTo(sentence, options, consider);
