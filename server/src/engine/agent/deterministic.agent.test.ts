@@ -178,6 +178,19 @@ describe('deterministic agent', () => {
     );
   });
 
+  it('states a potential that is one amount (a flat fee) without a range', () => {
+    const flat = {
+      currency: 'USD',
+      arr: 6000,
+      low: 6000,
+      high: 6000,
+      basis: 'Analytics at a flat 6,000 USD a year.',
+    };
+    const assessment = agent.assess(verdict({ motion: 'cross_sell', potential: flat }), snapshot(), ctx);
+    expect(assessment.approach).toContain('Sized at 6,000 USD.');
+    expect(assessment.approach).not.toContain('range');
+  });
+
   it('never quotes an internal note or our own email back to the customer', () => {
     for (const direction of ['internal', 'outbound'] as const) {
       const assessment = agent.assess(

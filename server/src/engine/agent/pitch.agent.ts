@@ -78,17 +78,20 @@ function firstName(name: string): string {
   return space > 0 ? name.slice(0, space) : name;
 }
 
-function range(potential: Potential): string {
-  return `${formatMoney(potential.low, potential.currency)}–${formatMoney(potential.high, potential.currency)}`;
+/** "7,680 USD (range 5,280 USD–9,600 USD)", or only the amount when the range is that one amount (a flat fee). */
+function sizedAt(potential: Potential): string {
+  const amount = formatMoney(potential.arr, potential.currency);
+  if (potential.low === potential.arr && potential.high === potential.arr) return amount;
+  return `${amount} (range ${formatMoney(potential.low, potential.currency)}–${formatMoney(potential.high, potential.currency)})`;
 }
 
 export function approachOf(inputs: PitchInputs): string {
   const { potential, adjustedPotential } = inputs;
   if (!inputs.motion) return `Keep nurturing: ${inputs.anchorForTeam}.`;
-  const sized = `Sized at ${formatMoney(potential.arr, potential.currency)} (range ${range(potential)})`;
+  const sized = `Sized at ${sizedAt(potential)}`;
   const adjusted =
     inputs.adjustments.length > 0
-      ? `; adjusted to ${formatMoney(adjustedPotential.arr, adjustedPotential.currency)} (range ${range(adjustedPotential)}): ` +
+      ? `; adjusted to ${sizedAt(adjustedPotential)}: ` +
         inputs.adjustments.map((adjustment) => adjustment.reason).join('; ')
       : '';
   return `${approaches[inputs.motion]}. Open with the fact: ${inputs.anchorForTeam}. ${sized}${adjusted}.`;

@@ -199,7 +199,7 @@ export function agentClaims(
     {
       name: 'the potential, as sized and as adjusted',
       pattern: new RegExp(
-        `Sized at ${MONEY} \\(range ${MONEY}–${MONEY}\\)(?:; adjusted to ${MONEY} \\(range ${MONEY}–${MONEY}\\))?`,
+        `Sized at ${MONEY}(?: \\(range ${MONEY}–${MONEY}\\))?(?:; adjusted to ${MONEY}(?: \\(range ${MONEY}–${MONEY}\\))?)?`,
         'g',
       ),
       expected: (match) => {
