@@ -8,12 +8,14 @@ import type { ConnectorError, CrmConnector, PullRequest, PulledAccount } from '.
 import { ConnectorFailure } from '../crm-connector.ts';
 import type { WriteOperation, WriteOutcome } from '../write-operation.ts';
 import { hubspotConnectorSettingsSchema, type HubSpotConnectorSettingsInput } from './hubspot-settings.ts';
-import { mapPulledAccount } from './mappers/snapshot.mapper.ts';
+import { mapPulledAccount, type CompanyBundle } from './mappers/snapshot.mapper.ts';
 import { hubspotLimits, hubspotProvider, hubspotRateLimitHeaders } from './provider.ts';
 import { searchCompanies } from './pull/hubspot-reads.ts';
+import { bundleVersion, parseVersion } from './pull/company-version.ts';
 import { historyRows } from './pull/pull-history.ts';
 import { changedCompanies, type ChangedCompany } from './pull/pull-companies.ts';
 import { pagesWithAssociations } from './pull/pull-pages.ts';
+import { companiesWithNewUsage } from './pull/usage-changes.ts';
 import { resolveUsageObject } from './pull/usage-object-type.ts';
 import {
   readBundles,
@@ -51,6 +53,12 @@ type Indexed<K extends WriteOperation['kind']> = {
   operation: Extract<WriteOperation, { kind: K }>;
 };
 
+/** The companies `ids` as pages of a search's size, at one instant (`ChangedCompany` for the page reads). */
+async function* pagesOf(ids: readonly string[], modifiedAt: string): AsyncGenerator<ChangedCompany[]> {
+  for (let start = 0; start < ids.length; start += hubspotLimits.searchPageSize)
+    yield ids.slice(start, start + hubspotLimits.searchPageSize).map((id) => ({ id, modifiedAt }));
+}
+
 export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector & {
   ensureProperties(): Promise<Result<string[], ConnectorError>>;
   readFloor(): number;
@@ -87,21 +95,59 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
       return (
         written !== undefined &&
         Date.parse(written.modifiedAt) === Date.parse(company.modifiedAt) &&
-        (written.version === undefined || written.version === company.version)
+        (written.version === undefined || parseVersion(written.version).values === company.version)
       );
     };
+    // A pulled account carries its version as read: the next night compares it with the search's.
+    const pulledFrom = (bundle: CompanyBundle): PulledAccount => ({
+      ...mapPulledAccount(bundle, { ...context, asOf }),
+      version: bundleVersion(bundle, versioned),
+    });
     const known = (company: ChangedCompany) => {
       const kept = readTonight.get(company.id);
       return kept?.asOf === asOf && kept.account.cursor.modifiedAt === company.modifiedAt
         ? kept.account
         : undefined;
     };
-    const changed = changedCompanies(transport, after, signal, versioned);
     const usageRead = await usageObjectRead();
+    // Companies whose usage records changed though the company did not, read first; the cursor stays put for them.
+    const early = new Set<string>();
+    if (usageRead && after !== null) {
+      const fresh = await companiesWithNewUsage(transport, usageRead.type, after.modifiedAt, signal);
+      if (!fresh.ok) throw new ConnectorFailure(fresh.error);
+      // A company whose newest record Ripe read before its last write is not read again for it.
+      const seen = (id: string) => {
+        const written = ownWrites?.get(id)?.version;
+        return written === undefined ? undefined : parseVersion(written).usageSeenAt;
+      };
+      for (const [id, newest] of fresh.value) if (!(newest <= (seen(id) ?? -Infinity))) early.add(id);
+      const records: Prefetch['records'] = new Map();
+      const freshPages = pagesWithAssociations(
+        transport,
+        pagesOf([...early], after.modifiedAt),
+        () => true,
+        usageRead,
+      );
+      for await (const { toRead, associations, upcoming } of freshPages) {
+        const bundles = await readBundles(
+          transport,
+          settings,
+          toRead,
+          associations,
+          { upcoming, records },
+          usageRead,
+        );
+        if (!bundles.ok) throw new ConnectorFailure(bundles.error);
+        const accounts = bundles.value.map((bundle) => ({ ...pulledFrom(bundle), cursor: after }));
+        if (accounts.length > 0) yield accounts;
+      }
+    }
+    const changed = changedCompanies(transport, after, signal, versioned);
+    const passOver = (company: ChangedCompany) => early.has(company.id) || ownWrite(company);
     const pages = pagesWithAssociations(
       transport,
       changed,
-      (company) => !ownWrite(company) && known(company) === undefined,
+      (company) => !passOver(company) && known(company) === undefined,
       usageRead,
     );
     const records: Prefetch['records'] = new Map();
@@ -116,19 +162,15 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
       );
       if (!bundles.ok) throw new ConnectorFailure(bundles.error);
       // A usage record the pull could not read is the account's issue (`PulledAccount.issues`).
-      const read = new Map(
-        bundles.value.map((bundle) => [bundle.company.id, mapPulledAccount(bundle, { ...context, asOf })]),
+      const read = new Map(bundles.value.map((bundle) => [bundle.company.id, pulledFrom(bundle)]));
+      const accounts = page.flatMap((company) =>
+        passOver(company) ? [] : (known(company) ?? read.get(company.id) ?? []),
       );
-      const accounts = page.flatMap((company) => {
-        const account = ownWrite(company) ? undefined : (known(company) ?? read.get(company.id));
-        if (!account) return [];
-        return company.version === undefined ? [account] : [{ ...account, version: company.version }];
-      });
       for (const account of read.values())
         if (readTonight.size < keep) readTonight.set(account.accountId, { asOf, account });
       if (accounts.length > 0) yield accounts;
       const last = page.at(-1);
-      if (last && ownWrite(last)) onPassed?.({ modifiedAt: last.modifiedAt, id: last.id });
+      if (last && passOver(last)) onPassed?.({ modifiedAt: last.modifiedAt, id: last.id });
     }
   }
 

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { addDays, dayNumber, type AccountSnapshot } from '@ripe/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../sandbox/sandbox.ts';
-import type { PulledAccount } from '../crm-connector.ts';
+import type { OwnWrite, PulledAccount, SyncCursor } from '../crm-connector.ts';
 import { startEmulatorPortal, type EmulatorPortal } from './emulator/emulator-portal.ts';
-import { seededUsageObjectMapping, usageObjectName } from './emulator/usage-object.seed.ts';
+import { seededUsageObjectMapping, usageObjectName, writeUsageRecord } from './emulator/usage-object.seed.ts';
 import { hubspotConnectorSettingsSchema } from './hubspot-settings.ts';
 
 const asOf = '2026-06-01';
@@ -98,6 +98,67 @@ describe('usage from a mapped HubSpot custom object', () => {
       Math.ceil(usageRecords / 100),
     );
     expect(calls.reads).toBe(connector.readFloor());
+  });
+
+  it('pulls a company whose only change is a new usage record, with the cursor left where it was', async () => {
+    const portal = await customObjectPortal();
+    const settings = { usage: { metrics: [], customObject: seededUsageObjectMapping() } };
+    const night = (after: SyncCursor, ownWrites?: Map<string, OwnWrite>) => {
+      const connector = portal.connector({ settings });
+      const pulled = collect(connector.pullAccounts({ after, asOf, ...(ownWrites ? { ownWrites } : {}) }));
+      return { connector, pulled };
+    };
+    // Night 1 reads every company; Ripe writes each one.
+    const first = await night(null).pulled;
+    const written = await portal.connector({ settings }).applyWrites(
+      first.map(({ accountId }) => ({
+        kind: 'history',
+        accountId,
+        externalId: `n1:${accountId}`,
+        fields: {},
+      })),
+    );
+    if (!written.ok) throw new Error(written.error.message);
+    const ownWrites = new Map(
+      written.value.map((outcome, index) => [
+        first[index]?.accountId as string,
+        {
+          modifiedAt: outcome.ok ? (outcome.modifiedAt ?? '') : '',
+          version: first[index]?.version as string,
+        },
+      ]),
+    );
+    // Night 1's cursor is older than the integration's last records, which night 1 read: the version kept with
+    // Ripe's write says so, and no company is read again.
+    const cursor = first.at(-1)?.cursor ?? null;
+    // With no new record: nothing to read but the two searches, in the floor.
+    const quiet = night(cursor, ownWrites);
+    expect(await quiet.pulled).toStrictEqual([]);
+    expect(quiet.connector.calls().byKind.search).toBe(2);
+    expect(quiet.connector.calls().reads).toBe(quiet.connector.readFloor());
+
+    // The integration writes today's record for one company; the company itself is not touched.
+    const { state } = portal.emulator;
+    const [objectTypeId = '2-0'] = [...state.schemas.keys()];
+    const company = first[5]?.accountId as string;
+    const companyBefore = state.records.companies.get(company)?.updatedAt;
+    writeUsageRecord(
+      state,
+      objectTypeId,
+      company,
+      asOf,
+      { usage_seats_used: '999' },
+      new Date().toISOString(),
+    );
+    expect(state.records.companies.get(company)?.updatedAt).toBe(companyBefore);
+    const fresh = night(cursor, ownWrites);
+    const pulled = await fresh.pulled;
+    expect(pulled.map((account) => account.accountId)).toStrictEqual([company]);
+    expect(pulled[0]?.cursor).toStrictEqual(cursor);
+    expect(typeof pulled[0]?.version).toBe('string');
+    const seats = pulledUsage(pulled[0] as PulledAccount).find((series) => series.metric === 'seats_used');
+    expect(seats?.values.at(-1)).toBe(999);
+    expect(fresh.connector.calls().reads).toBe(fresh.connector.readFloor());
   });
 
   it('takes the object type id as it is, without the schemas call', async () => {

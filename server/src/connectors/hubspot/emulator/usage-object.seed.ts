@@ -91,15 +91,30 @@ export function seedUsageRecords(
       if (value !== null && value !== undefined) values[usageProperty(series.metric)] = String(value);
     }
     if (Object.keys(values).length === 0) continue;
-    const at = `${day}T22:00:00.000Z`;
-    const record = insertRecord(
-      portal,
-      objectTypeId,
-      { [usageKeyProperty]: `${companyId}:${day}`, [usageDateProperty]: day, ...values },
-      at,
-    );
-    associate(portal, objectTypeId, record.id, 'companies', companyId, types);
-    ids.push(record.id);
+    ids.push(writeUsageRecord(portal, objectTypeId, companyId, day, values, `${day}T22:00:00.000Z`, types));
   }
   return ids;
+}
+
+/**
+ * The integration writes one day's usage record for a company at `at` (property → value), associated with it:
+ * the company itself is not touched. Answers the record's id.
+ */
+export function writeUsageRecord(
+  portal: PortalState,
+  objectTypeId: CustomObjectTypeId,
+  companyId: string,
+  day: string,
+  values: Record<string, string | null>,
+  at: string,
+  types = schemaAssociationTypes(portal, objectTypeId, 'companies'),
+): string {
+  const record = insertRecord(
+    portal,
+    objectTypeId,
+    { [usageKeyProperty]: `${companyId}:${day}`, [usageDateProperty]: day, ...values },
+    at,
+  );
+  associate(portal, objectTypeId, record.id, 'companies', companyId, types);
+  return record.id;
 }

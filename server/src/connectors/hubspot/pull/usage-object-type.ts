@@ -17,7 +17,8 @@ export async function resolveUsageObject(
 ): Promise<Result<UsageObjectRead | undefined, ConnectorError>> {
   const mapping = settings.usage.customObject;
   if (!mapping) return ok(undefined);
-  const properties = [mapping.dateProperty, ...Object.keys(mapping.metrics)];
+  // The last-modified instant tells the next night which records it has read (`CompanyVersion.usageSeenAt`).
+  const properties = ['hs_lastmodifieddate', mapping.dateProperty, ...Object.keys(mapping.metrics)];
   if (objectTypeId.test(mapping.objectType)) return ok({ type: mapping.objectType, properties });
   transport.floor.single();
   const answer = await transport.call({ kind: 'schemas', direction: 'read' }, (client) =>
