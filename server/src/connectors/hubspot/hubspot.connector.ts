@@ -8,13 +8,13 @@ import type { ConnectorError, CrmConnector, PullRequest, PulledAccount } from '.
 import { ConnectorFailure } from '../crm-connector.ts';
 import type { WriteOperation, WriteOutcome } from '../write-operation.ts';
 import { hubspotConnectorSettingsSchema, type HubSpotConnectorSettingsInput } from './hubspot-settings.ts';
-import { mapPulledAccount, type CompanyBundle } from './mappers/snapshot.mapper.ts';
+import { mapPulledAccount } from './mappers/snapshot.mapper.ts';
 import { hubspotLimits, hubspotProvider, hubspotRateLimitHeaders } from './provider.ts';
 import { searchCompanies } from './pull/hubspot-reads.ts';
 import { bundleVersion, parseVersion } from './pull/company-version.ts';
 import { historyRows } from './pull/pull-history.ts';
 import { changedCompanies, type ChangedCompany } from './pull/pull-companies.ts';
-import { pagesWithAssociations } from './pull/pull-pages.ts';
+import { pagesWithAssociations, type PageToRead } from './pull/pull-pages.ts';
 import { companiesWithNewUsage } from './pull/usage-changes.ts';
 import { resolveUsageObject } from './pull/usage-object-type.ts';
 import {
@@ -98,18 +98,33 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
         (written.version === undefined || parseVersion(written.version).values === company.version)
       );
     };
-    // A pulled account carries its version as read: the next night compares it with the search's.
-    const pulledFrom = (bundle: CompanyBundle): PulledAccount => ({
-      ...mapPulledAccount(bundle, { ...context, asOf }),
-      version: bundleVersion(bundle, versioned),
-    });
+    const usageRead = await usageObjectRead();
+    // The page's companies as pulled accounts, each with its version as read (the next night compares it with
+    // the search's); a usage record the pull could not read is the account's issue (`PulledAccount.issues`).
+    const readPage = async (
+      { toRead, associations, upcoming }: PageToRead,
+      records: Prefetch['records'],
+    ): Promise<PulledAccount[]> => {
+      const bundles = await readBundles(
+        transport,
+        settings,
+        toRead,
+        associations,
+        { upcoming, records },
+        usageRead,
+      );
+      if (!bundles.ok) throw new ConnectorFailure(bundles.error);
+      return bundles.value.map((bundle) => ({
+        ...mapPulledAccount(bundle, { ...context, asOf }),
+        version: bundleVersion(bundle, versioned),
+      }));
+    };
     const known = (company: ChangedCompany) => {
       const kept = readTonight.get(company.id);
       return kept?.asOf === asOf && kept.account.cursor.modifiedAt === company.modifiedAt
         ? kept.account
         : undefined;
     };
-    const usageRead = await usageObjectRead();
     // Companies whose usage records changed though the company did not, read first; the cursor stays put for them.
     const early = new Set<string>();
     if (usageRead && after !== null) {
@@ -128,17 +143,8 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
         () => true,
         usageRead,
       );
-      for await (const { toRead, associations, upcoming } of freshPages) {
-        const bundles = await readBundles(
-          transport,
-          settings,
-          toRead,
-          associations,
-          { upcoming, records },
-          usageRead,
-        );
-        if (!bundles.ok) throw new ConnectorFailure(bundles.error);
-        const accounts = bundles.value.map((bundle) => ({ ...pulledFrom(bundle), cursor: after }));
+      for await (const page of freshPages) {
+        const accounts = (await readPage(page, records)).map((account) => ({ ...account, cursor: after }));
         if (accounts.length > 0) yield accounts;
       }
     }
@@ -151,18 +157,11 @@ export function hubspotConnector(options: HubSpotConnectorOptions): CrmConnector
       usageRead,
     );
     const records: Prefetch['records'] = new Map();
-    for await (const { page, toRead, associations, upcoming } of pages) {
-      const bundles = await readBundles(
-        transport,
-        settings,
-        toRead,
-        associations,
-        { upcoming, records },
-        usageRead,
+    for await (const pageToRead of pages) {
+      const { page } = pageToRead;
+      const read = new Map(
+        (await readPage(pageToRead, records)).map((account) => [account.accountId, account]),
       );
-      if (!bundles.ok) throw new ConnectorFailure(bundles.error);
-      // A usage record the pull could not read is the account's issue (`PulledAccount.issues`).
-      const read = new Map(bundles.value.map((bundle) => [bundle.company.id, pulledFrom(bundle)]));
       const accounts = page.flatMap((company) =>
         passOver(company) ? [] : (known(company) ?? read.get(company.id) ?? []),
       );
