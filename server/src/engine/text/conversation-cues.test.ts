@@ -213,3 +213,29 @@ describe('hiring stopped is no growth', () => {
     expect(codesOf(text)).toStrictEqual(expected);
   });
 });
+
+describe('growth already done is no need now', () => {
+  const needOf = (text: string) =>
+    findConversationCues(text, '', { year: 2026 }).find((cue) => cue.need !== undefined)?.need?.count ?? null;
+
+  it.each([
+    ['Last year we added 30 people.', null],
+    ['We onboarded 25 new joiners last quarter.', null],
+    ['Two years ago we brought 40 engineers on board.', null],
+    ['Last year we bought 30 more seats.', null],
+    ["L'an dernier nous avons embauché 30 personnes.", null],
+    ["L'année dernière nous avons recruté 15 commerciaux.", null],
+    ['Nous avons accueilli 12 nouveaux arrivants le mois dernier.', null],
+    // a present consequence makes done growth a need
+    ["We just hired four analysts and there's no licence left for them.", 4],
+    ['We recently onboarded 40 people and they are still waiting for access.', 40],
+    ['Nous venons de recruter 20 commerciaux, il nous manque des licences.', 20],
+    // needs now, or to come
+    ['We need 20 more seats for the people we hired last year.', 20],
+    ['We are hiring 30 people next quarter.', 30],
+    ['Nous recrutons 12 commerciaux en septembre, il leur faudra des accès.', 12],
+    ['Could you send us a quote for 20 more seats?', 20],
+  ])('%s → %s', (text, expected) => {
+    expect(needOf(text)).toBe(expected);
+  });
+});

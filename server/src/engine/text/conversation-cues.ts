@@ -54,19 +54,21 @@ const NEED_MASK = conversationCodes.reduce(
   0,
 );
 
-function withNeed(cue: ConversationCue, sentence: string): ConversationCue {
+function withNeed(cue: ConversationCue, sentence: string, year: number | undefined): ConversationCue {
   if (!NEED_CODES.has(cue.code)) return cue;
+  const reader = defaultIntentReader();
+  // People already added ("last year we added 30 people") are growth done, not a need now.
   const need =
-    defaultIntentReader().statedNeed(sentence) ??
-    (cue.people !== undefined
+    reader.statedNeed(sentence, year) ??
+    (cue.people !== undefined && !reader.growthDone(sentence, year)
       ? { count: cue.people, unit: 'people' as const, basis: 'additional' as const, approximate: false }
       : undefined);
   return need ? { ...cue, need, needQuote: quoteOf(sentence) } : cue;
 }
 
 /** A later sentence of the same code may state the need more explicitly ("…a quote for 20 more seats?"). */
-function refineNeed(cue: ConversationCue, sentence: string): void {
-  const need = defaultIntentReader().statedNeed(sentence);
+function refineNeed(cue: ConversationCue, sentence: string, year: number | undefined): void {
+  const need = defaultIntentReader().statedNeed(sentence, year);
   if (!need || (cue.need && needRank(cue.need) <= needRank(need))) return;
   cue.need = need;
   cue.needQuote = quoteOf(sentence);
@@ -218,7 +220,7 @@ export function findConversationCues(
   // A reply's subject names the thread, not what its writer says ("Re: upgrade" over "we're not interested").
   const topic = subjectRead(subject);
   if (text.length === 0 && topic.length === 0) return cues;
-  let phraseCues = findPhraseCues(text, topic);
+  let phraseCues = findPhraseCues(text, topic, options.year);
   // The subject is only a topic: a code it raises that the body mentions negated is not said, and the
   // body's own sentences speak for that code instead.
   if (phraseCues.some((cue) => subjectCues.has(cue))) {
@@ -226,7 +228,7 @@ export function findConversationCues(
     const isDenied = (cue: ConversationCue) =>
       subjectCues.has(cue) && (denied & (1 << conversationCodes.indexOf(cue.code))) !== 0;
     if (phraseCues.some(isDenied)) {
-      const bodyCues = findPhraseCues(text, '');
+      const bodyCues = findPhraseCues(text, '', options.year);
       phraseCues = [
         ...phraseCues.filter(
           (cue) => subjectCues.has(cue) && !isDenied(cue) && !bodyCues.some((b) => b.code === cue.code),
@@ -253,7 +255,7 @@ export function findConversationCues(
     const code = codeOfIntent[mention.intent];
     if (seen.has(code)) continue;
     seen.add(code);
-    cues.push(withNeed(cueOfMention(code, mention), mention.sentence));
+    cues.push(withNeed(cueOfMention(code, mention), mention.sentence, options.year));
   }
   return cues;
 }
@@ -274,7 +276,7 @@ function cueOfMention(code: ConversationCode, mention: IntentMention): Conversat
 const subjectCues = new WeakSet<ConversationCue>();
 
 /** The cues of the phrase lists (lexicon.ts), at most one per code. */
-function findPhraseCues(text: string, subject: string): ConversationCue[] {
+function findPhraseCues(text: string, subject: string, year: number | undefined): ConversationCue[] {
   const cues: ConversationCue[] = [];
   // UTF-8 takes at most 3 bytes per UTF-16 code unit; +1 for the line break, +2 for the scan's sentinel.
   const needed = (subject.length + text.length) * 3 + 3;
@@ -311,9 +313,10 @@ function findPhraseCues(text: string, subject: string): ConversationCue[] {
           cues[index] = withNeed(
             { code: match.code, phrase: match.phrase, quote: quoteOf(sentence) },
             sentence,
+            year,
           );
           if ((spans[3 * s] as number) < subjectEnd) subjectCues.add(cues[index]);
-        } else if (!hedged || cue.hedged) refineNeed(cue, sentence);
+        } else if (!hedged || cue.hedged) refineNeed(cue, sentence, year);
         continue;
       }
       seen |= bit;
@@ -321,6 +324,7 @@ function findPhraseCues(text: string, subject: string): ConversationCue[] {
       const cue = withNeed(
         { code: match.code, phrase: match.phrase, quote: quoteOf(sentence), ...(hedged ? { hedged } : {}) },
         sentence,
+        year,
       );
       if ((spans[3 * s] as number) < subjectEnd) subjectCues.add(cue);
       cues.push(cue);

@@ -187,6 +187,13 @@ describe('conversationTechnique: a need stated in numbers', () => {
       [['conv:need:people', 12, 'Stated need: 12 more people to equip']],
     ],
     ['a need without a number', [{ text: 'We need more seats for the new hires.' }], []],
+    ['growth already done', [{ text: 'Last year we added 30 people.' }], []],
+    ['French, growth already done', [{ text: "L'an dernier nous avons embauché 30 personnes." }], []],
+    [
+      'done growth that lacks seats now',
+      [{ text: "We just hired four analysts and there's no licence left for them." }],
+      [['conv:need:people', 4, 'Stated need: 4 more people to equip']],
+    ],
     ['a hedged need', [{ text: 'We might bring 40 people from Lyon on board next year.' }], []],
     ['our own email', [{ text: 'Would you need 20 more seats?', direction: 'outbound' }], []],
     [

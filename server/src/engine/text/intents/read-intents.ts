@@ -88,7 +88,7 @@ export class IntentReader {
     this.scope = new Scope(this.index);
     this.tense = new TenseReader(this.index);
     this.quantities = new QuantityReader(this.index);
-    this.needs = new StatedNeedReader(this.index, this.quantities);
+    this.needs = new StatedNeedReader(this.index, this.quantities, this.tense);
     this.unitIds = [this.index.id('UNIT'), this.index.id('FUNCTION')];
   }
 
@@ -103,8 +103,13 @@ export class IntentReader {
   }
 
   /** The need one sentence states in numbers of people or seats, if any ("20 more seats", "a team of 30"). */
-  statedNeed(sentence: string): StatedNeed | undefined {
-    return this.needs.read(modelSentence(this.index, sentence, 0));
+  statedNeed(sentence: string, year?: number): StatedNeed | undefined {
+    return this.needs.read(modelSentence(this.index, sentence, 0), year);
+  }
+
+  /** Whether the people or seats one sentence counts are growth already done, with nothing lacking now. */
+  growthDone(sentence: string, year?: number): boolean {
+    return this.needs.growthDone(modelSentence(this.index, sentence, 0), year);
   }
 
   readSentence(text: string, offset: number, options: ReadOptions = {}): IntentMention[] {

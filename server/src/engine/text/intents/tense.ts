@@ -8,6 +8,7 @@ export type Tense = 'past' | 'future' | 'present';
 
 const IRREGULAR_PAST = new Set([
   'took',
+  'bought',
   'taken',
   'brought',
   'grew',
@@ -59,19 +60,34 @@ export class TenseReader {
         return 'future';
     }
     if (FRENCH_FUTURE.test(word) && word.length > 6) return 'future';
-    if (word.endsWith('ed') || IRREGULAR_PAST.has(word)) return 'past';
-    for (let i = Math.max(from, verb - 3); i < verb; i++) {
-      const before = tokens[i]!.folded;
-      if (
-        hasClass(bits[i]!, this.aux) &&
-        (FRENCH_PARTICIPLE.test(word) || /(ed|en|wn|ght)$/.test(word) || IRREGULAR_PAST.has(word))
-      )
-        return 'past';
-      if (VENIR.has(before)) return 'past';
-    }
+    if (this.isPastForm(sentence, verb, from)) return 'past';
     for (let i = from; i < to; i++) {
       if (i !== verb && hasClass(bits[i]!, this.recent)) return 'past';
     }
     return 'present';
+  }
+
+  /**
+   * Whether the verb at `verb` is itself in a past form: "added", "took", "have brought", « avons
+   * embauché », « venons d'embaucher » — not a present verb in a clause that only mentions a past date.
+   * `byLanguage`: an auxiliary takes only its own language's participles.
+   */
+  isPastForm(sentence: SentenceModel, verb: number, from: number, byLanguage = false): boolean {
+    const { tokens, bits, language } = sentence;
+    const word = tokens[verb]!.folded;
+    // "need", "exceed", "proceed" are present
+    if ((word.endsWith('ed') && !word.endsWith('eed')) || IRREGULAR_PAST.has(word)) return true;
+    for (let i = Math.max(from, verb - 3); i < verb; i++) {
+      if (
+        hasClass(bits[i]!, this.aux) &&
+        // by the sentence's language when asked: "us a quote" holds no French "a" + participle
+        (((!byLanguage || language === 'fr') && FRENCH_PARTICIPLE.test(word)) ||
+          ((!byLanguage || language === 'en') && /(ed|en|wn|ght)$/.test(word)) ||
+          IRREGULAR_PAST.has(word))
+      )
+        return true;
+      if (VENIR.has(tokens[i]!.folded)) return true;
+    }
+    return false;
   }
 }
