@@ -70,7 +70,10 @@ const keptIssues = 1_000;
 export async function runNight(options: NightOptions): Promise<NightSummary> {
   const { source, asOf, config, model } = options;
   const batchSize = options.batchSize ?? 100;
-  const top = new TopOpportunities({ top: options.topCount ?? 25, ...options.reportCapacity });
+  const top = new TopOpportunities(
+    { top: options.topCount ?? 25, ...options.reportCapacity },
+    source.priceBook,
+  );
   const ctx = { now: asOf, config, priceBook: source.priceBook };
   const summary: NightSummary = {
     orgId: source.orgId,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Readiness, Verdict } from '@ripe/shared';
 import { buildSnapshot, constant, seriesEndingOn, TEST_NOW } from '@ripe/shared/testing';
+import { sandboxPriceBook } from '../sandbox/sandbox-price-book.ts';
 import { TopOpportunities } from './top-opportunities.ts';
 
 function verdict(id: number, readiness: Readiness, expectedValue: number): Verdict {
@@ -31,6 +32,23 @@ const snapshot = buildSnapshot({
 });
 
 describe('TopOpportunities', () => {
+  it('ranks expected values in the price book’s currency when accounts buy in others', () => {
+    const book = { ...sandboxPriceBook, exchangeRates: { JPY: 150 } };
+    const shortlist = new TopOpportunities({ top: 3 }, book);
+    const yen = {
+      ...verdict(1, 'ready', 600_000),
+      potential: { ...verdict(1, 'ready', 0).potential, currency: 'JPY' },
+    };
+    // 600,000 JPY is 4,000 USD: below a 5,000 USD account, above a 3,000 USD one.
+    for (const offered of [yen, verdict(2, 'ready', 5_000), verdict(3, 'ready', 3_000)])
+      shortlist.offer(offered, snapshot);
+    expect(shortlist.list().map((entry) => entry.verdict.accountId)).toStrictEqual([
+      'acc-2',
+      'acc-1',
+      'acc-3',
+    ]);
+  });
+
   it('keeps every ready account beyond the ranked top, and the best nurture ones up to their bound', () => {
     const shortlist = new TopOpportunities({ top: 3, ready: 100, nurture: 2 });
     const offered = [

@@ -1,4 +1,4 @@
-import type { AccountSnapshot, Verdict } from '@ripe/shared';
+import { bookExpectedValue, type AccountSnapshot, type PriceBook, type Verdict } from '@ripe/shared';
 import { activeUsersOf, usageChartOf, type UsageChartData, type UsagePoint } from './usage-chart.ts';
 
 export interface RankedOpportunity {
@@ -11,19 +11,32 @@ export interface RankedOpportunity {
 
 const rankOf: Record<Verdict['readiness'], number> = { ready: 3, nurture: 2, caution: 1, not_ready: 0 };
 
-/** Orders verdicts as the ranked list shows them: readiness first, then expected value. */
-export function compareOpportunities(a: Verdict, b: Verdict): number {
-  return rankOf[b.readiness] - rankOf[a.readiness] || b.expectedValue - a.expectedValue;
+/**
+ * Orders verdicts as the ranked list shows them: readiness first, then expected value in the price book's
+ * currency (an org that sells in several currencies ranks like with like).
+ */
+export function compareOpportunities(a: Verdict, b: Verdict, priceBook?: PriceBook): number {
+  return (
+    rankOf[b.readiness] - rankOf[a.readiness] ||
+    bookExpectedValue(b, priceBook) - bookExpectedValue(a, priceBook)
+  );
 }
 
 /** The best `capacity` entries offered, in rank order; a worse one is refused without being built. */
 class BoundedRanking {
   readonly items: RankedOpportunity[] = [];
-  constructor(readonly capacity: number) {}
+  constructor(
+    readonly capacity: number,
+    private readonly priceBook?: PriceBook,
+  ) {}
 
   accepts(verdict: Verdict): boolean {
     const worst = this.items.at(-1);
-    return this.items.length < this.capacity || !worst || compareOpportunities(verdict, worst.verdict) < 0;
+    return (
+      this.items.length < this.capacity ||
+      !worst ||
+      compareOpportunities(verdict, worst.verdict, this.priceBook) < 0
+    );
   }
 
   insert(entry: RankedOpportunity): void {
@@ -31,7 +44,10 @@ class BoundedRanking {
     let high = this.items.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (compareOpportunities((this.items[mid] as RankedOpportunity).verdict, entry.verdict) <= 0)
+      if (
+        compareOpportunities((this.items[mid] as RankedOpportunity).verdict, entry.verdict, this.priceBook) <=
+        0
+      )
         low = mid + 1;
       else high = mid;
     }
@@ -60,11 +76,12 @@ export class TopOpportunities {
   private readonly ready: BoundedRanking;
   private readonly nurture: BoundedRanking;
 
-  constructor(capacity: Partial<ShortlistCapacity> = {}) {
+  /** `priceBook`: expected values in other currencies are compared in its currency. */
+  constructor(capacity: Partial<ShortlistCapacity> = {}, priceBook?: PriceBook) {
     const bounds = { ...defaultShortlistCapacity, ...capacity };
-    this.top = new BoundedRanking(bounds.top);
-    this.ready = new BoundedRanking(bounds.ready);
-    this.nurture = new BoundedRanking(bounds.nurture);
+    this.top = new BoundedRanking(bounds.top, priceBook);
+    this.ready = new BoundedRanking(bounds.ready, priceBook);
+    this.nurture = new BoundedRanking(bounds.nurture, priceBook);
   }
 
   offer(verdict: Verdict, snapshot: AccountSnapshot): void {

@@ -1,4 +1,4 @@
-import { signalLine, type Verdict } from '@ripe/shared';
+import { bookExpectedValue, signalLine, type PriceBook, type Verdict } from '@ripe/shared';
 import { addDays, formatMoney } from './format.ts';
 import type { HumanOwnedValues } from '../connectors/crm-connector.ts';
 import type { OpportunitySpec, TaskSpec } from '../connectors/write-operation.ts';
@@ -10,7 +10,10 @@ const motionLabels: Record<string, string> = {
   usage_commit: 'usage commit',
 };
 
-/** Expected value from which a task is high priority, in the verdict's currency (org thresholds later). */
+/**
+ * Expected value from which a task is high priority, in the price book's currency (the verdict's when no price
+ * book is given, or when its currency cannot be converted).
+ */
 const highPriorityExpectedValue = 10_000;
 const lowPriorityExpectedValue = 2_000;
 /** A CSM gets a week to act, never later than the window's last day. */
@@ -20,7 +23,7 @@ const daysToAct = 7;
  * The CSM's task for a ready account: due inside the window, priority by expected value, the body listing
  * the converging signals with their facts and the approach. Null when the account is not ready.
  */
-export function taskFor(verdict: Verdict, ownerId: string | null): TaskSpec | null {
+export function taskFor(verdict: Verdict, ownerId: string | null, priceBook?: PriceBook): TaskSpec | null {
   if (verdict.readiness !== 'ready' || !verdict.window) return null;
   const { opensOn, closesOn } = verdict.window;
   const earliest = opensOn > verdict.asOf ? opensOn : verdict.asOf;
@@ -41,14 +44,16 @@ export function taskFor(verdict: Verdict, ownerId: string | null): TaskSpec | nu
     subject: `Expansion: ${verdict.accountName} — ${motion}, ${money}`,
     body: [`Signals:`, ...signals, ...approach].join('\n'),
     dueOn: due < closesOn ? due : closesOn,
-    priority:
-      verdict.expectedValue >= highPriorityExpectedValue
-        ? 'high'
-        : verdict.expectedValue < lowPriorityExpectedValue
-          ? 'low'
-          : 'normal',
+    priority: priorityOf(verdict, priceBook),
     ownerId,
   };
+}
+
+/** A task's priority by the verdict's expected value, in the price book's currency. */
+function priorityOf(verdict: Verdict, priceBook?: PriceBook): TaskSpec['priority'] {
+  const value = bookExpectedValue(verdict, priceBook);
+  if (value >= highPriorityExpectedValue) return 'high';
+  return value < lowPriorityExpectedValue ? 'low' : 'normal';
 }
 
 /** The opportunity an approval creates: the adjusted potential when the team adjusted it. */

@@ -1,4 +1,4 @@
-import type { Readiness, Verdict } from '@ripe/shared';
+import type { PriceBook, Readiness, Verdict } from '@ripe/shared';
 import { machineFieldValues } from '@ripe/shared';
 import type { HumanOwnedValues } from '../connectors/crm-connector.ts';
 import type { FieldValue, OpportunitySpec, TaskSpec } from '../connectors/write-operation.ts';
@@ -31,12 +31,20 @@ export interface WritebackPayload {
   pulledVersion?: string;
 }
 
+export interface PayloadContext {
+  /** The model's features of the account, kept when it is shortlisted. */
+  features?: FeatureVector;
+  /** The account's version as pulled (`PulledAccount.version`). */
+  pulledVersion?: string;
+  /** The org's price book: the task's priority compares expected values in its currency. */
+  priceBook?: PriceBook;
+}
+
 export function writebackPayload(
   verdict: Verdict,
   human: HumanOwnedValues,
   ownerId: string | null,
-  features?: FeatureVector,
-  pulledVersion?: string,
+  { features, pulledVersion, priceBook }: PayloadContext = {},
 ): WritebackPayload {
   const fields = machineFieldValues(verdict);
   return {
@@ -47,7 +55,7 @@ export function writebackPayload(
       externalId: `${verdict.accountId}:${verdict.asOf}`,
       fields: { ...fields, snapshot_date: verdict.asOf },
     },
-    task: taskFor(verdict, ownerId),
+    task: taskFor(verdict, ownerId, priceBook),
     opportunity: opportunityFor(verdict, human),
     human,
     ...(features && isShortlisted(verdict) ? { features } : {}),

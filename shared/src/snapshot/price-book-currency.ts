@@ -100,3 +100,17 @@ export function amountInBookCurrency(book: PriceBook, amount: number, currency: 
   if (tier < 0) return null;
   return (amount * (book.tiers[tier]?.seatPrice ?? 0)) / (priced.tiers[tier]?.seatPrice ?? 1);
 }
+
+/**
+ * A verdict's expected value in the price book's currency, to compare accounts that buy in several currencies
+ * (as it is without a price book, or when its currency cannot be converted).
+ */
+export function bookExpectedValue(
+  verdict: { expectedValue: number; potential: { currency: string } },
+  priceBook?: PriceBook,
+): number {
+  return (
+    (priceBook && amountInBookCurrency(priceBook, verdict.expectedValue, verdict.potential.currency)) ??
+    verdict.expectedValue
+  );
+}

@@ -1,4 +1,4 @@
-import type { FieldIssue, Verdict } from '@ripe/shared';
+import type { FieldIssue, PriceBook, Verdict } from '@ripe/shared';
 import type { PulledAccount, SyncCursor } from '../../connectors/crm-connector.ts';
 import type { Database } from '../../store/database.ts';
 import { withOrg } from '../../store/org-scope.ts';
@@ -29,6 +29,8 @@ export interface CommitInput {
   tally: (writebacks: number, feedback: number) => NightTally;
   /** When the CRM's values became feedback. */
   now: Date;
+  /** The org's price book (the tasks' priorities compare expected values in its currency). */
+  priceBook: PriceBook;
 }
 
 /**
@@ -55,7 +57,11 @@ export async function commitStage(input: CommitInput): Promise<NightTally> {
         runId,
         scored.map(({ pulled, verdict, features }) => ({
           accountId: verdict.accountId,
-          payload: writebackPayload(verdict, pulled.human, pulled.ownerId, features, pulled.version),
+          payload: writebackPayload(verdict, pulled.human, pulled.ownerId, {
+            features,
+            ...(pulled.version === undefined ? {} : { pulledVersion: pulled.version }),
+            priceBook: input.priceBook,
+          }),
         })),
       );
       feedback = await recordHumanValues(tx, input.batch, input.now);

@@ -77,6 +77,7 @@ export async function pullScoreStage(input: {
       scored,
       issues: [...issues, ...agentIssues],
       now: input.now(),
+      priceBook: engineCtx.priceBook,
       tally: (writebacks, feedback) =>
         addBatch(night.tally, engineCtx.priceBook, {
           size: batch.length,
