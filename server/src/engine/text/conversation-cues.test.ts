@@ -239,3 +239,25 @@ describe('growth already done is no need now', () => {
     expect(needOf(text)).toBe(expected);
   });
 });
+
+describe('a question about the offer answered by a short no', () => {
+  it.each([
+    ['Upgrade? Not this year.', ['expansion_declined']],
+    ['Une montée en gamme ? Pas cette année.', ['expansion_declined']],
+    ['More seats? No, we will wait until the renewal.', ['expansion_declined']],
+    ["Des licences supplémentaires ? Pas pour l'instant.", ['expansion_declined']],
+    ['Q: Upgrade to Business?\nA: Not yet.', ['expansion_declined']],
+    // not a no: a noun phrase, a hedge, a yes, a no with a but
+    ['Could you send a quote for 20 more seats? No rush.', ['buying_intent']],
+    ['Pourriez-vous nous envoyer un devis ? Pas de souci pour le délai.', ['buying_intent']],
+    ['Upgrade? Yes, please send a quote.', ['buying_intent']],
+    ['More seats? No, but a quote for the Analytics module would help.', ['buying_intent']],
+    // the upgrade declined, the seats asked for
+    [
+      'Upgrade? Not this year. Send us a quote for 10 more seats though.',
+      ['buying_intent', 'expansion_declined'],
+    ],
+  ])('%s → %j', (text, expected) => {
+    expect(codesOf(text).sort()).toStrictEqual([...expected].sort());
+  });
+});

@@ -16,7 +16,7 @@ import {
 import { defaultIntentReader } from './intents/default-reader.ts';
 import type { IntentCode, IntentMention } from './intents/intent.types.ts';
 import { needRank, type StatedNeed } from './intents/stated-need.ts';
-import { isNegated } from './negation.ts';
+import { isNegated, isNegativeAnswer } from './negation.ts';
 import { compileTriggers, triggeredSentences } from './trigger-scan.ts';
 
 export interface ConversationCue {
@@ -272,6 +272,25 @@ function cueOfMention(code: ConversationCode, mention: IntentMention): Conversat
   };
 }
 
+/** Codes of expansion a short negative answer to their question denies ("Upgrade? Not this year."). */
+const ANSWERABLE: ReadonlySet<ConversationCode> = new Set([...NEED_CODES, 'plan_limit_question']);
+/** Codes whose question answered no is a decline of the offer. */
+const DECLINABLE: ReadonlySet<ConversationCode> = new Set(['buying_intent', 'new_need']);
+const TERMINATORS = new Set([33, 46, 63, 10, 13]);
+
+/** The sentence of `buffer[0, length)` right after byte `end`, as written (to its . ! ? or line end). */
+function sentenceAfter(end: number, length: number): string {
+  let from = end;
+  while (
+    from < length &&
+    (buffer[from] === 32 || buffer[from] === 9 || buffer[from] === 10 || buffer[from] === 13)
+  )
+    from++;
+  let to = from;
+  while (to < length && !TERMINATORS.has(buffer[to] as number)) to++;
+  return decoder.decode(buffer.subarray(from, Math.min(length, to + 1)));
+}
+
 /** The phrase cues read in a subject line (the latest `findPhraseCues` call's). */
 const subjectCues = new WeakSet<ConversationCue>();
 
@@ -296,11 +315,26 @@ function findPhraseCues(text: string, subject: string, year: number | undefined)
     const sentence = decoder.decode(buffer.subarray(spans[3 * s], spans[3 * s + 1]));
     // codes already quoted are read again only for a need stated in numbers, or when only hedged so far
     const folded = foldText(sentence);
+    // A question about the offer answered by a short no: "Upgrade? Not this year."
+    const answer = /\?\s*$/.test(sentence) ? sentenceAfter(spans[3 * s + 1] as number, length) : '';
+    const answeredNo = answer.length > 0 && isNegativeAnswer(foldText(answer));
     for (const match of sentenceMatches(
       folded,
       spans[3 * s + 2] as number,
       seen & ~NEED_MASK & ~hedgedOnly,
     )) {
+      if (answeredNo && ANSWERABLE.has(match.code)) {
+        const declined = 1 << conversationCodes.indexOf('expansion_declined');
+        if (DECLINABLE.has(match.code) && (seen & declined) === 0) {
+          seen |= declined;
+          cues.push({
+            code: 'expansion_declined',
+            phrase: match.phrase,
+            quote: quoteOf(`${sentence.trim()} ${answer.trim()}`),
+          });
+        }
+        continue;
+      }
       const bit = 1 << conversationCodes.indexOf(match.code);
       // Folding keeps indices, so the sentence as written is the quote.
       const hedged = isHedged(folded, match.start, match.end, sentence);

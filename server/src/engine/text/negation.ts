@@ -29,3 +29,24 @@ export function isNegated(text: string, start: number, end: number, from: number
   if (CUE_BEFORE.test(before)) return true;
   return DENIAL_AFTER.test(text.slice(end, Math.min(to, end + SCOPE_AFTER)));
 }
+
+// An elliptic negative answer: "Upgrade? Not this year.", « Une montée en gamme ? Pas cette année. »,
+// "More seats? No, we'll wait." A bare no, or "not"/"pas"/"never" with at most a few words of time or
+// degree — not a noun phrase ("no rush", "pas de souci", "not a problem") nor a hedge ("not sure").
+const BARE_NO =
+  /^(?:no|nope|nah|non|never|jamais|negative|not really|pas vraiment|absolutely not|certainly not|definitely not|surely not|certainement pas|surement pas|absolument pas|toujours pas)(?: (?:thanks|thank you|merci))?(?:$|\s*[,;:!-](?!\s*(?:but|mais)\b))/;
+const NOT_ADJUNCT =
+  /^(?:not|pas)(?: (?:yet|now|today|anymore|any more|again|so|this|that|for|at|in|right|until|before|encore|maintenant|cette|ce|cet|pour|tout|avant|en|dans|d'ici|tant)(?![a-z'])[^.!?\n]{0,30})?$/;
+const ANSWER_PREFIX = /^(?:(?:a|r|answer|reponse|client|customer)\s*:\s*|[-–—>*•]\s*)/;
+
+/** Whether the folded sentence `text` (the one right after a question) is a short negative answer to it. */
+export function isNegativeAnswer(text: string): boolean {
+  const answer = text
+    .trim()
+    .replace(ANSWER_PREFIX, '')
+    .replace(/[.!…]+$/, '')
+    .trim();
+  if (answer.length === 0 || answer.split(/\s+/).length > 8) return false;
+  if (BARE_NO.test(answer)) return true;
+  return NOT_ADJUNCT.test(answer);
+}

@@ -99,6 +99,25 @@ describe('someone else, the past, questions', () => {
   });
 });
 
+describe('a question answered by a short no', () => {
+  it.each([
+    'Hiring more engineers? Not this year.',
+    'Bringing the Lyon office on board? No, not before 2027.',
+    'Des recrutements prévus ? Pas cette année.',
+    "L'équipe de Lyon sur la plateforme ? Pas pour l'instant.",
+  ])('reads no intent in "%s"', (text) => {
+    expect(asserted(text)).toStrictEqual([]);
+  });
+
+  it.each([
+    ['Hiring more engineers? Yes, ten of them in Q3.', 'hiring_plan'],
+    ['We are hiring 10 engineers in Q3. No rush on the seats.', 'hiring_plan'],
+    ['Des recrutements ? Oui, nous recrutons 10 commerciaux en septembre.', 'hiring_plan'],
+  ])('still reads "%s"', (text, intent) => {
+    expect(asserted(text)).toContain(intent);
+  });
+});
+
 describe('quantities', () => {
   it.each([
     ["We're bringing the Berlin office on board in Q2, roughly 30 people.", 'team_onboarding', 30, true],

@@ -1,6 +1,8 @@
 // The intent reader: splits a text into sentences, models each (tokens, word classes, numbers, money),
 // runs the grammar, judges each match's scope (negation, hedging, someone else, distant past, questions)
 // and fills the slots. Pure and synchronous; the normaliser's keys and the word classes are cached.
+import { foldText } from '../fold-text.ts';
+import { isNegativeAnswer } from '../negation.ts';
 import { ClassIndex, hasClass } from './class-index.ts';
 import { rules, type Rule, type RuleContext } from './grammar.ts';
 import { intentCodes, type IntentCode, type IntentMention, type IntentSlots } from './intent.types.ts';
@@ -95,8 +97,13 @@ export class IntentReader {
   /** The intents of `text`, sentence by sentence, in order; at most one mention per intent and sentence. */
   read(text: string, options: ReadOptions = {}): IntentMention[] {
     const mentions: IntentMention[] = [];
-    for (const [from, to] of sentenceSpans(text)) {
+    const spans = sentenceSpans(text);
+    for (const [s, [from, to]] of spans.entries()) {
       const sentence = text.slice(from, Math.min(to, from + MAX_SENTENCE));
+      // A question answered by a short no right after it: "Hiring more people? Not this year."
+      const next = spans[s + 1];
+      if (next && /\?\s*$/.test(sentence) && isNegativeAnswer(foldText(text.slice(next[0], next[1]))))
+        continue;
       mentions.push(...this.readSentence(sentence, from, options));
     }
     return mentions;
