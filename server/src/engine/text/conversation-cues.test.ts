@@ -261,3 +261,14 @@ describe('a question about the offer answered by a short no', () => {
     expect(codesOf(text).sort()).toStrictEqual([...expected].sort());
   });
 });
+
+describe('vendor consolidation is a churn threat', () => {
+  it.each([
+    ['We are consolidating tools and yours may be one we drop.', ['churn_threat']],
+    ['Nous rationalisons nos outils et le vôtre pourrait être supprimé.', ['churn_threat']],
+    ['We are consolidating our tools on your platform.', []],
+    ['Nous consolidons nos outils sur votre plateforme.', []],
+  ])('%s → %j', (text, expected) => {
+    expect(codesOf(text)).toStrictEqual(expected);
+  });
+});

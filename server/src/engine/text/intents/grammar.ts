@@ -231,6 +231,96 @@ function aboutTheContract(ctx: RuleContext): boolean {
   );
 }
 
+const YOURS = new Set(['you', 'your', 'yours', 'vous', 'votre', 'vos', 'yourselves']);
+const KEEP = new Set([
+  'keep',
+  'keeping',
+  'kept',
+  'stay',
+  'garder',
+  'gardons',
+  'conserver',
+  'conservons',
+  'retain',
+]);
+const ONTO = new Set([
+  'on',
+  'onto',
+  'into',
+  'in',
+  'to',
+  'around',
+  'with',
+  'sur',
+  'vers',
+  'dans',
+  'chez',
+  'autour',
+  'avec',
+]);
+
+/**
+ * Fewer tools, not fewer dashboards, nor everything moved onto ours ("consolidating our tools on your
+ * platform", "…and yours is the one we keep").
+ */
+function consolidatesAway(ctx: RuleContext): boolean {
+  const { match, sentence } = ctx;
+  const [verb, object] = [match.at[0]!, match.at[match.at.length - 1]!];
+  if (tokensBetween(ctx, verb, object).some((i) => ctx.has(i, 'DOC_OBJECT') || ctx.has(i, 'SEATS')))
+    return false;
+  const words = sentence.tokens.map((token) => token.folded);
+  for (let i = object + 1; i < words.length - 1; i++) {
+    if (sentence.tokens[i]!.kind === 'break') break;
+    if (ONTO.has(words[i]!) && words.slice(i + 1, i + 3).some((w) => YOURS.has(w))) return false;
+  }
+  return !(words.some((w) => KEEP.has(w)) && words.some((w) => YOURS.has(w)));
+}
+
+/** A tool let go, not a drop with its own object ("your tool helps us remove duplicates"). */
+function droppedWithoutObject(ctx: RuleContext): boolean {
+  const next = ctx.sentence.tokens[ctx.match.at[ctx.match.at.length - 1]! + 1];
+  if (!next || next.kind === 'break' || next.kind === 'symbol') return true;
+  return !(
+    next.kind === 'number' ||
+    [
+      'our',
+      'the',
+      'a',
+      'an',
+      'some',
+      'all',
+      'any',
+      'their',
+      'its',
+      'nos',
+      'notre',
+      'le',
+      'la',
+      'les',
+      'des',
+      'un',
+      'une',
+      'du',
+      'leur',
+      'leurs',
+      'ces',
+      'cette',
+      'ce',
+      'duplicates',
+      'doublons',
+    ].includes(next.folded)
+  );
+}
+
+/** A move onto our tool ("moved everything to your platform"), not away from it. */
+function notOntoYours(ctx: RuleContext): boolean {
+  const [verb, object] = [ctx.match.at[0]!, ctx.match.at[ctx.match.at.length - 1]!];
+  const between = tokensBetween(ctx, verb, object).map((i) => ctx.word(i));
+  return !between.some(
+    (w, k) => ['to', 'onto', 'into', 'vers', 'sur'].includes(w) && YOURS.has(between[k + 1] ?? ''),
+  );
+}
+
 export const rules: readonly Rule[] = [
   // --- team, office or department onboarding
   { name: 'onboard-unit', target: T, pattern: 'ONBOARD ~4 (UNIT|FUNCTION)', check: teamNotPeople },
@@ -404,7 +494,44 @@ export const rules: readonly Rule[] = [
     pattern: "DEMO ~3 (from|of|de|d'|a|with|chez) ~3 (^|COMPETITOR|OTHER)",
     competitorsAreObjects: true,
   },
-  { name: 'switch-vendor', target: E, pattern: 'SWITCH ~3 (VENDOR|COMPETITOR)', competitorsAreObjects: true },
+  // vendor consolidation, and our tool among those let go
+  {
+    name: 'consolidate-tools',
+    target: E,
+    pattern: 'CONSOLIDATE ~3 (VENDOR|stack|apps|applications|subscriptions|abonnements)',
+    check: consolidatesAway,
+    competitorsAreObjects: true,
+  },
+  {
+    name: 'fewer-tools',
+    target: E,
+    pattern: '(CUT|CONSOLIDATE) ~2 (number|nombre) ~2 VENDOR',
+    check: consolidatesAway,
+    competitorsAreObjects: true,
+  },
+  { name: 'drop-yours', target: E, pattern: 'DROP ~3 yours' },
+  {
+    name: 'drop-your-tool',
+    target: E,
+    pattern: '(DROP|passer) ~2 (your|votre|vos|de) ~1 VENDOR',
+    check: (ctx) =>
+      ['your', 'votre', 'vos'].includes(ctx.word(ctx.match.at[2]!)) ||
+      ctx.word(ctx.match.at[0]!) === 'passer',
+  },
+  { name: 'yours-dropped', target: E, pattern: '(yours|votre) ~6 DROP', check: droppedWithoutObject },
+  {
+    name: 'your-tool-dropped',
+    target: E,
+    pattern: '(your|votre|vos) ~1 VENDOR ~8 DROP',
+    check: droppedWithoutObject,
+  },
+  {
+    name: 'switch-vendor',
+    target: E,
+    pattern: 'SWITCH ~3 (VENDOR|COMPETITOR)',
+    competitorsAreObjects: true,
+    check: notOntoYours,
+  },
   { name: 'switch-to-named', target: E, pattern: 'SWITCH ~2 (to|vers|chez) ^', check: aboutTheContract },
   {
     name: 'approached-by-competitor',

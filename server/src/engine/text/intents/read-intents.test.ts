@@ -99,6 +99,33 @@ describe('someone else, the past, questions', () => {
   });
 });
 
+describe('vendor consolidation and our tool let go', () => {
+  it.each([
+    'We are consolidating tools and yours may be one we drop.',
+    'We are rationalising our software stack this year.',
+    'Procurement wants to reduce the number of vendors.',
+    'Your platform is one of the tools we plan to sunset.',
+    'Nous rationalisons nos outils et le vôtre pourrait être supprimé.',
+    "La direction veut réduire le nombre d'outils.",
+    'Votre outil fait partie de ceux que nous allons abandonner.',
+  ])('reads evaluating_alternatives in "%s"', (text) => {
+    expect(read(text).map((m) => m.intent)).toContain('evaluating_alternatives');
+  });
+
+  it.each([
+    'We are consolidating our tools on your platform.',
+    'We are consolidating tools and yours is the one we keep.',
+    'We are consolidating the dashboards into one report.',
+    'Your tool helps us remove duplicates.',
+    'I will drop you a line tomorrow.',
+    'We dropped the old CRM and moved everything to your platform.',
+    'Nous consolidons nos outils sur votre plateforme.',
+    'Nous allons supprimer les doublons dans votre outil.',
+  ])('reads no alternatives in "%s"', (text) => {
+    expect(read(text).map((m) => m.intent)).not.toContain('evaluating_alternatives');
+  });
+});
+
 describe('a question answered by a short no', () => {
   it.each([
     'Hiring more engineers? Not this year.',

@@ -67,6 +67,11 @@ export const wordClasses = {
   TENDER: 'rfp rfi rfq tender tenders appel consultation',
   DEMO: 'demo demos demonstration demonstrations trial poc',
   SWITCH: 'switch switching move replace migrate changer remplacer quitter',
+  // Fewer tools: "we are consolidating tools", « nous rationalisons nos outils »
+  CONSOLIDATE:
+    'consolidate consolidating consolidation rationalise rationalize rationalising rationalizing rationalisation rationalization streamline streamlining consolider consolidation rationaliser rationalisation mutualiser regrouper',
+  // A tool let go: "yours may be one we drop", « abandonner votre outil »
+  DROP: 'drop dropped dropping ditch ditched remove removed sunset retire retired decommission phase discontinue get rid abandon abandonner supprimer retirer arreter debrancher',
   RESTRUCTURE:
     'restructuring restructure restructured reorganisation reorganization reorganise reorganize reorg downsizing downsize downsized restructuration reorganiser restructurer',
   LAYOFF:
