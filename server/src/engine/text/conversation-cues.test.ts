@@ -272,3 +272,25 @@ describe('vendor consolidation is a churn threat', () => {
     expect(codesOf(text)).toStrictEqual(expected);
   });
 });
+
+describe('a product failure that lasts or blocks people is dissatisfaction', () => {
+  it.each([
+    ['The sync has been failing for a week, blocking the whole team.', ['dissatisfaction']],
+    ['The export has been broken since Monday.', ['dissatisfaction']],
+    ['The integration is failing again, blocking our reps.', ['dissatisfaction']],
+    ['The whole team is blocked because the connector keeps erroring.', ['dissatisfaction']],
+    ["La synchronisation échoue depuis une semaine, ce qui bloque toute l'équipe.", ['dissatisfaction']],
+    ["L'outil est en panne depuis lundi.", ['dissatisfaction']],
+    ["Toute l'équipe est bloquée à cause d'un bug.", ['dissatisfaction']],
+    // near misses: no product failure, a failure denied, or one that is over
+    ['We have been failing to hit our targets for a quarter.', []],
+    ['Sales have been down for a quarter.', []],
+    ['I blocked time for the whole team on Friday.', []],
+    ['The sync failed once but works fine now.', []],
+    ["The sync hasn't been failing since the fix.", []],
+    ["Nous avons bloqué toute l'équipe vendredi pour la formation.", []],
+    ['Le budget est bloqué depuis janvier.', []],
+  ])('%s → %j', (text, expected) => {
+    expect(codesOf(text)).toStrictEqual(expected);
+  });
+});

@@ -7,6 +7,12 @@ const LIMIT =
 // People who would each need a seat.
 const PEOPLE =
   'people employees staff colleagues members hires joiners starters analysts reps agents engineers';
+// What fails: "the sync is down", "the API went down".
+const PRODUCT_PART =
+  'sync|integration|connector|app|platform|tool|system|export|import|api|dashboard|site|login|service|server|instance|workspace|product|feature|report';
+// The people a failure blocks: "the whole team", "our reps", "everyone".
+const PEOPLE_OBJECT =
+  "(?:the |our |my |their |all |all of |all our |the whole |the entire |our whole |our entire |whole |entire )*(?:team|teams|users|people|staff|reps|agents|analysts|engineers|colleagues|department|company|us|everyone|everybody|work)(?![a-z'])";
 // Teams, offices and departments brought on board are read by the intent reader (intents/).
 const UNIT = '(?:use case|project|initiative|workflow|product line)';
 
@@ -75,6 +81,7 @@ export const englishLexicon: Lexicon = {
       wordPairs('not t never', 'work works working function functions functioning functional'),
       wordPairs('too', 'slow expensive buggy complicated costly'),
       'constant recurring repeated endless',
+      'failed erroring broken outage outages unusable down blocking blocks blocked stuck',
     ].join(' '),
     cues: [
       '(?:frustrat|disappoint|unhappy|dissatisf|annoyed|upset|angry|furious)\\w*',
@@ -87,6 +94,11 @@ export const englishLexicon: Lexicon = {
       '(?:keeps?|kept) (?:crashing|failing|breaking)',
       'too (?:slow|expensive|buggy|complicated|costly)',
       '(?:constant|recurring|repeated|endless) (?:issues|problems|bugs|outages|downtime)',
+      // a failure that lasts: "the sync has been failing for a week", "the export is broken since Monday"
+      `(?:failing|failed|erroring|crashing|broken|unusable|(?:${PRODUCT_PART})s? (?:(?:is|are|was|were|has been|have been|went) )?down)(?! to)(?: again)? (?:for (?:a|an|the (?:whole|entire|last|past)|over a|more than a|\\w+) (?:\\w+ )?(?:hours?|days?|weeks?|months?)|since|all (?:day|week|month))`,
+      // a failure that blocks people: "…failing, blocking the whole team", "this bug blocks our reps"
+      `(?:fail\\w*|broken|crash\\w*|error\\w*|bugs?|outages?|issues?|problems?|down)(?! to)[^.!?]{0,60}? (?:blocking|blocks|blocked|has blocked) (?:${PEOPLE_OBJECT})`,
+      `(?:${PEOPLE_OBJECT}) (?:is|are|has been|have been|was|were) (?:completely |totally |still )?(?:blocked|stuck)(?: again)? (?:by|because|since|due)[^.!?]{0,40}?(?:fail\\w*|broken|crash\\w*|error\\w*|bugs?|outages?|issues?|problems?|down)`,
     ],
   },
   plan_limit_question: {

@@ -5,6 +5,9 @@ const SEATS = '(?:licences?|sieges?|postes?|utilisateurs?|comptes?|acces)';
 const PEOPLE = 'personnes collaborateurs salaries commerciaux analystes agents ingenieurs';
 const OFFER = '(?:offre|formule|plan|forfait|edition|abonnement|version)';
 const LIMIT = '(?:limite|limites|quota|quotas|plafond|maximum|nombre maximum)';
+// Les personnes qu'une panne bloque : « toute l'équipe », « nos commerciaux », « tout le monde ».
+const PEOPLE_OBJECT =
+  "(?:toute |tout |toutes |tous |l'ensemble (?:de |des )?|nos |notre |les |l'|des )*(?:equipe|equipes|utilisateurs|collaborateurs|commerciaux|agents|analystes|salaries|service|personnes|le monde|travail|nous)(?![a-z'])";
 
 /** French lexicon, over folded text (accents stripped: "supplementaires", "resilier"). */
 export const frenchLexicon: Lexicon = {
@@ -75,6 +78,7 @@ export const frenchLexicon: Lexicon = {
       wordPairs('trop', 'cher chere lent lente complique compliquee bugge'),
       'bug bugs panne pannes probleme problemes incident incidents mauvais mauvaise deplorable catastrophique',
       'decevant decevante',
+      'plante plantent echoue echouent bloqu* hors_service synchronise',
     ].join(' '),
     cues: [
       '(?:mecontent|decu|decue|decus|decues|deception|insatisf|frustr|agace|enerve|furieux|furieuse)\\w*',
@@ -86,6 +90,11 @@ export const frenchLexicon: Lexicon = {
       '(?:bugs?|pannes?|problemes?|incidents?) (?:recurrent|constant|a repetition|en boucle)\\w*',
       '(?:mauvais|mauvaise|tres mauvais|tres mauvaise) (?:service|support|experience|qualite)',
       '(?:service|support) (?:deplorable|catastrophique|decevant)',
+      // une panne qui dure : « la synchro échoue depuis une semaine », « en panne depuis lundi »
+      '(?:en panne|plante|plantent|echoue|echouent|bugge|buggee|hors service|ne se synchronise (?:plus|pas)|inutilisable|inaccessible)(?: encore)? depuis',
+      // une panne qui bloque des personnes : « …échoue, ce qui bloque toute l'équipe »
+      `(?:panne|plante|plantage|echec|echoue|echouent|bug|bugs|erreur|erreurs|probleme|problemes|incident|ne fonctionne|ne marche)[^.!?]{0,60}? bloqu\\w* (?:${PEOPLE_OBJECT})`,
+      `(?:${PEOPLE_OBJECT}) (?:est|sont|etait|etaient|a ete|ont ete|reste|restent) (?:completement |totalement |encore )?bloque\\w*[^.!?]{0,40}?(?:panne|plante|plantage|echec|echoue|bug|erreur|probleme|incident|fonctionne pas|marche pas)`,
     ],
   },
   plan_limit_question: {

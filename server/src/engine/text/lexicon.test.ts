@@ -63,6 +63,9 @@ const examples: Record<'en' | 'fr', Record<ConversationCode, string[]>> = {
       'The app keeps crashing.',
       'The reports are too slow.',
       'We have recurring outages.',
+      'The sync has been failing for a week.',
+      'This bug is blocking our reps.',
+      'The whole team is blocked by the outage.',
     ],
     plan_limit_question: [
       'Which tier includes SSO?',
@@ -166,6 +169,9 @@ const examples: Record<'en' | 'fr', Record<ConversationCode, string[]>> = {
       'Nous avons des pannes à répétition.',
       'Le support est de très mauvaise qualité.',
       'Un support décevant.',
+      "L'outil est en panne depuis lundi.",
+      "Le plantage de l'export bloque toute l'équipe.",
+      "Toute l'équipe est bloquée par un incident.",
     ],
     plan_limit_question: [
       'Quelle offre inclut le SSO ?',
