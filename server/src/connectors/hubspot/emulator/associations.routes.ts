@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import { hubspotLimits } from '../provider.ts';
 import { batchResponse, type BatchError } from './batch-response.ts';
 import {
@@ -20,10 +20,13 @@ interface CreateInput {
 }
 
 /** The two object types of a v4 path (standard names or ids, custom type ids or fully qualified names). */
-function pairOf(ctx: EmulatorContext, params: { from?: string; to?: string }) {
+/** The route's two object types; an unknown one is answered with HubSpot's 400 (and undefined). */
+function pairOf(ctx: EmulatorContext, params: { from?: string; to?: string }, res: Response) {
   const from = resolveObjectType(ctx.portal, params.from ?? '');
   const to = resolveObjectType(ctx.portal, params.to ?? '');
-  return from && to ? { from, to } : undefined;
+  if (from && to) return { from, to };
+  sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Unknown object types ${params.from}/${params.to}`);
+  return undefined;
 }
 
 function typeLabel(
@@ -42,14 +45,8 @@ export function associationsRoutes(ctx: EmulatorContext): Router {
   const router = express.Router();
   router.post('/crm/v4/associations/:from/:to/batch/:action', (req, res) => {
     const { action } = req.params;
-    const pair = pairOf(ctx, req.params);
-    if (!pair)
-      return sendHubSpotError(
-        res,
-        400,
-        'VALIDATION_ERROR',
-        `Unknown object types ${req.params.from}/${req.params.to}`,
-      );
+    const pair = pairOf(ctx, req.params, res);
+    if (!pair) return;
     const { from, to } = pair;
     const inputs = (req.body as { inputs?: unknown[] } | undefined)?.inputs ?? [];
     const max = action === 'read' ? hubspotLimits.associationsBatchReadSize : hubspotLimits.batchSize;
@@ -119,14 +116,8 @@ export function associationsRoutes(ctx: EmulatorContext): Router {
   });
   router.put('/crm/v4/objects/:from/:fromId/associations/default/:to/:toId', (req, res) => {
     const { fromId = '', toId = '' } = req.params;
-    const pair = pairOf(ctx, req.params);
-    if (!pair)
-      return sendHubSpotError(
-        res,
-        400,
-        'VALIDATION_ERROR',
-        `Unknown object types ${req.params.from}/${req.params.to}`,
-      );
+    const pair = pairOf(ctx, req.params, res);
+    if (!pair) return;
     const { from, to } = pair;
     if (!ctx.portal.records[from]?.has(fromId) || !ctx.portal.records[to]?.has(toId))
       return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'resource not found');
@@ -149,14 +140,8 @@ export function associationsRoutes(ctx: EmulatorContext): Router {
     });
   });
   router.get('/crm/v4/associations/:from/:to/labels', (req, res) => {
-    const pair = pairOf(ctx, req.params);
-    if (!pair)
-      return sendHubSpotError(
-        res,
-        400,
-        'VALIDATION_ERROR',
-        `Unknown object types ${req.params.from}/${req.params.to}`,
-      );
+    const pair = pairOf(ctx, req.params, res);
+    if (!pair) return;
     const { from, to } = pair;
     res.json({
       results: [
@@ -168,14 +153,8 @@ export function associationsRoutes(ctx: EmulatorContext): Router {
     });
   });
   router.post('/crm/v4/associations/:from/:to/labels', (req, res) => {
-    const pair = pairOf(ctx, req.params);
-    if (!pair)
-      return sendHubSpotError(
-        res,
-        400,
-        'VALIDATION_ERROR',
-        `Unknown object types ${req.params.from}/${req.params.to}`,
-      );
+    const pair = pairOf(ctx, req.params, res);
+    if (!pair) return;
     const { from, to } = pair;
     const { label, inverseLabel } = (req.body ?? {}) as { label?: string; inverseLabel?: string };
     if (!label) return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'label is required');
