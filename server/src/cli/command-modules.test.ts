@@ -26,6 +26,11 @@ describe('the CLI loads only the modules a command line needs', () => {
     const program = new Command('ripe');
     await registerCommands(program, ['org']);
     const org = program.commands.find((command) => command.name() === 'org');
-    expect(org?.commands.map((command) => command.name()).sort()).toEqual(['create', 'delete', 'export', 'list']);
+    expect(org?.commands.map((command) => command.name()).sort()).toEqual([
+      'create',
+      'delete',
+      'export',
+      'list',
+    ]);
   }, 60_000);
 });

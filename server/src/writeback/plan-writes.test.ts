@@ -56,7 +56,7 @@ describe('planWrites', () => {
     expect(night(moved, first.after).kinds).toContain('history');
   });
 
-  it("an open task keeps its due date as later nights move on, and comes forward when the window closes sooner", () => {
+  it('an open task keeps its due date as later nights move on, and comes forward when the window closes sooner', () => {
     const first = night(ready(), emptyWrittenState);
     const base = makeVerdict({ accountId: 'acc-1', asOf: today });
     const later = (closesOn: string) =>
