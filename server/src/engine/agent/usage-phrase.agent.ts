@@ -72,11 +72,15 @@ function anchorSentence(
       const seatsLimit = evidence.id.endsWith(':seats');
       const capacity = formatAmount(asNumber(evidence.threshold));
       if (limitDate <= ctx.now) {
+        // A team back under its licence today reached it on that day; "since" would contradict today's count.
+        const below = seatsLimit && seats != null && seats.used < asNumber(evidence.threshold);
         if (fr) {
+          if (below) return `Vous avez atteint vos ${capacity} licences le ${date}`;
           return seatsLimit
             ? `Vous êtes à vos ${capacity} licences depuis le ${date}`
             : `Votre consommation est au niveau de votre engagement mensuel depuis le ${date}`;
         }
+        if (below) return `You reached your ${capacity} seats on ${date}`;
         return seatsLimit
           ? `You have been at your ${capacity} seats since ${date}`
           : `Your consumption has been at the level of your monthly commit since ${date}`;

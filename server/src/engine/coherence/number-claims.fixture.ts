@@ -108,10 +108,10 @@ export function agentClaims(
     {
       name: 'limit reached, in seats',
       pattern: new RegExp(
-        `(?:You have been at your ${N} seats since ${DATE}|Vous êtes à vos ${N} licences depuis le ${FR_DATE})`,
+        `(?:You have been at your ${N} seats since ${DATE}|Vous êtes à vos ${N} licences depuis le ${FR_DATE}|You reached your ${N} seats on ${DATE}|Vous avez atteint vos ${N} licences le ${FR_DATE})`,
         'g',
       ),
-      expected: () => [capacity, limitDate, capacity, limitDate],
+      expected: () => [capacity, limitDate, capacity, limitDate, capacity, limitDate, capacity, limitDate],
     },
     {
       name: 'limit ahead, in seats',
