@@ -3,6 +3,7 @@
 // expects (stories.test.ts checks it). `npx tsx server/test/stories/make-stories.ts` writes them again.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 
 const AS_OF = '2026-11-02';
 const DAYS = 180;
@@ -1179,10 +1180,11 @@ function story(
   );
 }
 
+// Written as the repository's formatter would write them (`npm run format:check` covers the fixtures).
 const dir = join(import.meta.dirname, 'fixtures');
-for (const s of stories) writeFileSync(join(dir, `${s.file}.json`), `${JSON.stringify(s.snapshot)}\n`);
-writeFileSync(
-  join(dir, 'expectations.json'),
-  `${JSON.stringify(Object.fromEntries(stories.map((s) => [s.file, s.expectation])), null, 2)}\n`,
-);
+const prettierOptions = await resolveConfig(join(dir, 'expectations.json'));
+const writeJson = async (name: string, value: unknown) =>
+  writeFileSync(join(dir, name), await format(JSON.stringify(value), { ...prettierOptions, parser: 'json' }));
+for (const s of stories) await writeJson(`${s.file}.json`, s.snapshot);
+await writeJson('expectations.json', Object.fromEntries(stories.map((s) => [s.file, s.expectation])));
 process.stdout.write(`${stories.length} stories written to ${dir}\n`);
