@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import { sandboxPriceBook } from '../../src/sandbox/sandbox-price-book.ts';
 
 const AS_OF = '2026-11-02';
 const DAYS = 180;
@@ -38,61 +39,8 @@ function ramp(points: [number, number][]): (daysAgo: number) => number {
 }
 const weekend = (weekday: number) => weekday === 0 || weekday === 6;
 
-const priceBook = {
-  currency: 'USD',
-  tiers: [
-    {
-      id: 'starter',
-      name: 'Starter',
-      rank: 0,
-      seatPrice: 240,
-      platformFee: 0,
-      maxSeats: 25,
-      features: ['core', 'reports'],
-    },
-    {
-      id: 'team',
-      name: 'Team',
-      rank: 1,
-      seatPrice: 360,
-      platformFee: 600,
-      maxSeats: 150,
-      features: ['core', 'reports', 'sso', 'integrations'],
-    },
-    {
-      id: 'business',
-      name: 'Business',
-      rank: 2,
-      seatPrice: 600,
-      platformFee: 6000,
-      maxSeats: 600,
-      features: ['core', 'reports', 'sso', 'integrations', 'audit_log', 'sandbox'],
-    },
-    {
-      id: 'enterprise',
-      name: 'Enterprise',
-      rank: 3,
-      seatPrice: 840,
-      platformFee: 20000,
-      features: [
-        'core',
-        'reports',
-        'sso',
-        'integrations',
-        'audit_log',
-        'sandbox',
-        'custom_roles',
-        'data_residency',
-      ],
-    },
-  ],
-  modules: [
-    { id: 'analytics', name: 'Analytics', seatPrice: 90, features: ['dashboards', 'forecasting'] },
-    { id: 'automation', name: 'Automation', seatPrice: 72, features: ['workflows'] },
-    { id: 'ai_assist', name: 'AI Assist', seatPrice: 120, features: ['ai_summaries'] },
-  ],
-  usage: { unit: 'API calls (thousands)', unitPrice: 1, commitDiscount: 0.2 },
-};
+// The stories sell from the sandbox's price book (variants below add currencies, a flat module, usage prices).
+const priceBook = sandboxPriceBook;
 
 interface Person {
   id: string;
