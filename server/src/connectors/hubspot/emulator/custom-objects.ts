@@ -263,6 +263,25 @@ export function schemaView(portal: PortalState, schema: CustomObjectSchema) {
   };
 }
 
+/** A schema's association read one way: from, to, its type id that way, and the type id the other way. */
+interface DirectedAssociation {
+  from: ObjectTypeKey;
+  to: ObjectTypeKey;
+  typeId: number;
+  inverseTypeId: number;
+}
+
+/** Every schema association, each both ways round. */
+function* directedAssociations(portal: PortalState): Generator<DirectedAssociation> {
+  for (const schema of portal.schemas.values()) {
+    for (const association of schema.associations) {
+      const [id, inverseId] = [Number(association.id), Number(association.inverseId)];
+      yield { from: association.from, to: association.to, typeId: id, inverseTypeId: inverseId };
+      yield { from: association.to, to: association.from, typeId: inverseId, inverseTypeId: id };
+    }
+  }
+}
+
 /** The association types a schema defines from `from` to `to` (either way round), USER_DEFINED without a label. */
 export function schemaAssociationTypes(
   portal: PortalState,
@@ -270,14 +289,9 @@ export function schemaAssociationTypes(
   to: ObjectTypeKey,
 ): AssociationType[] {
   const types: AssociationType[] = [];
-  for (const schema of portal.schemas.values()) {
-    for (const association of schema.associations) {
-      if (association.from === from && association.to === to)
-        types.push({ category: 'USER_DEFINED', typeId: Number(association.id), label: null });
-      else if (association.from === to && association.to === from)
-        types.push({ category: 'USER_DEFINED', typeId: Number(association.inverseId), label: null });
-    }
-  }
+  for (const edge of directedAssociations(portal))
+    if (edge.from === from && edge.to === to)
+      types.push({ category: 'USER_DEFINED', typeId: edge.typeId, label: null });
   return types;
 }
 
@@ -288,14 +302,8 @@ export function schemaInverseTypeId(
   to: ObjectTypeKey,
   typeId: number,
 ): number | undefined {
-  for (const schema of portal.schemas.values()) {
-    for (const association of schema.associations) {
-      if (association.from === from && association.to === to && Number(association.id) === typeId)
-        return Number(association.inverseId);
-      if (association.from === to && association.to === from && Number(association.inverseId) === typeId)
-        return Number(association.id);
-    }
-  }
+  for (const edge of directedAssociations(portal))
+    if (edge.from === from && edge.to === to && edge.typeId === typeId) return edge.inverseTypeId;
   return undefined;
 }
 
@@ -305,11 +313,7 @@ export function schemaTargetOfTypeId(
   from: ObjectTypeKey,
   typeId: number,
 ): ObjectTypeKey | undefined {
-  for (const schema of portal.schemas.values()) {
-    for (const association of schema.associations) {
-      if (association.from === from && Number(association.id) === typeId) return association.to;
-      if (association.to === from && Number(association.inverseId) === typeId) return association.from;
-    }
-  }
+  for (const edge of directedAssociations(portal))
+    if (edge.from === from && edge.typeId === typeId) return edge.to;
   return undefined;
 }
