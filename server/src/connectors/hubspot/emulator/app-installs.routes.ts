@@ -11,9 +11,6 @@ import { isoAt, type EmulatorContext } from './emulator-context.ts';
 import { sendHubSpotError } from './hubspot-error.ts';
 import type { PortalState } from './portal-state.ts';
 
-/** HubSpot's path of the uninstall, as Ripe calls it. */
-export const externalInstallPath = hubspotExternalInstallPath;
-
 /** One uninstall of the app from the portal: when, and who did it. */
 export interface AppUninstall {
   hubId: number;
@@ -44,7 +41,7 @@ export function uninstallApp(
 
 export function appInstallsRoutes(ctx: EmulatorContext): Router {
   const router = express.Router();
-  router.delete(externalInstallPath, (req, res) => {
+  router.delete(hubspotExternalInstallPath, (req, res) => {
     const header = req.header('authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
     const grant = ctx.portal.accessTokens.get(token);

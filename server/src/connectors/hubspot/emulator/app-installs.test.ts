@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { hubspotOAuthPaths } from '../provider.ts';
-import { appUninstalls, externalInstallPath, uninstallApp } from './app-installs.routes.ts';
+import { hubspotExternalInstallPath } from '../hubspot-uninstall.ts';
+import { appUninstalls, uninstallApp } from './app-installs.routes.ts';
 import { defaultEmulatorClient } from './hubspot-emulator.ts';
 import { fakeClock, getJson, useEmulator } from './emulator-test-kit.ts';
 
 const uninstall = (url: string, token: string) =>
-  fetch(`${url}${externalInstallPath}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+  fetch(`${url}${hubspotExternalInstallPath}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${token}` },
+  });
 
 async function refresh(url: string, refreshToken: string) {
   const response = await fetch(`${url}${hubspotOAuthPaths.token}`, {
